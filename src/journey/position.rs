@@ -1,0 +1,127 @@
+use super::Level;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Index of a position in [`super::Network::positions`]; also its node index
+/// in the career graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PositionIndex(pub u32);
+
+impl PositionIndex {
+    /// The index as a `usize`, for slices.
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A station: a school stage, qualification, apprenticeship, job and so on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    /// Stable identifier, kebab-case, unique across all files.
+    pub id: String,
+    /// The official title.
+    pub title: String,
+    /// What sort of position this is.
+    pub kind: Kind,
+    /// Entry or RQF 1–8.
+    pub level: Level,
+    /// The sectors it belongs to; never empty.
+    pub sectors: Vec<Sector>,
+    /// Plain-English description.
+    pub description: String,
+    /// What you usually need to start.
+    pub entry_requirements: Option<String>,
+    /// How long it usually takes, in words.
+    pub duration: Option<String>,
+    /// Typical time spent here in years, for route planning.
+    pub typical_years: Option<f32>,
+    /// Pay, for jobs and apprenticeships.
+    pub salary: Option<Salary>,
+    /// Official pages; always `https`.
+    pub links: Vec<String>,
+    /// Set when the qualification is closed to new starts: what happened.
+    pub withdrawn: Option<String>,
+}
+
+/// A pay range with where the figures come from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Salary {
+    /// Pounds a year at the bottom of the range.
+    pub min: u32,
+    /// Pounds a year at the top of the range.
+    pub max: u32,
+    /// Who published the figures.
+    pub source: String,
+    /// The year the figures are for.
+    pub year: u16,
+}
+
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "authoring", derive(schemars::JsonSchema))]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $($(#[$vmeta])* $variant,)+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The key used in journey files and URLs.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The value whose key is `key`.
+            pub fn from_key(key: &str) -> Option<$name> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+
+            /// A label for people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// What sort of position a station is.
+    Kind {
+        /// A stage of school, such as Year 9 options.
+        SchoolStage => "school-stage", "School stage";
+        /// A qualification such as GCSEs, A levels, a BTEC or an HNC.
+        Qualification => "qualification", "Qualification";
+        /// A T Level.
+        TLevel => "t-level", "T Level";
+        /// An apprenticeship standard.
+        Apprenticeship => "apprenticeship", "Apprenticeship";
+        /// A university degree.
+        Degree => "degree", "Degree";
+        /// Membership of a professional body, such as MCIOB or RITTech.
+        ProfessionalMembership => "professional-membership", "Professional membership";
+        /// A job.
+        Job => "job", "Job";
+        /// A short course, such as a Skills Bootcamp.
+        Course => "course", "Course";
+    }
+}
+
+named_enum! {
+    /// A group of careers; the map can be filtered by sector.
+    Sector {
+        /// Building, civil engineering, building services.
+        Construction => "construction", "Construction";
+        /// Digital and IT.
+        Digital => "digital", "Digital and IT";
+        /// School stages and qualifications that lead anywhere.
+        General => "general", "General";
+    }
+}

@@ -1,0 +1,249 @@
+//! The journey file format, as Rust types.
+//!
+//! These types are the single definition of the format: serde reads entries
+//! into them and schemars turns them into the JSON Schema that editors use
+//! (`tubemap schema`). Fields a diagnostic may point at keep their span.
+
+use crate::journey::{Kind, Sector};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+/// A journey file: positions, journeys, or both.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Careers Tube Map journey file")]
+pub struct JourneyFile {
+    /// Stations: school stages, qualifications, apprenticeships, jobs.
+    #[serde(default)]
+    pub position: Vec<PositionDoc>,
+    /// Lines: one person's path through positions.
+    #[serde(default)]
+    pub journey: Vec<JourneyDoc>,
+}
+
+/// A station, as written in a `[[position]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PositionDoc {
+    /// Stable id in kebab-case, unique across all files, e.g. "bricklayer-apprenticeship".
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Spanned<String>,
+    /// The official title, e.g. "Bricklayer apprenticeship".
+    pub title: String,
+    /// What sort of position this is.
+    pub kind: Kind,
+    /// "entry", or the RQF level from 1 to 8.
+    #[schemars(with = "LevelSchema")]
+    pub level: Spanned<LevelValue>,
+    /// The sectors it belongs to; "general" for school stages and qualifications that lead anywhere.
+    #[schemars(with = "Vec<Sector>", length(min = 1))]
+    pub sectors: Spanned<Vec<Sector>>,
+    /// What it is, in plain English for a 13-year-old.
+    pub description: String,
+    /// What you usually need to start.
+    pub entry_requirements: Option<String>,
+    /// How long it usually takes, in words, e.g. "2 years".
+    pub duration: Option<String>,
+    /// Typical time here in years, used by the route planner.
+    #[schemars(range(min = 0.0, max = 20.0))]
+    pub typical_years: Option<f32>,
+    /// Pay: a range in pounds a year with its source and year.
+    #[schemars(with = "Option<SalaryDoc>")]
+    pub salary: Option<Spanned<SalaryDoc>>,
+    /// Official pages; https only.
+    #[serde(default)]
+    #[schemars(with = "Vec<HttpsLink>")]
+    pub links: Vec<Spanned<String>>,
+    /// Only when closed to new starts: what happened and when.
+    pub withdrawn: Option<String>,
+}
+
+/// A pay range, as written in a `[position.salary]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryDoc {
+    /// Pounds a year at the bottom of the range.
+    pub min: u32,
+    /// Pounds a year at the top of the range.
+    pub max: u32,
+    /// Who published the figures, e.g. "National Careers Service job profile: Bricklayer".
+    pub source: String,
+    /// The year the figures are for.
+    #[schemars(with = "u16", range(min = 1990, max = 2100))]
+    pub year: Spanned<u16>,
+}
+
+/// A line, as written in a `[[journey]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyDoc {
+    /// Stable id in kebab-case, unique across all files.
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Spanned<String>,
+    /// First name or pseudonym.
+    pub name: String,
+    /// One short line, e.g. "From bricklaying apprentice to site manager".
+    pub headline: String,
+    /// The sector the journey ends in.
+    pub sector: Sector,
+    /// The line colour as "#RRGGBB"; at least 3:1 contrast against white.
+    #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
+    pub colour: Option<Spanned<String>>,
+    /// The person's story, in their own words.
+    pub story: String,
+    /// The positions they went through, in order; at least two.
+    #[schemars(with = "Vec<StepDoc>", length(min = 2))]
+    pub step: Spanned<Vec<StepDoc>>,
+}
+
+/// One stop on a journey, as written in a `[[journey.step]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepDoc {
+    /// The id of a position, defined in any file.
+    #[schemars(with = "String")]
+    pub position: Spanned<String>,
+    /// How many years they spent there.
+    #[schemars(range(min = 0.0, max = 50.0))]
+    pub years: Option<f32>,
+    /// What they did there.
+    pub note: Option<String>,
+}
+
+/// A level as written: `"entry"` or a number, checked for range later so
+/// that an out-of-range level gets its own diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LevelValue {
+    /// `"entry"`.
+    Entry,
+    /// A number, not yet checked.
+    Number(i64),
+}
+
+impl<'de> Deserialize<'de> for LevelValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = LevelValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("\"entry\" or a number from 1 to 8")
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<LevelValue, E> {
+                Ok(LevelValue::Number(n))
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<LevelValue, E> {
+                if text.eq_ignore_ascii_case("entry") {
+                    Ok(LevelValue::Entry)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Str(text), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Schema of [`LevelValue`]: what the validator accepts.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // only its schema is used
+enum LevelSchema {
+    /// Entry level, below RQF Level 1.
+    Entry(EntryWord),
+    /// An RQF level.
+    Number(#[schemars(range(min = 1, max = 8))] u8),
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // only its schema is used
+enum EntryWord {
+    Entry,
+}
+
+/// Schema of a link: an https URL.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)] // only its schema is used
+struct HttpsLink(
+    #[schemars(regex(pattern = r"^https://"), url)]
+    String,
+);
+
+/// The keys allowed in each kind of table, for "unknown key" and "missing
+/// key" diagnostics. A test checks these against the schema.
+#[derive(Debug)]
+pub struct TableShape {
+    /// What authors call the table, e.g. "position".
+    pub name: &'static str,
+    /// Every allowed key.
+    pub keys: &'static [&'static str],
+    /// The keys that must be there.
+    pub required: &'static [&'static str],
+    /// Keys holding nested tables (or arrays of tables) with their shape.
+    pub nested: &'static [(&'static str, &'static TableShape)],
+}
+
+/// `[[position]]`.
+pub static POSITION: TableShape = TableShape {
+    name: "position",
+    keys: &[
+        "id",
+        "title",
+        "kind",
+        "level",
+        "sectors",
+        "description",
+        "entry_requirements",
+        "duration",
+        "typical_years",
+        "salary",
+        "links",
+        "withdrawn",
+    ],
+    required: &["id", "title", "kind", "level", "sectors", "description"],
+    nested: &[("salary", &SALARY)],
+};
+
+/// `[position.salary]`.
+pub static SALARY: TableShape = TableShape {
+    name: "salary",
+    keys: &["min", "max", "source", "year"],
+    required: &["min", "max", "source", "year"],
+    nested: &[],
+};
+
+/// `[[journey]]`.
+pub static JOURNEY: TableShape = TableShape {
+    name: "journey",
+    keys: &[
+        "id", "name", "headline", "sector", "colour", "story", "step",
+    ],
+    required: &["id", "name", "headline", "sector", "story", "step"],
+    nested: &[("step", &STEP)],
+};
+
+/// `[[journey.step]]`.
+pub static STEP: TableShape = TableShape {
+    name: "step",
+    keys: &["position", "years", "note"],
+    required: &["position"],
+    nested: &[],
+};
+
+/// The top level of a file.
+pub static FILE: TableShape = TableShape {
+    name: "file",
+    keys: &["position", "journey"],
+    required: &[],
+    nested: &[],
+};
+
+/// The JSON Schema of a journey file, pretty-printed.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(JourneyFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

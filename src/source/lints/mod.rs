@@ -1,0 +1,10 @@
+//! One check per file. Each turns a part of a document into the model value,
+//! or reports why it cannot and returns what is still usable.
+
+pub mod colour;
+pub mod id;
+pub mod level;
+pub mod links;
+pub mod salary;
+pub mod steps;
+pub mod unused;

@@ -1,0 +1,259 @@
+//! Reading journeys from TOML: files → [`Network`] plus every [`Diagnostic`].
+//!
+//! Loading never stops at the first problem. Each file, and each entry in a
+//! file, is read on its own; what is wrong is reported and left out, and
+//! everything else loads. Native only (feature `authoring`).
+
+pub mod document;
+mod files;
+mod lints;
+mod parse;
+mod suggest;
+pub mod synthetic;
+
+pub use files::MAX_FILE_BYTES;
+
+use crate::diagnostic::{Diagnostic, FileId, SourceFile, SourceFiles};
+use crate::journey::{Journey, Network, Position, PositionIndex};
+use document::{JourneyDoc, PositionDoc};
+use lints::id::FirstDefinitions;
+use lints::steps::KnownPositions;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+/// The result of a load: everything that loaded, and every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The positions and journeys that loaded cleanly.
+    pub network: Network,
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, for rendering diagnostics.
+    pub files: SourceFiles,
+}
+
+impl Loaded {
+    /// How many diagnostics are errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many diagnostics are warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+}
+
+/// Loads every `.toml` file under `paths` (directories are searched
+/// recursively, in sorted order).
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_sources(files::discover(paths))
+}
+
+/// Loads files given as (path, contents). A read error stands for a file
+/// that could not be read.
+pub fn load_sources(
+    sources: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
+) -> Loaded {
+    let mut files = SourceFiles::default();
+    let mut diagnostics = Vec::new();
+    let mut positions: Vec<(FileId, PositionDoc)> = Vec::new();
+    let mut journeys: Vec<(FileId, JourneyDoc)> = Vec::new();
+    let mut broken: HashSet<String> = HashSet::new();
+    for (path, bytes) in sources {
+        let (text, problem) = decode(bytes);
+        let id = files.add(SourceFile { path, text });
+        if let Some((code, message, hint, offset)) = problem {
+            diagnostics.push(
+                Diagnostic::error(code, id, offset.map(|o| o..o + 1), message).with_hint(hint),
+            );
+            continue;
+        }
+        let parsed = parse::parse_file(id, &files.get(id).text, &mut diagnostics);
+        positions.extend(parsed.positions.into_iter().map(|p| (id, p)));
+        journeys.extend(parsed.journeys.into_iter().map(|j| (id, j)));
+        broken.extend(parsed.broken_ids);
+    }
+    let network = assemble(&files, positions, journeys, broken, &mut diagnostics);
+    // Stable order for people and snapshots: by file, then position in file.
+    diagnostics.sort_by_key(|d| (d.file, d.span.as_ref().map(|s| s.start)));
+    Loaded {
+        network,
+        diagnostics,
+        files,
+    }
+}
+
+type DecodeProblem = (&'static str, String, &'static str, Option<usize>);
+
+fn decode(bytes: std::io::Result<Vec<u8>>) -> (String, Option<DecodeProblem>) {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let problem = (
+                "unreadable-file",
+                format!("the file could not be read: {error}"),
+                "Check the path and that the file is readable.",
+                None,
+            );
+            return (String::new(), Some(problem));
+        }
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} KiB; journey files may be at most {} KiB",
+            bytes.len() / 1024,
+            MAX_FILE_BYTES / 1024
+        );
+        return (
+            String::new(),
+            Some((
+                "file-too-large",
+                message,
+                "Split it into several files, one journey per file; is it really a journey file?",
+                None,
+            )),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            // Keep the readable part so the caret can point at the bad byte.
+            let bytes = error.into_bytes();
+            let text = String::from_utf8_lossy(&bytes[..at]).into_owned() + "\u{FFFD}";
+            let message = format!("the file is not UTF-8 text: byte {at} is not valid UTF-8");
+            (
+                text,
+                Some((
+                    "not-utf8",
+                    message,
+                    "Save the file as UTF-8 (in most editors: File → Save with Encoding → UTF-8).",
+                    Some(at),
+                )),
+            )
+        }
+    }
+}
+
+fn assemble(
+    files: &SourceFiles,
+    position_docs: Vec<(FileId, PositionDoc)>,
+    journey_docs: Vec<(FileId, JourneyDoc)>,
+    mut broken: HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Network {
+    let place = |file: FileId, span: std::ops::Range<usize>| {
+        let source = files.get(file);
+        move || (source.path.clone(), source.location(&span).line)
+    };
+    let mut first = FirstDefinitions::default();
+    let mut positions = Vec::with_capacity(position_docs.len());
+    let mut defined_at = Vec::with_capacity(position_docs.len());
+    for (file, doc) in position_docs {
+        lints::id::check_form(&doc.id, file, diagnostics);
+        if !first.claim(
+            "position",
+            &doc.id,
+            file,
+            place(file, doc.id.span()),
+            diagnostics,
+        ) {
+            continue;
+        }
+        let Some(level) = lints::level::check(&doc.level, file, diagnostics) else {
+            broken.insert(doc.id.get_ref().clone());
+            continue;
+        };
+        if doc.sectors.get_ref().is_empty() {
+            diagnostics.push(
+                Diagnostic::error("no-sector", file, Some(doc.sectors.span()), format!("the position `{}` has no sector", doc.id.get_ref()))
+                    .with_hint("List at least one sector, e.g. sectors = [\"construction\"]; use \"general\" for school stages."),
+            );
+            broken.insert(doc.id.get_ref().clone());
+            continue;
+        }
+        let kind = doc.kind;
+        let salary = lints::salary::check(doc.salary.as_ref(), kind, &doc.id, file, diagnostics);
+        let links = lints::links::check(&doc.links, file, diagnostics);
+        defined_at.push((file, doc.id.span()));
+        positions.push(Position {
+            id: doc.id.into_inner(),
+            title: doc.title.trim().to_owned(),
+            kind,
+            level,
+            sectors: doc.sectors.into_inner(),
+            description: doc.description.trim().to_owned(),
+            entry_requirements: doc.entry_requirements,
+            duration: doc.duration,
+            typical_years: doc.typical_years,
+            salary,
+            links,
+            withdrawn: doc.withdrawn,
+        });
+    }
+
+    let by_id: HashMap<String, PositionIndex> = positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), PositionIndex(i as u32)))
+        .collect();
+    let known = KnownPositions {
+        by_id: &by_id,
+        broken: &broken,
+    };
+    let used: HashSet<&str> = journey_docs
+        .iter()
+        .flat_map(|(_, j)| {
+            j.step
+                .get_ref()
+                .iter()
+                .map(|s| s.position.get_ref().as_str())
+        })
+        .collect();
+    for (position, (file, span)) in positions.iter().zip(&defined_at) {
+        lints::unused::check(&position.id, &used, *file, span.clone(), diagnostics);
+    }
+
+    let mut first = FirstDefinitions::default();
+    let mut journeys = Vec::with_capacity(journey_docs.len());
+    for (file, doc) in &journey_docs {
+        lints::id::check_form(&doc.id, *file, diagnostics);
+        let unique = first.claim(
+            "journey",
+            &doc.id,
+            *file,
+            place(*file, doc.id.span()),
+            diagnostics,
+        );
+        let colour = lints::colour::check(doc.colour.as_ref(), *file, diagnostics);
+        let steps = lints::steps::resolve(&doc.step, &doc.id, &known, *file, diagnostics);
+        if let (true, Some(steps)) = (unique, steps) {
+            journeys.push(Journey {
+                id: doc.id.get_ref().clone(),
+                name: doc.name.trim().to_owned(),
+                headline: doc.headline.trim().to_owned(),
+                sector: doc.sector,
+                colour,
+                story: doc.story.trim().to_owned(),
+                steps,
+            });
+        }
+    }
+    // The checks above uphold every invariant `Network::new` tests; should
+    // they ever disagree, say so rather than lose the whole map.
+    Network::new(positions, journeys).unwrap_or_else(|error| {
+        if let Some((id, _)) = files.iter().next() {
+            diagnostics.push(Diagnostic::error(
+                "internal",
+                id,
+                None,
+                format!("internal error: {error}"),
+            ));
+        }
+        Network::default()
+    })
+}
+
+#[cfg(test)]
+mod tests;
