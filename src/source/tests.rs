@@ -1,1 +1,198 @@
+use super::*;
 
+fn load(files: &[(&str, &str)]) -> Loaded {
+    load_sources(
+        files
+            .iter()
+            .map(|(path, text)| (path.to_string(), Ok(text.as_bytes().to_vec()))),
+    )
+}
+
+fn codes(loaded: &Loaded) -> Vec<&'static str> {
+    loaded.diagnostics.iter().map(|d| d.code).collect()
+}
+
+const POSITIONS: &str = r#"
+[[position]]
+id = "gcses"
+title = "GCSEs"
+kind = "qualification"
+level = 2
+sectors = ["general"]
+description = "Exams."
+
+[[position]]
+id = "labourer"
+title = "Labourer"
+kind = "job"
+level = "entry"
+sectors = ["construction"]
+description = "Helps on site."
+salary = { min = 20000, max = 26000, source = "National Careers Service", year = 2025 }
+links = ["https://nationalcareers.service.gov.uk/job-profiles/construction-labourer"]
+"#;
+
+const JOURNEY: &str = r##"
+[[journey]]
+id = "kim"
+name = "Kim"
+headline = "Labourer, then back to college"
+sector = "construction"
+colour = "#00782A"
+story = "I started on site."
+
+[[journey.step]]
+position = "labourer"
+years = 1.5
+note = "Carried bricks."
+
+[[journey.step]]
+position = "gcses"
+"##;
+
+#[test]
+fn a_clean_load_builds_the_network() {
+    let loaded = load(&[("p.toml", POSITIONS), ("j.toml", JOURNEY)]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let network = &loaded.network;
+    assert_eq!(network.positions().len(), 2);
+    let labourer = network.position_by_id("labourer").unwrap();
+    let position = network.position(labourer);
+    assert_eq!(position.level, crate::journey::Level::ENTRY);
+    assert_eq!(position.salary.as_ref().map(|s| s.year), Some(2025));
+    let kim = network.journey(network.journey_by_id("kim").unwrap());
+    assert_eq!(kim.steps[0].position, labourer);
+    assert_eq!(kim.steps[0].years, Some(1.5));
+    assert_eq!(
+        kim.colour.map(|c| c.to_string()),
+        Some("#00782A".to_owned())
+    );
+}
+
+#[test]
+fn one_broken_entry_or_file_does_not_hide_the_rest() {
+    let broken_entry = POSITIONS.replace("level = 2", "level = 12");
+    let loaded = load(&[
+        ("p.toml", &broken_entry),
+        ("j.toml", JOURNEY),
+        ("bad.toml", "[[position]\n"),
+    ]);
+    assert_eq!(codes(&loaded), vec!["bad-level", "syntax"]);
+    // The good position still loads; the journey through the broken one
+    // is left out without a second, confusing error.
+    assert_eq!(loaded.network.positions().len(), 1);
+    assert!(loaded.network.journeys().is_empty());
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_not_just_the_first() {
+    let text = POSITIONS
+        .replace("title = \"GCSEs\"", "titel = \"GCSEs\"")
+        .replace("https://", "http://")
+        + "\n[[position]]\nid = \"x\"\n";
+    let loaded = load(&[("p.toml", &text), ("j.toml", JOURNEY)]);
+    let found = codes(&loaded);
+    for code in ["unknown-key", "bad-link", "missing-key"] {
+        assert!(found.contains(&code), "{code} missing from {found:?}");
+    }
+}
+
+#[test]
+fn oversized_unreadable_and_non_utf8_files_are_reported_by_name() {
+    let big = "#".repeat(MAX_FILE_BYTES + 1);
+    let loaded = load_sources(vec![
+        ("big.toml".to_owned(), Ok(big.into_bytes())),
+        (
+            "gone.toml".to_owned(),
+            Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such file",
+            )),
+        ),
+        (
+            "latin1.toml".to_owned(),
+            Ok(b"title = \"caf\xe9\"".to_vec()),
+        ),
+    ]);
+    assert_eq!(
+        codes(&loaded),
+        vec!["file-too-large", "unreadable-file", "not-utf8"]
+    );
+    let not_utf8 = &loaded.diagnostics[2];
+    assert_eq!(not_utf8.span, Some(12..13));
+    assert_eq!(
+        loaded.files.get(not_utf8.file).location(&(12..13)).column,
+        13
+    );
+}
+
+#[test]
+fn duplicate_ids_keep_the_first_definition() {
+    let loaded = load(&[
+        ("a.toml", POSITIONS),
+        ("b.toml", POSITIONS),
+        ("j.toml", JOURNEY),
+    ]);
+    assert_eq!(codes(&loaded), vec!["duplicate-id", "duplicate-id"]);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .all(|d| d.file == crate::diagnostic::FileId(1))
+    );
+    assert_eq!(loaded.network.positions().len(), 2);
+    assert_eq!(loaded.network.journeys().len(), 1);
+}
+
+#[test]
+fn a_generated_network_loads_without_diagnostics() {
+    let files = synthetic::journey_files(300, 80);
+    let loaded = load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(loaded.network.positions().len(), 300);
+    assert_eq!(loaded.network.journeys().len(), 80);
+}
+
+#[test]
+fn the_key_lists_match_the_generated_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&document::json_schema()).unwrap();
+    let keys_of = |definition: &serde_json::Value| {
+        let mut keys: Vec<String> = definition["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let required_of = |definition: &serde_json::Value| {
+        let mut keys: Vec<String> = definition["required"]
+            .as_array()
+            .map(|a| a.iter().map(|k| k.as_str().unwrap().to_owned()).collect())
+            .unwrap_or_default();
+        keys.sort();
+        keys
+    };
+    let sorted = |keys: &[&str]| {
+        let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        keys.sort();
+        keys
+    };
+    for (name, shape) in [
+        ("PositionDoc", &document::POSITION),
+        ("JourneyDoc", &document::JOURNEY),
+        ("SalaryDoc", &document::SALARY),
+        ("StepDoc", &document::STEP),
+    ] {
+        let definition = &schema["$defs"][name];
+        assert_eq!(keys_of(definition), sorted(shape.keys), "{name} keys");
+        assert_eq!(
+            required_of(definition),
+            sorted(shape.required),
+            "{name} required keys"
+        );
+    }
+    assert_eq!(keys_of(&schema), sorted(document::FILE.keys));
+}

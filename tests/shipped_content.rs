@@ -1,0 +1,152 @@
+//! The journeys we ship are clean, real and plentiful enough, and the
+//! schema file they reference is the one the code generates.
+
+use std::collections::HashSet;
+use tubemap::diagnostic::{Style, render_human};
+use tubemap::journey::{Kind, Level, Sector};
+use tubemap::network::CareerGraph;
+use tubemap::source::{document, load_paths};
+
+fn shipped() -> tubemap::source::Loaded {
+    load_paths(&["journeys".into()])
+}
+
+#[test]
+fn shipped_journeys_have_no_errors_and_no_warnings() {
+    let loaded = shipped();
+    let rendered: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| render_human(d, &loaded.files, Style::Plain))
+        .collect();
+    assert!(rendered.is_empty(), "{}", rendered.join("\n\n"));
+}
+
+#[test]
+fn shipped_content_meets_the_coverage_targets() {
+    let loaded = shipped();
+    let network = &loaded.network;
+    assert!(
+        network.positions().len() >= 100,
+        "{} positions",
+        network.positions().len()
+    );
+    assert!(
+        network.journeys().len() >= 30,
+        "{} journeys",
+        network.journeys().len()
+    );
+    let in_sector = |s: Sector| network.journeys().iter().filter(|j| j.sector == s).count();
+    let sectors_of = |j: &tubemap::journey::Journey| -> HashSet<Sector> {
+        j.steps
+            .iter()
+            .flat_map(|s| network.position(s.position).sectors.iter().copied())
+            .filter(|s| *s != Sector::General)
+            .collect()
+    };
+    let crossing = network
+        .journeys()
+        .iter()
+        .filter(|j| sectors_of(j).len() >= 2)
+        .count();
+    assert!(
+        in_sector(Sector::Construction) >= 12,
+        "{} construction",
+        in_sector(Sector::Construction)
+    );
+    assert!(
+        in_sector(Sector::Digital) >= 12,
+        "{} digital",
+        in_sector(Sector::Digital)
+    );
+    assert!(crossing >= 4, "{crossing} crossing journeys");
+    // Routes from Entry level and past Level 2, the progression the
+    // programme wants to raise.
+    let level3 = Level::rqf(3).unwrap();
+    assert!(
+        network
+            .journeys()
+            .iter()
+            .any(|j| network.position(j.steps[0].position).level <= Level::rqf(1).unwrap())
+    );
+    let past_level_2 = network
+        .journeys()
+        .iter()
+        .filter(|j| {
+            j.steps
+                .iter()
+                .any(|s| network.position(s.position).level >= level3)
+        })
+        .count();
+    assert!(
+        past_level_2 * 2 > network.journeys().len(),
+        "most journeys go past Level 2"
+    );
+    // Every job says what it pays, with source and year.
+    for p in network.positions().iter().filter(|p| p.kind == Kind::Job) {
+        let salary = p
+            .salary
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no salary", p.id));
+        assert!(!salary.source.is_empty() && salary.year >= 2020, "{}", p.id);
+    }
+    let graph = CareerGraph::new(network);
+    assert!(
+        graph.interchanges().count() >= 15,
+        "interchanges: {}",
+        graph.interchanges().count()
+    );
+    eprintln!(
+        "shipped: {} positions, {} journeys ({} construction, {} digital, {} crossing), {} interchanges",
+        network.positions().len(),
+        network.journeys().len(),
+        in_sector(Sector::Construction),
+        in_sector(Sector::Digital),
+        crossing,
+        graph.interchanges().count()
+    );
+}
+
+#[test]
+fn every_journey_file_references_the_generated_schema() {
+    let committed = std::fs::read_to_string("journeys/journey.schema.json")
+        .expect("journeys/journey.schema.json exists");
+    assert_eq!(
+        committed,
+        document::json_schema(),
+        "the schema is stale: run `cargo run --bin tubemap -- schema > journeys/journey.schema.json`"
+    );
+    for file in load_paths(&["journeys".into()])
+        .files
+        .iter()
+        .map(|(_, f)| f)
+    {
+        assert!(
+            file.text.starts_with("#:schema ../journey.schema.json"),
+            "{} does not start with the #:schema line",
+            file.path
+        );
+    }
+}
+
+#[test]
+fn the_template_is_a_valid_journey() {
+    let loaded = load_paths(&[
+        "journeys/TEMPLATE.toml.example".into(),
+        "journeys/positions".into(),
+    ]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| render_human(d, &loaded.files, Style::Plain))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(
+        loaded
+            .network
+            .journeys()
+            .iter()
+            .any(|j| j.id == "your-name")
+    );
+}
