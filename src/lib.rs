@@ -4,10 +4,18 @@
 //! Leptos UI. See `ARCHITECTURE.md` for the codemap and the data flow
 //! TOML → [`journey::Network`] → [`network::CareerGraph`] → layout → SVG.
 
+pub mod bundle;
 pub mod journey;
+pub mod layout;
 pub mod network;
+pub mod render;
+pub mod route;
+pub mod search;
+pub mod view;
 
 #[cfg(feature = "authoring")]
 pub mod diagnostic;
 #[cfg(feature = "authoring")]
 pub mod source;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

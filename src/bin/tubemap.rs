@@ -1,5 +1,6 @@
-//! `tubemap`: the content tool. `check` validates journey files; `schema`
-//! prints the JSON Schema that editors use for completion.
+//! `tubemap`: the content tool. `check` validates journey files; `render`
+//! draws the map as SVG; `schema` prints the JSON Schema that editors use
+//! for completion.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -7,6 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use tubemap::diagnostic::{Style, render_human, render_json};
 use tubemap::source;
+// For `route`.
+use tubemap::journey::{Level, Network, PositionIndex};
+use tubemap::route;
 
 #[derive(Parser)]
 #[command(
@@ -30,8 +34,62 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Draw the map as a standalone SVG on standard output (`tubemap render > map.svg`).
+    Render {
+        /// Files or folders to draw (folders are searched for .toml files).
+        #[arg(default_value = "journeys")]
+        paths: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of journey files.
     Schema,
+    /// Check, lay out and compact the journeys into the app's data file.
+    /// Fails, printing every problem, if any journey has an error.
+    Export {
+        /// Files or folders to export (folders are searched for .toml files).
+        #[arg(default_value = "journeys")]
+        paths: Vec<PathBuf>,
+        /// Where to write the bundle.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Plan a route between two stations (ids or names), with alternatives.
+    Route {
+        /// Where you are: a position id or name ("GCSE", "gcses-9-4").
+        from: String,
+        /// Where you want to get to: a position id or name.
+        to: String,
+        /// How many different alternatives to show besides the best route (0 to 3).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+        alternatives: u8,
+        /// What "best" means.
+        #[arg(long, value_enum, default_value_t = RouteCriterion::Steps)]
+        criterion: RouteCriterion,
+        /// Earn while you learn: no university degrees on the way.
+        #[arg(long)]
+        no_university: bool,
+        /// Go no higher than this level ("entry" or 1 to 8).
+        #[arg(long, value_parser = parse_level)]
+        max_level: Option<Level>,
+        /// A station to keep out of the route (id or name); repeat for more.
+        #[arg(long)]
+        avoid: Vec<String>,
+        /// Print the plan as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Journey files or folders to plan over.
+        #[arg(long, default_value = "journeys")]
+        journeys: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RouteCriterion {
+    /// The fewest steps.
+    Steps,
+    /// The least time, from typical years at each station.
+    Years,
+    /// The steps most people took.
+    Travelled,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,9 +102,44 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format } => check(&paths, format),
+        Command::Render { paths } => render(&paths),
+        Command::Export { paths, out } => export(&paths, &out),
         Command::Schema => {
             print!("{}", source::document::json_schema());
             ExitCode::SUCCESS
+        }
+        Command::Route {
+            from,
+            to,
+            alternatives,
+            criterion,
+            no_university,
+            max_level,
+            avoid,
+            json,
+            journeys,
+        } => {
+            let criterion = match criterion {
+                RouteCriterion::Steps => route::Criterion::FewestSteps,
+                RouteCriterion::Years => route::Criterion::ShortestTime,
+                RouteCriterion::Travelled => route::Criterion::MostTravelled,
+            };
+            let request = RouteRequest {
+                from,
+                to,
+                avoid,
+                json,
+                query: route::RouteQuery {
+                    criterion,
+                    alternatives: usize::from(alternatives),
+                    constraints: route::Constraints {
+                        no_university,
+                        max_level,
+                        avoid: Vec::new(),
+                    },
+                },
+            };
+            plan_route(&journeys, request)
         }
     }
 }
@@ -89,5 +182,255 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Problems go to stderr and the SVG of whatever loaded to stdout, so a map
+/// can still be previewed while some files are broken; the exit code says
+/// whether they were.
+fn render(paths: &[PathBuf]) -> ExitCode {
+    let loaded = source::load_paths(paths);
+    for diagnostic in &loaded.diagnostics {
+        eprintln!(
+            "{}\n",
+            render_human(diagnostic, &loaded.files, Style::Plain)
+        );
+    }
+    let network = &loaded.network;
+    let graph = tubemap::network::CareerGraph::new(network);
+    let map = tubemap::layout::layout(network, &graph);
+    let svg = tubemap::render::svg(network, &map);
+    if std::io::stdout().lock().write_all(svg.as_bytes()).is_err() {
+        return ExitCode::from(2);
+    }
+    if loaded.error_count() > 0 || loaded.files.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `--max-level`: "entry" or an RQF level 1 to 8.
+fn parse_level(text: &str) -> Result<Level, String> {
+    if text.eq_ignore_ascii_case("entry") {
+        return Ok(Level::ENTRY);
+    }
+    let n: i64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a level: use \"entry\" or 1 to 8"))?;
+    Level::rqf(n).map_err(|e| e.to_string())
+}
+
+/// A `route` command, its names not yet resolved.
+struct RouteRequest {
+    from: String,
+    to: String,
+    avoid: Vec<String>,
+    json: bool,
+    query: route::RouteQuery,
+}
+
+/// Exit codes: 0 with a route, 1 when there is none (the reason and the
+/// nearest alternative are printed), 2 when a name is ambiguous or unknown
+/// or the output cannot be written.
+fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
+    let loaded = source::load_paths(paths);
+    if loaded.error_count() > 0 {
+        eprintln!(
+            "warning: {} error(s) in the journey files; planning over what loaded (run `tubemap check`)",
+            loaded.error_count()
+        );
+    }
+    let network = &loaded.network;
+    let mut avoid = Vec::new();
+    for text in &request.avoid {
+        match route::resolve(network, text) {
+            Ok(p) => avoid.push(p),
+            Err(why) => {
+                eprintln!("{}", unresolved(network, &why));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    request.query.constraints.avoid = avoid;
+    let graph = tubemap::network::CareerGraph::new(network);
+    let ends = route::resolve_route(
+        network,
+        &graph,
+        &request.from,
+        &request.to,
+        &request.query.constraints,
+    );
+    let (from, to) = match ends {
+        Ok(ends) => {
+            if !request.json {
+                let station = |p: PositionIndex| {
+                    let position = network.position(p);
+                    format!("{} ({}, {})", position.title, position.id, position.level)
+                };
+                let note = if ends.reread {
+                    "  (the closest names that lead somewhere)"
+                } else {
+                    ""
+                };
+                let header = format!(
+                    "From {} to {}{note}\n",
+                    station(ends.from),
+                    station(ends.to)
+                );
+                if println_checked(&header).is_err() {
+                    return ExitCode::from(2);
+                }
+            }
+            (ends.from, ends.to)
+        }
+        Err(why) => {
+            eprintln!("{}", unresolved(network, &why));
+            return ExitCode::from(2);
+        }
+    };
+    let result = route::plan(network, &graph, from, to, &request.query);
+    let written = match (&result, request.json) {
+        (Ok(plan), true) => println_checked(&plan_json(network, from, to, plan)),
+        (Ok(plan), false) => println_checked(&plan_text(network, plan, request.query.alternatives)),
+        (Err(why), true) => println_checked(
+            &serde_json::json!({
+                "from": network.position(from).id,
+                "to": network.position(to).id,
+                "error": route::explain(network, from, to, why),
+                "nearest": why.nearest().map(|p| network.position(p).id.clone()),
+            })
+            .to_string(),
+        ),
+        (Err(why), false) => println_checked(&route::explain(network, from, to, why)),
+    };
+    match (written, result) {
+        (Err(_), _) => ExitCode::from(2),
+        (Ok(()), Ok(_)) => ExitCode::SUCCESS,
+        (Ok(()), Err(_)) => ExitCode::FAILURE,
+    }
+}
+
+/// An unresolved name, with the candidates' ids when it is ambiguous.
+fn unresolved(network: &Network, why: &route::Unresolved) -> String {
+    let mut out = format!("{why}");
+    if let route::Unresolved::Ambiguous { candidates, .. } = why {
+        out.push_str(": did you mean one of these?");
+        for &p in candidates {
+            let position = network.position(p);
+            out.push_str(&format!(
+                "\n  {}  {} ({})",
+                position.id, position.title, position.level
+            ));
+        }
+    }
+    out
+}
+
+fn println_checked(text: &str) -> std::io::Result<()> {
+    writeln!(std::io::stdout().lock(), "{text}")
+}
+
+fn plan_text(network: &Network, plan: &route::RoutePlan, asked: usize) -> String {
+    let mut out = String::new();
+    for (i, r) in plan.routes().enumerate() {
+        let heading = if i == 0 {
+            "Best route".to_owned()
+        } else {
+            format!("Alternative {i}")
+        };
+        out.push_str(&format!(
+            "{heading}: {} step(s), {} change(s), {}, reaching {}\n",
+            r.steps,
+            r.legs.len().saturating_sub(1),
+            route::directions::about_years(r.total_years),
+            r.highest_level
+        ));
+        for line in route::directions(r).iter().map(|d| d.text(network)) {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out.push('\n');
+    }
+    if asked > 0 && plan.alternatives.is_empty() {
+        out.push_str("No different-enough alternative route found.\n");
+    }
+    out.trim_end().to_owned()
+}
+
+fn plan_json(
+    network: &Network,
+    from: PositionIndex,
+    to: PositionIndex,
+    plan: &route::RoutePlan,
+) -> String {
+    let id = |p: PositionIndex| network.position(p).id.clone();
+    let routes: Vec<_> = plan
+        .routes()
+        .map(|r| {
+            serde_json::json!({
+                "stops": r.stops.iter().map(|&p| id(p)).collect::<Vec<_>>(),
+                "steps": r.steps,
+                "total_years": r.total_years,
+                "highest_level": r.highest_level.to_string(),
+                "traffic": r.traffic,
+                "cost": r.cost,
+                "legs": r.legs.iter().map(|l| serde_json::json!({
+                    "journey": network.journey(l.journey).id,
+                    "from": id(l.from),
+                    "to": id(l.to),
+                    "stops": l.stops,
+                    "years": l.years,
+                    "steps_down": l.steps_down.iter().map(|&p| id(p)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "directions": route::directions(r).iter().map(|d| d.text(network)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "from": id(from),
+        "to": id(to),
+        "best": routes.first(),
+        "alternatives": routes.get(1..).unwrap_or_default(),
+    })
+    .to_string()
+}
+
+/// The build step behind the app: journeys are checked here, at build time,
+/// so a broken journey stops the build with the validator's own message.
+fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
+    let loaded = source::load_paths(paths);
+    for diagnostic in &loaded.diagnostics {
+        eprintln!(
+            "{}\n",
+            render_human(diagnostic, &loaded.files, Style::Plain)
+        );
+    }
+    if loaded.error_count() > 0 || loaded.files.is_empty() {
+        eprintln!(
+            "tubemap export: {} error(s): the map data was not written; fix the journeys above",
+            loaded.error_count()
+        );
+        return ExitCode::FAILURE;
+    }
+    let graph = tubemap::network::CareerGraph::new(&loaded.network);
+    let layout = tubemap::layout::layout(&loaded.network, &graph);
+    let bundle = tubemap::bundle::MapBundle::new(loaded.network, layout);
+    let written = bundle
+        .encode()
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            std::fs::write(out, &bytes)
+                .map(|()| bytes.len())
+                .map_err(|e| format!("{}: {e}", out.display()))
+        });
+    match written {
+        Ok(size) => {
+            eprintln!("tubemap export: wrote {} ({size} bytes)", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("tubemap export: {error}");
+            ExitCode::FAILURE
+        }
     }
 }

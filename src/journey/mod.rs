@@ -10,8 +10,10 @@ mod level;
 mod network;
 mod position;
 pub mod sample;
+mod years;
 
 pub use colour::{Colour, ColourError, MAP_BACKGROUND, MIN_LINE_CONTRAST};
 pub use level::{Level, LevelError};
 pub use network::{Journey, JourneyIndex, Network, NetworkError, Step};
 pub use position::{Kind, Position, PositionIndex, Salary, Sector};
+pub use years::years_text;

@@ -4,14 +4,25 @@
 //! levels and three sectors, journeys climbing levels with the occasional
 //! step down, many journeys sharing positions.
 
+/// Entries per generated file, so every file stays far below
+/// [`super::MAX_FILE_BYTES`], as an author would split them.
+const ENTRIES_PER_FILE: usize = 200;
+
 /// TOML files (path, text) for `positions` positions and `journeys` journeys.
 /// The same arguments always give the same files.
 pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)> {
     let mut rng = SplitMix(0x5eed_cafe ^ (positions as u64) << 20 ^ journeys as u64);
     let sectors = ["construction", "digital", "general"];
     let per_level = positions.div_ceil(9).max(1);
-    let mut out = String::with_capacity(positions * 300);
+    let mut files = Vec::new();
+    let mut out = String::with_capacity(ENTRIES_PER_FILE * 300);
     for i in 0..positions {
+        if i > 0 && i % ENTRIES_PER_FILE == 0 {
+            files.push((
+                format!("generated/positions-{}.toml", files.len()),
+                std::mem::take(&mut out),
+            ));
+        }
         let level = (i / per_level).min(8);
         let level_text = if level == 0 {
             "\"entry\"".to_owned()
@@ -31,9 +42,15 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
         }
         out.push('\n');
     }
-    let mut files = vec![("generated/positions.toml".to_owned(), out)];
-    let mut lines = String::with_capacity(journeys * 400);
+    files.push((format!("generated/positions-{}.toml", files.len()), out));
+    let mut lines = String::with_capacity(ENTRIES_PER_FILE * 400);
     for j in 0..journeys {
+        if j > 0 && j % ENTRIES_PER_FILE == 0 {
+            files.push((
+                format!("generated/journeys-{j}.toml"),
+                std::mem::take(&mut lines),
+            ));
+        }
         lines.push_str(&format!(
             "[[journey]]\nid = \"j{j}\"\nname = \"Person {j}\"\nheadline = \"Generated journey {j}\"\nsector = \"{}\"\ncolour = \"#1F4E79\"\nstory = \"Generated.\"\n",
             sectors[j % 3]
@@ -61,7 +78,7 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
         }
         lines.push('\n');
     }
-    files.push(("generated/journeys.toml".to_owned(), lines));
+    files.push((format!("generated/journeys-{journeys}.toml"), lines));
     files
 }
 

@@ -1,0 +1,177 @@
+//! Pass "labels": a spot for every station's name.
+//!
+//! Every label starts below-right of its station, the spot that placement
+//! reserved, so no two labels overlap and no label covers a station. Then,
+//! in position order, a label that lies on a line tries the other spots
+//! around its station in a fixed order and moves to the first that touches
+//! no line, or else to the one touching the fewest, but only ever to a spot
+//! that is clear of every label and station: each move keeps the
+//! zero-overlap invariant, so the end result keeps it too.
+
+use super::geometry::Grid;
+use super::place::{LABEL_GAP, LABEL_INSET};
+use super::{
+    Align, HEADER_HEIGHT, LABEL_BASELINE, LINE_WIDTH, Label, LinePath, Point, Rect, StationMark,
+};
+
+/// Bucket size for the spatial grids: about a label's height and a half.
+const CELL: f32 = 48.0;
+
+/// The spots tried, in order; the first is the reserved default.
+#[derive(Clone, Copy)]
+enum Spot {
+    BelowRight,
+    AboveRight,
+    Right,
+    Left,
+    BelowLeft,
+    AboveLeft,
+    Below,
+    Above,
+}
+
+const SPOTS: [Spot; 8] = [
+    Spot::BelowRight,
+    Spot::AboveRight,
+    Spot::Right,
+    Spot::Left,
+    Spot::BelowLeft,
+    Spot::AboveLeft,
+    Spot::Below,
+    Spot::Above,
+];
+
+/// Labels for every station, one per position.
+pub(super) fn place(
+    texts: Vec<Vec<String>>,
+    sizes: &[(f32, f32)],
+    stations: &[StationMark],
+    lines: &[LinePath],
+    map: Rect,
+) -> Vec<Label> {
+    let mut labels: Vec<Label> = texts
+        .into_iter()
+        .zip(stations)
+        .zip(sizes)
+        .map(|((text, station), &size)| {
+            let (anchor, align, bounds) = spot(Spot::BelowRight, station, size);
+            Label {
+                position: station.position,
+                lines: text,
+                anchor,
+                align,
+                bounds,
+            }
+        })
+        .collect();
+
+    let segments: Vec<(Point, Point)> = lines
+        .iter()
+        .flat_map(|l| l.points.windows(2).map(|w| (w[0], w[1])))
+        .collect();
+    let mut segment_grid = Grid::new(map, CELL, segments.len());
+    for (i, &(a, b)) in segments.iter().enumerate() {
+        segment_grid.insert(i as u32, &Rect::spanning(a, b));
+    }
+    let mut station_grid = Grid::new(map, CELL, stations.len());
+    for (i, s) in stations.iter().enumerate() {
+        station_grid.insert(i as u32, &s.bounds);
+    }
+    let mut label_grid = Grid::new(map, CELL, labels.len());
+    for (i, l) in labels.iter().enumerate() {
+        label_grid.insert(i as u32, &l.bounds);
+    }
+
+    // Labels keep clear of the map edges and of the header with the titles.
+    let inside = |r: &Rect| {
+        r.x >= 0.0 && r.y >= HEADER_HEIGHT && r.right() <= map.right() && r.bottom() <= map.bottom()
+    };
+    let mut line_hits = |r: &Rect| {
+        // A line is drawn LINE_WIDTH wide, so it touches text a little
+        // before its centre does.
+        let r = r.inflate(LINE_WIDTH / 2.0);
+        let mut hits = 0usize;
+        segment_grid.query(&r, |i| {
+            let (a, b) = segments[i as usize];
+            if r.hit_by_segment(a, b) {
+                hits += 1;
+            }
+        });
+        hits
+    };
+
+    for i in 0..labels.len() {
+        let current = labels[i].bounds;
+        if current.width <= 0.0 {
+            continue;
+        }
+        let mut best_hits = line_hits(&current);
+        if best_hits == 0 {
+            continue;
+        }
+        let mut best = None;
+        for &candidate in &SPOTS[1..] {
+            let (anchor, align, bounds) = spot(candidate, &stations[i], sizes[i]);
+            if !inside(&bounds) {
+                continue;
+            }
+            let mut clear = true;
+            station_grid.query(&bounds, |s| {
+                clear &= !stations[s as usize].bounds.intersects(&bounds);
+            });
+            label_grid.query(&bounds, |l| {
+                clear &= l as usize == i || !labels[l as usize].bounds.intersects(&bounds);
+            });
+            if !clear {
+                continue;
+            }
+            let hits = line_hits(&bounds);
+            if hits < best_hits {
+                best_hits = hits;
+                best = Some((anchor, align, bounds));
+                if hits == 0 {
+                    break;
+                }
+            }
+        }
+        if let Some((anchor, align, bounds)) = best {
+            label_grid.remove(i as u32, &current);
+            label_grid.insert(i as u32, &bounds);
+            let label = &mut labels[i];
+            label.anchor = anchor;
+            label.align = align;
+            label.bounds = bounds;
+        }
+    }
+    labels
+}
+
+/// The anchor, alignment and box of a label of `size` at `spot` around
+/// `station`.
+fn spot(spot: Spot, station: &StationMark, (width, height): (f32, f32)) -> (Point, Align, Rect) {
+    let at = station.at;
+    let shape = station.bounds;
+    let below = shape.bottom() + LABEL_GAP;
+    let above = shape.y - LABEL_GAP - height;
+    let level = at.y - height / 2.0;
+    let (left, top, align) = match spot {
+        Spot::BelowRight => (at.x + LABEL_INSET, below, Align::Start),
+        Spot::AboveRight => (at.x + LABEL_INSET, above, Align::Start),
+        Spot::Right => (shape.right() + LABEL_GAP * 2.0, level, Align::Start),
+        Spot::Left => (shape.x - LABEL_GAP * 2.0 - width, level, Align::End),
+        Spot::BelowLeft => (at.x - LABEL_INSET - width, below, Align::End),
+        Spot::AboveLeft => (at.x - LABEL_INSET - width, above, Align::End),
+        Spot::Below => (at.x - width / 2.0, below, Align::Middle),
+        Spot::Above => (at.x - width / 2.0, above, Align::Middle),
+    };
+    let x = match align {
+        Align::Start => left,
+        Align::Middle => left + width / 2.0,
+        Align::End => left + width,
+    };
+    (
+        Point::new(x, top + LABEL_BASELINE),
+        align,
+        Rect::new(left, top, width, height),
+    )
+}

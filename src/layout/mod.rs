@@ -1,0 +1,328 @@
+//! Automatic transit-map layout: where every station, line and label goes.
+//!
+//! Levels are the main axis, left to right like fare zones: one vertical
+//! band per level, Entry leftmost. Because a station's band is fixed by its
+//! level, the hard part of general graph drawing (choosing layers) is
+//! already done, and the layout runs as a few cheap, deterministic passes:
+//!
+//! 1. `order`: the vertical order of stations within each band, by
+//!    barycentric sweeps (Sugiyama with the layers given) to cut crossings.
+//! 2. `place`: coordinates. Each band is a staggered grid of sub-columns
+//!    whose cells are sized so that every label fits below-right of its
+//!    station without touching any other label or station. That makes
+//!    "no overlaps" true by construction instead of by search.
+//! 3. `route`: each step of each journey as an octilinear polyline; lines
+//!    sharing a stretch run side by side at [`LINE_SPACING`].
+//! 4. `labels`: moves labels that sit on a line to a free spot around their
+//!    station, never onto another label or station.
+//!
+//! [`verify`] measures the result; the tests hold the layout to it.
+//!
+//! Text size is estimated, not measured (the core has no fonts): labels are
+//! [`FONT_SIZE`] px and every character is taken as [`CHAR_WIDTH`] px wide,
+//! which holds for Arial / Liberation Sans / Helvetica at 13 px on ordinary
+//! words. The SVG renderer sets [`FONT_FAMILY`] explicitly for that reason.
+
+mod geometry;
+mod labels;
+mod order;
+mod place;
+mod route;
+mod verify;
+
+pub use geometry::{Point, Rect};
+pub use verify::{LayoutReport, verify};
+
+use crate::journey::{Colour, JourneyIndex, Level, Network, PositionIndex};
+use crate::network::CareerGraph;
+use serde::{Deserialize, Serialize};
+
+/// Label font size in pixels.
+pub const FONT_SIZE: f32 = 13.0;
+/// Estimated advance of one character at [`FONT_SIZE`] in [`FONT_FAMILY`]:
+/// about 0.55 em, the average of Arial-metric fonts on mixed-case text.
+pub const CHAR_WIDTH: f32 = 7.2;
+/// Distance between the baselines of a label's lines.
+pub const LABEL_LINE_HEIGHT: f32 = 16.0;
+/// From the top of a label line's box down to its baseline.
+pub const LABEL_BASELINE: f32 = 12.0;
+/// Labels wrap at about this many characters per line.
+pub const LABEL_MAX_CHARS: usize = 22;
+/// The fonts the size estimate assumes; renderers must set them.
+pub const FONT_FAMILY: &str = "Arial, 'Liberation Sans', Helvetica, sans-serif";
+/// Stroke width of a line.
+pub const LINE_WIDTH: f32 = 5.0;
+/// Distance between the centres of parallel lines on a shared stretch.
+pub const LINE_SPACING: f32 = 6.0;
+/// How far a station tick sticks out from the centre of its line.
+pub const TICK_LENGTH: f32 = 8.0;
+/// Half the width of an interchange capsule, ring included.
+pub const CAPSULE_RADIUS: f32 = 7.0;
+/// Space at the top of the map for the title and the band titles.
+pub const HEADER_HEIGHT: f32 = 128.0;
+
+/// The whole map: plain data, so the app and the SVG renderer draw the same
+/// thing and tests can compare layouts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapLayout {
+    /// Width of the map in pixels.
+    pub width: f32,
+    /// Height of the map in pixels.
+    pub height: f32,
+    /// One per level that has stations, lowest level first (leftmost).
+    pub bands: Vec<Band>,
+    /// Index `i` is `PositionIndex(i)`: every position has a station.
+    pub stations: Vec<StationMark>,
+    /// Index `i` is `JourneyIndex(i)`: one line per journey.
+    pub lines: Vec<LinePath>,
+    /// Index `i` is `PositionIndex(i)`.
+    pub labels: Vec<Label>,
+}
+
+/// A level's column, like a fare zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    /// The level every station in the band has.
+    pub level: Level,
+    /// Left edge.
+    pub x: f32,
+    /// Width; bands are adjacent, left to right in level order.
+    pub width: f32,
+    /// [`Level::band_label`], for the column heading.
+    pub title: String,
+}
+
+/// A station: a tick on its line, or a capsule at an interchange.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StationMark {
+    /// The position drawn.
+    pub position: PositionIndex,
+    /// The station's centre.
+    pub at: Point,
+    /// Two or more journeys stop here.
+    pub interchange: bool,
+    /// The drawn shape's bounding box (tick or interchange capsule), for
+    /// overlap checks and hit areas.
+    pub bounds: Rect,
+    /// For interchanges: the capsule from..to joining the parallel lines'
+    /// stops (equal to `at` when one line).
+    pub capsule: (Point, Point),
+    /// For ticks: unit direction the tick points (perpendicular to the line).
+    pub tick: Point,
+}
+
+/// A journey drawn as a line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinePath {
+    /// The journey drawn.
+    pub journey: JourneyIndex,
+    /// The journey's colour, or a palette colour with at least 3:1 contrast
+    /// on white when it has none.
+    pub colour: Colour,
+    /// Every vertex of the polyline, in journey order; consecutive points
+    /// differ by a horizontal, vertical or 45-degree vector.
+    pub points: Vec<Point>,
+    /// Index into `points` of each step's stop (same length as the
+    /// journey's steps).
+    pub stops: Vec<usize>,
+}
+
+/// How a label's lines sit against its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Align {
+    /// Text starts at the anchor (to its right).
+    Start,
+    /// Text is centred on the anchor.
+    Middle,
+    /// Text ends at the anchor (to its left).
+    End,
+}
+
+/// A station's name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Label {
+    /// The position named.
+    pub position: PositionIndex,
+    /// The title wrapped to about [`LABEL_MAX_CHARS`] characters per line.
+    pub lines: Vec<String>,
+    /// Baseline of the first line; x is where the text starts, centres or
+    /// ends, following `align`. Later lines are [`LABEL_LINE_HEIGHT`] lower.
+    pub anchor: Point,
+    /// Which way the text runs from the anchor.
+    pub align: Align,
+    /// The estimated box the text fills.
+    pub bounds: Rect,
+}
+
+/// Line colours for journeys that have none: Underground colours that keep
+/// at least 3:1 contrast on the white map (checked by a test).
+pub const PALETTE: [Colour; 8] = [
+    rgb(0xB36305),
+    rgb(0xE32017),
+    rgb(0x003688),
+    rgb(0x00782A),
+    rgb(0x9B0056),
+    rgb(0x6950A1),
+    rgb(0x0070B8),
+    rgb(0x00757A),
+];
+
+const fn rgb(hex: u32) -> Colour {
+    Colour {
+        r: (hex >> 16) as u8,
+        g: (hex >> 8) as u8,
+        b: hex as u8,
+    }
+}
+
+/// Lays out the whole network. Deterministic: the same network always gives
+/// the same layout, natively and in wasm.
+pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
+    // A graph built from another network would index out of range; the
+    // passes rely on node i being position i, so rebuild rather than panic.
+    let rebuilt;
+    let graph = if graph.graph().node_count() == network.positions().len() {
+        graph
+    } else {
+        rebuilt = CareerGraph::new(network);
+        &rebuilt
+    };
+    let texts: Vec<Vec<String>> = network
+        .positions()
+        .iter()
+        .map(|p| wrap(&p.title, LABEL_MAX_CHARS))
+        .collect();
+    let sizes: Vec<(f32, f32)> = texts.iter().map(|t| text_size(t)).collect();
+    let shapes: Vec<Shape> = network
+        .position_indices()
+        .map(|p| Shape::new(graph.journeys_at(p).len()))
+        .collect();
+    let neighbours = order::neighbours(network, graph);
+    let columns = order::order(network, graph, &neighbours);
+    let placement = place::place(&columns, &neighbours, &sizes, &shapes);
+    let stations: Vec<StationMark> = network
+        .position_indices()
+        .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
+        .collect();
+    let lines = route::route(network, graph, &placement.at);
+    let labels = labels::place(
+        texts,
+        &sizes,
+        &stations,
+        &lines,
+        Rect::new(0.0, 0.0, placement.width, placement.height),
+    );
+    MapLayout {
+        width: placement.width,
+        height: placement.height,
+        bands: placement.bands,
+        stations,
+        lines,
+        labels,
+    }
+}
+
+/// The drawn shape of a station, known before it has coordinates so that
+/// placement can leave room for it.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// How many lines stop here.
+    stops: usize,
+}
+
+impl Shape {
+    fn new(stops: usize) -> Shape {
+        Shape { stops }
+    }
+
+    fn interchange(self) -> bool {
+        self.stops >= 2
+    }
+
+    /// From the centre to the outermost stop.
+    fn half_span(self) -> f32 {
+        self.stops.saturating_sub(1) as f32 * LINE_SPACING / 2.0
+    }
+
+    /// How far the shape reaches above and below the station's centre.
+    fn extent(self) -> (f32, f32) {
+        if self.interchange() {
+            let reach = self.half_span() + CAPSULE_RADIUS;
+            (reach, reach)
+        } else {
+            (TICK_LENGTH, LINE_WIDTH / 2.0)
+        }
+    }
+
+    fn mark(self, position: PositionIndex, at: Point) -> StationMark {
+        let (up, down) = self.extent();
+        let half = if self.interchange() {
+            CAPSULE_RADIUS
+        } else {
+            LINE_WIDTH / 2.0
+        };
+        let span = self.half_span();
+        StationMark {
+            position,
+            at,
+            interchange: self.interchange(),
+            bounds: Rect::new(at.x - half, at.y - up, 2.0 * half, up + down),
+            capsule: (Point::new(at.x, at.y - span), Point::new(at.x, at.y + span)),
+            // Lines always pass through stations horizontally, so ticks
+            // point up, away from the label below-right.
+            tick: Point::new(0.0, -1.0),
+        }
+    }
+}
+
+/// Wraps `text` at spaces into lines of at most `max` characters; a word
+/// longer than that is split.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_chars = 0;
+    for word in text.split_whitespace() {
+        let mut chars: Vec<char> = word.chars().collect();
+        while !chars.is_empty() {
+            let room = if line_chars == 0 {
+                max
+            } else {
+                max.saturating_sub(line_chars + 1)
+            };
+            if chars.len() <= room {
+                if line_chars > 0 {
+                    line.push(' ');
+                    line_chars += 1;
+                }
+                line.extend(chars.iter());
+                line_chars += chars.len();
+                chars.clear();
+            } else if line_chars > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_chars = 0;
+            } else {
+                let rest = chars.split_off(max);
+                line.extend(chars.iter());
+                lines.push(std::mem::take(&mut line));
+                chars = rest;
+            }
+        }
+    }
+    if line_chars > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Estimated (width, height) of wrapped text; see [`CHAR_WIDTH`].
+pub fn text_size(lines: &[String]) -> (f32, f32) {
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    (
+        widest as f32 * CHAR_WIDTH,
+        lines.len() as f32 * LABEL_LINE_HEIGHT,
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,205 @@
+//! Pass "route": every journey as an octilinear polyline.
+//!
+//! Every line crosses a station horizontally. At a station the lines stop
+//! one above the other, [`LINE_SPACING`] apart, ordered by where they come
+//! from and go to; the capsule joins those stops. A step between stations is drawn as:
+//!
+//! * mostly sideways (any step between levels, up or down): horizontal out,
+//!   one 45-degree diagonal to the new height, horizontal in;
+//! * mostly up or down (steps within a level, or between far-apart rows):
+//!   a diagonal from the left-hand station to the corridor left of the
+//!   right-hand station, vertical down the corridor, horizontal in.
+//!
+//! Lines on the same stretch compute their diagonal from the same two
+//! station centres and their own offsets, so the diagonals come out
+//! parallel at the same spacing as the horizontal parts: a shared stretch
+//! reads as a bundle of parallel coloured lines.
+
+use super::{LINE_SPACING, LinePath, PALETTE, Point};
+use crate::journey::{JourneyIndex, Network, PositionIndex};
+use crate::network::CareerGraph;
+use std::f32::consts::SQRT_2;
+
+/// Shortest horizontal run out of, and into, a station before a diagonal.
+const STUB: f32 = 12.0;
+/// From a station's centre to the nearest vertical run in its corridor.
+const CORRIDOR_INSET: f32 = 12.0;
+/// Vertical runs by one station sit side by side; past this many they share
+/// the outermost lane rather than wander into the labels of the sub-column
+/// to the left.
+const MAX_LANES: usize = 4;
+
+/// Routes every journey over the station centres `at`.
+pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<LinePath> {
+    let slots = slots(network, graph, at);
+    network
+        .journey_indices()
+        .map(|j| {
+            let journey = network.journey(j);
+            let mut points: Vec<Point> = Vec::new();
+            let mut stops = Vec::with_capacity(journey.steps.len());
+            let mut previous: Option<(PositionIndex, Point)> = None;
+            for step in &journey.steps {
+                let here = step.position;
+                let stop = stop(&slots, at, here, j);
+                if let Some((from, start)) = previous
+                    && from != here
+                {
+                    for point in between(&slots, at, (from, start), (here, stop), j) {
+                        push(&mut points, point);
+                    }
+                }
+                push(&mut points, stop);
+                stops.push(points.len() - 1);
+                previous = Some((here, stop));
+            }
+            LinePath {
+                journey: j,
+                colour: journey.colour.unwrap_or(PALETTE[j.get() % PALETTE.len()]),
+                points,
+                stops,
+            }
+        })
+        .collect()
+}
+
+/// For each station, the journeys stopping there, top to bottom.
+///
+/// A journey's slot follows where it comes from and goes to (the mean
+/// height of its previous and next stations), so lines fan in and out of a
+/// station without crossing each other on the way. Journeys with the same
+/// neighbours, such as those sharing a stretch, tie and stay in journey
+/// order, so a shared stretch keeps the same order at both ends.
+fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<JourneyIndex>> {
+    let mut keyed: Vec<Vec<(f32, JourneyIndex)>> = network
+        .position_indices()
+        .map(|p| Vec::with_capacity(graph.journeys_at(p).len()))
+        .collect();
+    for j in network.journey_indices() {
+        let steps = &network.journey(j).steps;
+        for (i, step) in steps.iter().enumerate() {
+            let here = step.position;
+            let list = &mut keyed[here.get()];
+            if list.iter().any(|&(_, other)| other == j) {
+                continue;
+            }
+            let around = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| steps.get(k))
+                .map(|s| s.position)
+                .filter(|&p| p != here)
+                .map(|p| at[p.get()].y);
+            let (sum, count) = around.fold((0.0, 0), |(s, n), y| (s + y, n + 1));
+            let key = if count > 0 {
+                sum / count as f32
+            } else {
+                at[here.get()].y
+            };
+            list.push((key, j));
+        }
+    }
+    keyed
+        .into_iter()
+        .map(|mut list| {
+            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            list.into_iter().map(|(_, j)| j).collect()
+        })
+        .collect()
+}
+
+/// Where journey `j` stops at position `p`: its slot among the journeys
+/// through `p`.
+fn stop(slots: &[Vec<JourneyIndex>], at: &[Point], p: PositionIndex, j: JourneyIndex) -> Point {
+    let through = &slots[p.get()];
+    let slot = through.iter().position(|&k| k == j).unwrap_or(0);
+    let centre = (through.len().max(1) - 1) as f32 / 2.0;
+    let centre_at = at[p.get()];
+    Point::new(
+        centre_at.x,
+        centre_at.y + (slot as f32 - centre) * LINE_SPACING,
+    )
+}
+
+fn push(points: &mut Vec<Point>, point: Point) {
+    if points.last() != Some(&point) {
+        points.push(point);
+    }
+}
+
+/// The corners of the step from `start` (a stop at station `from`) to
+/// `end` (a stop at `to`), endpoints excluded.
+fn between(
+    slots: &[Vec<JourneyIndex>],
+    at: &[Point],
+    (from, start): (PositionIndex, Point),
+    (to, end): (PositionIndex, Point),
+    journey: JourneyIndex,
+) -> Vec<Point> {
+    // Route every stretch in one direction (lower index first) so journeys
+    // travelling it either way get the same shape and stay parallel.
+    if to < from {
+        let mut corners = between(slots, at, (to, end), (from, start), journey);
+        corners.reverse();
+        return corners;
+    }
+    let (a, b) = (at[from.get()], at[to.get()]);
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    if dy == 0.0 {
+        return Vec::new();
+    }
+    if dx.abs() >= dy.abs() + 2.0 * STUB {
+        let (sx, sy) = (dx.signum(), dy.signum());
+        // The diagonal of the stretch's centre line passes through the
+        // midpoint of the two stations. Offsetting a 45-degree segment by
+        // `o` perpendicular moves it √2·o vertically, so that is the shift
+        // that keeps parallel lines evenly spaced on the diagonal too.
+        let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
+        let middle = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0 + SQRT_2 * offset);
+        let ideal = middle.x + (start.y - middle.y) * sx * sy;
+        // Clamp along the direction of travel so both stubs keep their
+        // length; rounding keeps vertices integral.
+        let run = dy.abs();
+        let along = ((ideal - start.x) * sx)
+            .round()
+            .clamp(STUB, dx.abs() - run - STUB);
+        let x0 = start.x + along * sx;
+        let x1 = x0 + run * sx;
+        return vec![Point::new(x0, start.y), Point::new(x1, end.y)];
+    }
+    // Mostly vertical: run down the corridor left of the right-hand
+    // station, where no labels are, and reach it from the left-hand
+    // station by as long a diagonal as fits.
+    let ((left, left_at), (right, right_at, right_index)) = if start.x <= end.x {
+        ((start, a), (end, b, to))
+    } else {
+        ((end, b), (start, a, from))
+    };
+    let sy = (right.y - left.y).signum();
+    // Each journey at the right-hand station gets its own lane, innermost
+    // for the slot nearest the way it turns, so that the lines turning into
+    // the corridor nest instead of crossing.
+    let through = &slots[right_index.get()];
+    let slot = through.iter().position(|&k| k == journey).unwrap_or(0);
+    let lane = if sy < 0.0 {
+        through.len().saturating_sub(1) - slot
+    } else {
+        slot
+    };
+    let x =
+        left_at.x.max(right_at.x) - CORRIDOR_INSET - (lane.min(MAX_LANES) as f32) * LINE_SPACING;
+    let diagonal = (x - left.x - STUB).min((right.y - left.y).abs());
+    let mut corners = if diagonal > 0.0 {
+        vec![
+            Point::new(left.x + STUB, left.y),
+            Point::new(x, left.y + sy * diagonal),
+            Point::new(x, right.y),
+        ]
+    } else {
+        vec![Point::new(x, left.y), Point::new(x, right.y)]
+    };
+    if start.x > end.x {
+        corners.reverse();
+    }
+    corners
+}

@@ -1,0 +1,288 @@
+use super::*;
+use crate::journey::{Level, MAP_BACKGROUND, MIN_LINE_CONTRAST, Position, Sector, sample};
+
+fn level(n: i64) -> Level {
+    Level::rqf(n).expect("test levels are valid")
+}
+
+fn network(levels: &[Level], journeys: &[&[u32]]) -> Network {
+    let positions = levels
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| sample::position(&format!("position-{i}"), l, Sector::Construction))
+        .collect();
+    let journeys = journeys
+        .iter()
+        .enumerate()
+        .map(|(i, stops)| sample::journey(&format!("j{i}"), Sector::Construction, stops))
+        .collect();
+    Network::new(positions, journeys).expect("test networks are consistent")
+}
+
+fn check(name: &str, network: &Network) -> MapLayout {
+    let graph = CareerGraph::new(network);
+    let map = layout(network, &graph);
+    let report = verify(&map);
+    assert_eq!(report.stations, network.positions().len(), "{name}");
+    assert_eq!(report.non_octilinear_segments, 0, "{name}: {report:?}");
+    assert_eq!(report.label_overlaps, 0, "{name}: {report:?}");
+    assert_eq!(report.station_overlaps, 0, "{name}: {report:?}");
+    assert_eq!(report.label_station_overlaps, 0, "{name}: {report:?}");
+    assert_eq!(map, layout(network, &graph), "{name}: deterministic");
+    for (line, journey) in map.lines.iter().zip(network.journeys()) {
+        assert_eq!(line.stops.len(), journey.steps.len(), "{name}");
+        for (&stop, step) in line.stops.iter().zip(&journey.steps) {
+            let station = &map.stations[step.position.get()];
+            let point = line.points[stop];
+            assert_eq!(point.x, station.at.x, "{name}: stops sit on their station");
+            assert!(
+                (station.capsule.0.y..=station.capsule.1.y).contains(&point.y),
+                "{name}: stop inside the capsule"
+            );
+        }
+    }
+    for station in &map.stations {
+        let band = map
+            .bands
+            .iter()
+            .find(|b| b.level == network.position(station.position).level)
+            .expect("every station's level has a band");
+        assert!(band.x <= station.at.x && station.at.x <= band.x + band.width);
+    }
+    map
+}
+
+#[test]
+fn two_lines_lay_out_cleanly() {
+    let map = check("two_lines", &sample::two_lines());
+    let levels: Vec<u8> = map.bands.iter().map(|b| b.level.rank()).collect();
+    assert_eq!(levels, [2, 4, 5], "one band per level present, in order");
+    assert!(map.bands.windows(2).all(|w| w[0].x + w[0].width <= w[1].x));
+    assert!(map.stations[0].interchange && map.stations[1].interchange);
+    assert!(!map.stations[2].interchange);
+    assert_eq!(map.bands[0].title, level(2).band_label());
+}
+
+#[test]
+fn a_journey_going_down_a_level_is_drawn() {
+    // 0 (L3) → 1 (L5) → 2 (L4): a career change back down a level.
+    let net = network(&[level(3), level(5), level(4)], &[&[0, 1, 2]]);
+    let map = check("down a level", &net);
+    let line = &map.lines[0];
+    let last = line.points[line.stops[2]];
+    let middle = line.points[line.stops[1]];
+    assert!(last.x < middle.x, "the step down goes left");
+}
+
+#[test]
+fn a_journey_revisiting_a_level_and_a_station() {
+    let net = network(
+        &[level(2), level(2), level(3), level(3), level(2)],
+        &[&[0, 1, 2, 4, 3, 0], &[4, 1, 3]],
+    );
+    check("revisits", &net);
+}
+
+#[test]
+fn many_journeys_sharing_one_stretch_run_in_parallel() {
+    let stretch: &[u32] = &[0, 1];
+    let net = network(&[level(2), level(3)], &[stretch; 12]);
+    let map = check("shared stretch", &net);
+    // Twelve parallel lines, LINE_SPACING apart, in journey order.
+    let starts: Vec<f32> = map.lines.iter().map(|l| l.points[0].y).collect();
+    for w in starts.windows(2) {
+        assert_eq!(w[1] - w[0], LINE_SPACING);
+    }
+    assert_eq!(verify(&map).line_crossings, 0);
+    let capsule = map.stations[0].capsule;
+    assert_eq!(capsule.1.y - capsule.0.y, 11.0 * LINE_SPACING);
+}
+
+#[test]
+fn shared_diagonal_stretches_stay_parallel() {
+    // Three journeys take the same path; a fourth, with a busier start,
+    // pushes the stations out of line so the path has to change row.
+    let net = network(
+        &[level(1), level(1), level(2), level(3), level(3)],
+        &[
+            &[1, 2, 3],
+            &[1, 2, 3],
+            &[1, 2, 3],
+            &[0, 4],
+            &[0, 4],
+            &[0, 3],
+        ],
+    );
+    let map = check("diagonal bundle", &net);
+    let bundle = &map.lines[..3];
+    let turns = bundle[0]
+        .points
+        .windows(2)
+        .filter(|w| w[0].x != w[1].x && w[0].y != w[1].y)
+        .count();
+    assert!(turns > 0, "the path changes row: {bundle:?}");
+    // Corresponding segments are parallel, LINE_SPACING apart measured
+    // across them (give or take the rounding to whole pixels).
+    for pair in bundle.windows(2) {
+        assert_eq!(pair[0].points.len(), pair[1].points.len());
+        for (s, t) in pair[0].points.windows(2).zip(pair[1].points.windows(2)) {
+            let (dx, dy) = (s[1].x - s[0].x, s[1].y - s[0].y);
+            let (ex, ey) = (t[1].x - t[0].x, t[1].y - t[0].y);
+            assert_eq!((dx.signum(), dy.signum()), (ex.signum(), ey.signum()));
+            let across = ((t[0].x - s[0].x) * dy - (t[0].y - s[0].y) * dx).abs() / dx.hypot(dy);
+            assert!((across - LINE_SPACING).abs() < 0.75, "{across}: {bundle:?}");
+        }
+    }
+    let within: MapLayout = MapLayout {
+        lines: bundle.to_vec(),
+        ..map.clone()
+    };
+    assert_eq!(verify(&within).line_crossings, 0);
+}
+
+#[test]
+fn same_level_steps_and_unused_positions() {
+    let net = network(
+        &[level(4), level(4), level(4), level(4), Level::ENTRY],
+        &[&[0, 1, 2, 3], &[3, 2, 1, 0], &[0, 2]],
+    );
+    let map = check("same level", &net);
+    assert!(!map.stations[4].interchange, "an unused position is a tick");
+}
+
+#[test]
+fn long_titles_wrap_and_still_do_not_overlap() {
+    let mut net = sample::two_lines();
+    let positions: Vec<Position> = net
+        .positions()
+        .iter()
+        .map(|p| Position {
+            title: format!("{} with a very long official qualification title", p.title),
+            ..p.clone()
+        })
+        .collect();
+    net = Network::new(positions, net.journeys().to_vec()).expect("same journeys");
+    let map = check("long titles", &net);
+    for label in &map.labels {
+        assert!(label.lines.len() >= 3);
+        assert!(
+            label
+                .lines
+                .iter()
+                .all(|l| l.chars().count() <= LABEL_MAX_CHARS)
+        );
+    }
+}
+
+#[test]
+fn an_empty_network_lays_out_as_an_empty_map() {
+    let map = layout(&Network::default(), &CareerGraph::new(&Network::default()));
+    assert!(map.bands.is_empty() && map.stations.is_empty() && map.lines.is_empty());
+    assert_eq!(verify(&map), LayoutReport::default());
+}
+
+#[test]
+fn a_graph_of_another_network_is_not_trusted() {
+    let net = sample::two_lines();
+    let other = CareerGraph::new(&Network::default());
+    assert_eq!(layout(&net, &other), layout(&net, &CareerGraph::new(&net)));
+}
+
+#[test]
+fn verify_finds_overlaps_and_slanted_segments() {
+    let at = Point::new(100.0, 100.0);
+    let station = |position: u32, at: Point| StationMark {
+        position: PositionIndex(position),
+        at,
+        interchange: false,
+        bounds: Rect::new(at.x - 2.5, at.y - 8.0, 5.0, 10.5),
+        capsule: (at, at),
+        tick: Point::new(0.0, -1.0),
+    };
+    let label = |position: u32, x: f32, y: f32| Label {
+        position: PositionIndex(position),
+        lines: vec!["Label".to_owned()],
+        anchor: Point::new(x, y + LABEL_BASELINE),
+        align: Align::Start,
+        bounds: Rect::new(x, y, 36.0, 16.0),
+    };
+    let line = |journey: u32, points: Vec<Point>| LinePath {
+        journey: JourneyIndex(journey),
+        colour: PALETTE[0],
+        stops: vec![0, points.len() - 1],
+        points,
+    };
+    let map = MapLayout {
+        width: 400.0,
+        height: 400.0,
+        bands: Vec::new(),
+        // Two stations on top of each other.
+        stations: vec![station(0, at), station(1, Point::new(102.0, 101.0))],
+        // Two labels sharing space, the first over station 1.
+        labels: vec![label(0, 98.0, 95.0), label(1, 120.0, 100.0)],
+        lines: vec![
+            // 30 degrees: dy/dx = tan 30°; then a bend to horizontal.
+            line(
+                0,
+                vec![
+                    Point::new(0.0, 0.0),
+                    Point::new(173.2, 100.0),
+                    Point::new(300.0, 100.0),
+                ],
+            ),
+            // Vertical, crossing both segments of line 0.
+            line(1, vec![Point::new(150.0, 0.0), Point::new(150.0, 300.0)]),
+            line(2, vec![Point::new(250.0, 0.0), Point::new(250.0, 300.0)]),
+        ],
+    };
+    let report = verify(&map);
+    assert_eq!(report.stations, 2);
+    assert_eq!(report.non_octilinear_segments, 1);
+    assert_eq!(report.label_overlaps, 1);
+    assert_eq!(report.station_overlaps, 1);
+    assert_eq!(report.label_station_overlaps, 2);
+    assert_eq!(report.line_crossings, 2);
+    assert_eq!(report.bends, 1);
+}
+
+#[test]
+fn verify_survives_nonsense() {
+    let mut map = layout(
+        &sample::two_lines(),
+        &CareerGraph::new(&sample::two_lines()),
+    );
+    map.width = f32::NAN;
+    map.height = -5.0;
+    map.lines[0]
+        .points
+        .push(Point::new(f32::INFINITY, f32::NAN));
+    map.labels[0].bounds = Rect::new(1e30, -1e30, 1e30, 1e30);
+    let report = verify(&map);
+    assert_eq!(report.stations, 4);
+}
+
+#[test]
+fn palette_colours_stand_out_on_the_map() {
+    for colour in PALETTE {
+        assert!(
+            colour.contrast(MAP_BACKGROUND) >= MIN_LINE_CONTRAST,
+            "{colour} has {:.2}:1",
+            colour.contrast(MAP_BACKGROUND)
+        );
+    }
+}
+
+#[test]
+fn titles_wrap_at_spaces_and_split_long_words() {
+    assert_eq!(
+        wrap("Level 3 Diploma in Site Carpentry", 22),
+        ["Level 3 Diploma in", "Site Carpentry"]
+    );
+    assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    assert_eq!(wrap("  ", 22), Vec::<String>::new());
+    assert_eq!(wrap("a bcdefgh", 4), ["a", "bcde", "fgh"]);
+    assert_eq!(
+        text_size(&wrap("Year 9 options", 22)),
+        (14.0 * CHAR_WIDTH, 16.0)
+    );
+}

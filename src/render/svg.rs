@@ -1,0 +1,437 @@
+//! A standalone SVG of the map: white background, level bands, lines with
+//! rounded corners, station ticks and interchange capsules, labels, a legend
+//! and a title.
+//!
+//! Every piece of journey text goes through [`escape`]: content is data,
+//! never markup. Elements carry `id`, `class` and `data-position` /
+//! `data-journey` attributes so a stylesheet or script can pick them out.
+
+use crate::journey::{Colour, Network};
+use crate::layout::{
+    Align, CAPSULE_RADIUS, CHAR_WIDTH, FONT_FAMILY, FONT_SIZE, LABEL_LINE_HEIGHT, LINE_WIDTH,
+    Label, MapLayout, Point, TICK_LENGTH, wrap,
+};
+use std::fmt::{self, Display, Write};
+
+/// Text colour: 17:1 on white, over 14:1 on the band greys.
+const INK: &str = "#1C1C1C";
+/// Band title colour: over 10:1 on the darker band grey.
+const BAND_INK: &str = "#333333";
+/// The two band shades, alternating like fare zones.
+const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
+/// Ticks of stations no journey stops at: 4.5:1 on white.
+const UNUSED: &str = "#767676";
+/// Largest corner radius on a line; corners on short segments get less.
+const CORNER_RADIUS: f32 = 8.0;
+/// Where the band shading starts, below the map title.
+const BANDS_TOP: f32 = 52.0;
+/// Baseline of the first band title line.
+const BAND_TITLE_BASELINE: f32 = 74.0;
+/// Left edge of the title and the legend.
+const INDENT: f32 = 40.0;
+/// Height of one legend row.
+const LEGEND_ROW: f32 = 22.0;
+
+/// The map as a standalone SVG document.
+///
+/// `layout` must come from [`crate::layout::layout`] on `network`; parts of
+/// the layout that do not match the network are drawn without their text
+/// rather than failing.
+pub fn svg(network: &Network, layout: &MapLayout) -> String {
+    let mut out = String::with_capacity(1024 + 400 * layout.stations.len());
+    let legend = Legend::new(network, layout);
+    let height = layout.height + legend.height;
+    put(
+        &mut out,
+        format_args!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tube-map\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\" font-size=\"{size}\">\n",
+            w = N(layout.width),
+            h = N(height),
+            size = N(FONT_SIZE),
+        ),
+    );
+    out.push_str("<title>Careers Tube Map</title>\n");
+    put(
+        &mut out,
+        format_args!(
+            "<rect id=\"background\" width=\"{}\" height=\"{}\" fill=\"#FFFFFF\"/>\n",
+            N(layout.width),
+            N(height)
+        ),
+    );
+    bands(&mut out, layout);
+    put(
+        &mut out,
+        format_args!(
+            "<text id=\"title\" x=\"{INDENT}\" y=\"36\" font-size=\"24\" font-weight=\"bold\" fill=\"{INK}\">Careers Tube Map</text>\n"
+        ),
+    );
+    lines(&mut out, network, layout);
+    stations(&mut out, network, layout);
+    labels(&mut out, layout);
+    legend.draw(&mut out, layout);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Escapes text for XML content and attribute values: `& < > " '`.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters other than tab and newlines are not
+            // allowed in XML 1.0 at all, escaped or not.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writing to a `String` cannot fail, so the result is dropped here once.
+fn put(out: &mut String, args: fmt::Arguments<'_>) {
+    let _ = out.write_fmt(args);
+}
+
+/// A coordinate, written with at most one decimal and no trailing `.0`, so
+/// the SVG is compact and stable for snapshots.
+struct N(f32);
+
+impl Display for N {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Integer arithmetic only: the app shares this, and float printing
+        // would add kilobytes to the browser bundle.
+        let tenths = if self.0.is_finite() {
+            (self.0 * 10.0).round() as i64
+        } else {
+            0
+        };
+        let (sign, abs) = if tenths < 0 {
+            ("-", -tenths)
+        } else {
+            ("", tenths)
+        };
+        if abs % 10 == 0 {
+            write!(f, "{sign}{}", abs / 10)
+        } else {
+            write!(f, "{sign}{}.{}", abs / 10, abs % 10)
+        }
+    }
+}
+
+fn bands(out: &mut String, layout: &MapLayout) {
+    out.push_str("<g id=\"bands\">\n");
+    let bottom = (layout.height - 16.0).max(BANDS_TOP);
+    for (i, band) in layout.bands.iter().enumerate() {
+        put(
+            out,
+            format_args!(
+                "<g class=\"band\" data-level=\"{}\"><rect x=\"{}\" y=\"{BANDS_TOP}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                band.level.rank(),
+                N(band.x),
+                N(band.width),
+                N(bottom - BANDS_TOP),
+                BAND_FILLS[i % 2],
+            ),
+        );
+        let chars = ((band.width - 16.0) / CHAR_WIDTH).floor().max(8.0) as usize;
+        text_block(
+            out,
+            "band-title",
+            "",
+            Point::new(band.x + 8.0, BAND_TITLE_BASELINE),
+            "start",
+            &wrap(&band.title, chars),
+            BAND_INK,
+        );
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+}
+
+/// `<text>` with one `<tspan>` per line; `extra` is pre-escaped attributes.
+fn text_block(
+    out: &mut String,
+    class: &str,
+    extra: &str,
+    anchor: Point,
+    align: &str,
+    lines: &[String],
+    fill: &str,
+) {
+    put(
+        out,
+        format_args!(
+            "<text class=\"{class}\"{extra} x=\"{x}\" y=\"{y}\" text-anchor=\"{align}\" fill=\"{fill}\">",
+            x = N(anchor.x),
+            y = N(anchor.y),
+        ),
+    );
+    for (i, line) in lines.iter().enumerate() {
+        put(
+            out,
+            format_args!(
+                "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                N(anchor.x),
+                N(anchor.y + i as f32 * LABEL_LINE_HEIGHT),
+                escape(line)
+            ),
+        );
+    }
+    out.push_str("</text>");
+}
+
+fn lines(out: &mut String, network: &Network, layout: &MapLayout) {
+    out.push_str(
+        "<g id=\"lines\" fill=\"none\" stroke-width=\"5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n",
+    );
+    for (i, line) in layout.lines.iter().enumerate() {
+        let id = network
+            .journeys()
+            .get(line.journey.get())
+            .map(|j| escape(&j.id))
+            .unwrap_or_default();
+        put(
+            out,
+            format_args!(
+                "<path id=\"line-{i}\" class=\"line\" data-journey=\"{}\" data-id=\"{id}\" stroke=\"{}\" d=\"{}\"/>\n",
+                line.journey.0,
+                line.colour,
+                path_data(&line.points),
+            ),
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// Each line of a label with the height of its baseline, for one
+/// `<tspan>` apiece. The text is raw: escape it when writing markup.
+pub fn label_lines(label: &Label) -> Vec<(f32, String)> {
+    label
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| (label.anchor.y + i as f32 * LABEL_LINE_HEIGHT, line.clone()))
+        .collect()
+}
+
+/// SVG path data (`d`) for an octilinear polyline, with every bend drawn as
+/// a short quadratic curve: the layout stays octilinear, the drawing looks
+/// like a Tube map. Shared by this renderer and the app.
+pub fn path_data(points: &[Point]) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else {
+        return d;
+    };
+    put(&mut d, format_args!("M{} {}", N(first.x), N(first.y)));
+    for i in 1..points.len() {
+        let here = points[i];
+        let Some(&next) = points.get(i + 1) else {
+            put(&mut d, format_args!(" L{} {}", N(here.x), N(here.y)));
+            break;
+        };
+        let before = points[i - 1];
+        let (din, lin) = unit(before, here);
+        let (dout, lout) = unit(here, next);
+        let straight = (din.x - dout.x).abs() < 1e-3 && (din.y - dout.y).abs() < 1e-3;
+        if straight || lin == 0.0 || lout == 0.0 {
+            put(&mut d, format_args!(" L{} {}", N(here.x), N(here.y)));
+            continue;
+        }
+        let r = CORNER_RADIUS.min(lin / 2.0).min(lout / 2.0);
+        let start = Point::new(here.x - din.x * r, here.y - din.y * r);
+        let end = Point::new(here.x + dout.x * r, here.y + dout.y * r);
+        put(
+            &mut d,
+            format_args!(
+                " L{} {} Q{} {} {} {}",
+                N(start.x),
+                N(start.y),
+                N(here.x),
+                N(here.y),
+                N(end.x),
+                N(end.y)
+            ),
+        );
+    }
+    d
+}
+
+fn unit(a: Point, b: Point) -> (Point, f32) {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let length = dx.hypot(dy);
+    if length > 0.0 {
+        (Point::new(dx / length, dy / length), length)
+    } else {
+        (Point::new(0.0, 0.0), 0.0)
+    }
+}
+
+fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
+    // A tick takes the colour of the one line that stops there.
+    let mut colour: Vec<Option<Colour>> = vec![None; layout.stations.len()];
+    for line in &layout.lines {
+        let Some(journey) = network.journeys().get(line.journey.get()) else {
+            continue;
+        };
+        for step in &journey.steps {
+            if let Some(slot) = colour.get_mut(step.position.get()) {
+                slot.get_or_insert(line.colour);
+            }
+        }
+    }
+    out.push_str("<g id=\"stations\">\n");
+    for (i, station) in layout.stations.iter().enumerate() {
+        let p = station.position.0;
+        if station.interchange {
+            let (a, b) = station.capsule;
+            let coords = format!(
+                "x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
+                N(a.x),
+                N(a.y),
+                N(b.x),
+                N(b.y)
+            );
+            // A dark round-capped stroke under a narrower white one: a white
+            // capsule with a dark ring.
+            put(
+                out,
+                format_args!(
+                    "<g class=\"station interchange\" data-position=\"{p}\" stroke-linecap=\"round\"><line {coords} stroke=\"{INK}\" stroke-width=\"{}\"/><line {coords} stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>\n",
+                    N(2.0 * CAPSULE_RADIUS),
+                    N(2.0 * CAPSULE_RADIUS - 4.0),
+                ),
+            );
+        } else {
+            let stroke = colour
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or_else(|| UNUSED.to_owned(), |c| c.to_string());
+            let from = station.at;
+            let to = Point::new(
+                from.x + station.tick.x * TICK_LENGTH,
+                from.y + station.tick.y * TICK_LENGTH,
+            );
+            put(
+                out,
+                format_args!(
+                    "<line class=\"station tick\" data-position=\"{p}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"{}\"/>\n",
+                    N(from.x),
+                    N(from.y),
+                    N(to.x),
+                    N(to.y),
+                    N(LINE_WIDTH),
+                ),
+            );
+        }
+    }
+    out.push_str("</g>\n");
+}
+
+fn labels(out: &mut String, layout: &MapLayout) {
+    // A white halo under the text keeps a label readable where a line
+    // passes behind it.
+    out.push_str(
+        "<g id=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\">\n",
+    );
+    for label in &layout.labels {
+        let align = match label.align {
+            Align::Start => "start",
+            Align::Middle => "middle",
+            Align::End => "end",
+        };
+        let extra = format!(" data-position=\"{}\"", label.position.0);
+        text_block(out, "label", &extra, label.anchor, align, &label.lines, INK);
+        out.push('\n');
+    }
+    out.push_str("</g>\n");
+}
+
+/// Colour, name and headline of every line, in columns under the map.
+struct Legend {
+    /// (journey index, colour, name, headline) per line.
+    entries: Vec<(u32, Colour, String, String)>,
+    height: f32,
+    columns: usize,
+    column_width: f32,
+}
+
+impl Legend {
+    fn new(network: &Network, layout: &MapLayout) -> Legend {
+        let entries: Vec<(u32, Colour, String, String)> = layout
+            .lines
+            .iter()
+            .map(|l| {
+                let (name, headline) = network
+                    .journeys()
+                    .get(l.journey.get())
+                    .map(|j| (j.name.clone(), j.headline.clone()))
+                    .unwrap_or_default();
+                (l.journey.0, l.colour, name, headline)
+            })
+            .collect();
+        if entries.is_empty() {
+            return Legend {
+                entries,
+                height: 0.0,
+                columns: 1,
+                column_width: 0.0,
+            };
+        }
+        let widest = entries
+            .iter()
+            .map(|(_, _, name, headline)| name.chars().count() + 2 + headline.chars().count())
+            .max()
+            .unwrap_or(0);
+        let room = (layout.width - 2.0 * INDENT).max(200.0);
+        let column_width = (widest as f32 * CHAR_WIDTH + 56.0).clamp(200.0, room);
+        let columns = ((room / column_width).floor() as usize).max(1);
+        let rows = entries.len().div_ceil(columns);
+        Legend {
+            height: 40.0 + rows as f32 * LEGEND_ROW + 16.0,
+            entries,
+            columns,
+            column_width,
+        }
+    }
+
+    fn draw(&self, out: &mut String, layout: &MapLayout) {
+        if self.entries.is_empty() {
+            return;
+        }
+        let top = layout.height;
+        put(
+            out,
+            format_args!(
+                "<g id=\"legend\"><text class=\"legend-title\" x=\"{INDENT}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">Journeys</text>\n",
+                N(top + 20.0)
+            ),
+        );
+        for (i, (journey, colour, name, headline)) in self.entries.iter().enumerate() {
+            let x = INDENT + (i % self.columns) as f32 * self.column_width;
+            let y = top + 48.0 + (i / self.columns) as f32 * LEGEND_ROW;
+            put(
+                out,
+                format_args!(
+                    "<g class=\"legend-entry\" data-journey=\"{journey}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-linecap=\"round\"/><text x=\"{}\" y=\"{}\" fill=\"{INK}\"><tspan font-weight=\"bold\">{}</tspan>: {}</text></g>\n",
+                    N(x),
+                    N(y - 4.0),
+                    N(x + 28.0),
+                    N(y - 4.0),
+                    N(LINE_WIDTH),
+                    N(x + 40.0),
+                    N(y),
+                    escape(name),
+                    escape(headline),
+                ),
+            );
+        }
+        out.push_str("</g>\n");
+    }
+}

@@ -1,0 +1,251 @@
+//! Journey-planner directions: "From GCSEs take Aisha's line 2 stops to…".
+//!
+//! The ordered list of [`Direction`]s is also the screen-reader equivalent of
+//! the route drawn on the map, so each one reads well on its own.
+
+use super::{Blocking, NoRoute, Route};
+use crate::journey::{JourneyIndex, Level, Network, PositionIndex};
+use serde::{Deserialize, Serialize};
+
+/// One instruction of a route.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Direction {
+    /// Ride one line: the first leg boards it at `from`, later legs change
+    /// to it there (`change` is true).
+    Ride {
+        /// Whether this is a change from the previous line.
+        change: bool,
+        /// Where you board.
+        from: PositionIndex,
+        /// The line.
+        journey: JourneyIndex,
+        /// How many stops you ride.
+        stops: usize,
+        /// Where you get off.
+        to: PositionIndex,
+        /// Typical years on this line.
+        years: f32,
+        /// Stations reached by a step down a level (a career change).
+        steps_down: Vec<PositionIndex>,
+    },
+    /// The end of the route.
+    Arrive {
+        /// The destination.
+        at: PositionIndex,
+        /// Typical years for the whole route.
+        total_years: f32,
+        /// The highest level on the way.
+        highest_level: Level,
+    },
+}
+
+/// The directions for `route`: one [`Direction::Ride`] per leg, then
+/// [`Direction::Arrive`].
+///
+/// ```
+/// use tubemap::journey::{PositionIndex, sample};
+/// use tubemap::network::CareerGraph;
+/// use tubemap::route::{RouteQuery, directions, plan, render_text};
+///
+/// let network = sample::two_lines();
+/// let graph = CareerGraph::new(&network);
+/// let plan = plan(&network, &graph, PositionIndex(0), PositionIndex(3), &RouteQuery::default()).unwrap();
+/// let text = render_text(&network, &directions(&plan.best));
+/// assert_eq!(
+///     text,
+///     "From gcse (Level 2), take ben's line (The ben line) 2 stops to hnc (Level 5), about 2 years.\n\
+///      Arrive at hnc. Total: about 2 years, reaching Level 5."
+/// );
+/// ```
+pub fn directions(route: &Route) -> Vec<Direction> {
+    let mut out: Vec<Direction> = route
+        .legs
+        .iter()
+        .enumerate()
+        .map(|(i, leg)| Direction::Ride {
+            change: i > 0,
+            from: leg.from,
+            journey: leg.journey,
+            stops: leg.stops,
+            to: leg.to,
+            years: leg.years,
+            steps_down: leg.steps_down.clone(),
+        })
+        .collect();
+    if let Some(&at) = route.stops.last() {
+        out.push(Direction::Arrive {
+            at,
+            total_years: route.total_years,
+            highest_level: route.highest_level,
+        });
+    }
+    out
+}
+
+impl Direction {
+    /// The direction as one or two sentences.
+    pub fn text(&self, network: &Network) -> String {
+        let title = |p: PositionIndex| {
+            network
+                .positions()
+                .get(p.get())
+                .map_or("an unknown station", |p| p.title.as_str())
+        };
+        let station = |p: PositionIndex| match network.positions().get(p.get()) {
+            Some(position) => format!("{} ({})", position.title, position.level),
+            None => title(p).to_owned(),
+        };
+        match self {
+            Direction::Ride {
+                change,
+                from,
+                journey,
+                stops,
+                to,
+                years,
+                steps_down,
+            } => {
+                let line = match network.journeys().get(journey.get()) {
+                    Some(j) => format!("{}'s line ({})", j.name, j.headline),
+                    None => "an unknown line".to_owned(),
+                };
+                let stops = plural(*stops, "stop");
+                let mut text = if *change {
+                    format!("At {}, change to {line}", station(*from))
+                } else {
+                    format!("From {}, take {line}", station(*from))
+                };
+                text.push_str(&format!(
+                    " {stops} to {}, {}.",
+                    station(*to),
+                    about_years(*years)
+                ));
+                for &down in steps_down {
+                    if let Some(p) = network.positions().get(down.get()) {
+                        text.push_str(&format!(
+                            " The step to {} goes down a level, to {}: levels can drop when you change career or start a job.",
+                            p.title, p.level
+                        ));
+                    }
+                }
+                text
+            }
+            Direction::Arrive {
+                at,
+                total_years,
+                highest_level,
+            } => format!(
+                "Arrive at {}. Total: {}, reaching {highest_level}.",
+                title(*at),
+                about_years(*total_years)
+            ),
+        }
+    }
+}
+
+/// Every direction's text, one per line.
+pub fn render_text(network: &Network, directions: &[Direction]) -> String {
+    directions
+        .iter()
+        .map(|d| d.text(network))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why there is no route from `from` to `to`, in words, with the nearest
+/// station on offer.
+///
+/// ```
+/// use tubemap::journey::{PositionIndex, sample};
+/// use tubemap::network::CareerGraph;
+/// use tubemap::route::{RouteQuery, explain, plan};
+///
+/// let network = sample::two_lines();
+/// let graph = CareerGraph::new(&network);
+/// let why = plan(&network, &graph, PositionIndex(2), PositionIndex(0), &RouteQuery::default()).unwrap_err();
+/// let text = explain(&network, PositionIndex(2), PositionIndex(0), &why);
+/// assert_eq!(text, "No journey leads from supervisor to gcse yet.");
+/// ```
+pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &NoRoute) -> String {
+    let title = |p: PositionIndex| {
+        network
+            .positions()
+            .get(p.get())
+            .map_or_else(|| format!("position {}", p.0), |p| p.title.clone())
+    };
+    let offer = |nearest: &Option<PositionIndex>| match nearest {
+        Some(p) => match network.positions().get(p.get()) {
+            Some(position) => format!(
+                " The nearest you can reach is {} ({}).",
+                position.title, position.level
+            ),
+            None => String::new(),
+        },
+        None => String::new(),
+    };
+    match why {
+        NoRoute::NoSuchPosition(p) => format!("There is no station number {}.", p.0),
+        NoRoute::SameStation => "You are already there.".to_owned(),
+        NoRoute::Unreachable { nearest } => format!(
+            "No journey leads from {} to {} yet.{}",
+            title(from),
+            title(to),
+            offer(nearest)
+        ),
+        NoRoute::Constrained { blocking, nearest } => {
+            let reasons: Vec<String> = blocking
+                .iter()
+                .map(|b| match b {
+                    Blocking::NoUniversity => "going to university".to_owned(),
+                    Blocking::MaxLevel(level) => format!("going above {level}"),
+                    Blocking::Avoid(p) => format!("going through {}", title(*p)),
+                })
+                .collect();
+            let joined = if blocking.len() > 1 {
+                format!("these together: {}", reasons.join("; "))
+            } else {
+                reasons.join("")
+            };
+            format!("There is a route, but only by {joined}.{}", offer(nearest))
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "about 2 years", "about 6 months": rounded to half years from a year up,
+/// so the text does not promise more precision than the content has.
+pub fn about_years(years: f32) -> String {
+    if years < 0.95 {
+        let months = (years * 12.0).round().max(1.0);
+        return format!("about {}", plural(months as usize, "month"));
+    }
+    let halves = (years * 2.0).round();
+    if halves % 2.0 == 0.0 {
+        let whole = (halves / 2.0) as usize;
+        format!("about {}", plural(whole, "year"))
+    } else {
+        format!("about {:.1} years", halves / 2.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_read_as_people_say_them() {
+        assert_eq!(about_years(0.3), "about 4 months");
+        assert_eq!(about_years(1.0), "about 1 year");
+        assert_eq!(about_years(2.4), "about 2.5 years");
+        assert_eq!(about_years(13.0), "about 13 years");
+        assert_eq!(plural(1, "stop"), "1 stop");
+        assert_eq!(plural(3, "stop"), "3 stops");
+    }
+}

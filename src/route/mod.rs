@@ -1,0 +1,522 @@
+//! Route planning: "how do I get from here to there?", with real
+//! alternatives, in the direction people actually went.
+//!
+//! [`plan`] finds the best route between two stations under a
+//! [`Criterion`] and [`Constraints`], plus up to three alternatives that
+//! are genuinely different (see [`MAX_SHARED_STEPS`]). Every route is split
+//! into [`Leg`]s, one per line ridden, ready for [`directions`]. When there
+//! is no route, [`NoRoute`] says why and offers the nearest place that can
+//! be reached. [`reach()`] answers "where can this lead?", and [`resolve()`]
+//! turns what someone typed into a station.
+//!
+//! The algorithms are free functions over the graph with a cost closure, one
+//! per file, like `petgraph::algo`: [`dijkstra`] and [`yen`].
+
+pub mod dijkstra;
+pub mod directions;
+pub mod reach;
+pub mod resolve;
+pub mod yen;
+
+pub use directions::{Direction, directions, explain, render_text};
+pub use reach::{Reached, reach};
+pub use resolve::{AMBIGUITY_MARGIN, Ends, Unresolved, resolve, resolve_route};
+
+use crate::journey::{JourneyIndex, Kind, Level, Network, PositionIndex};
+use crate::network::{CareerGraph, Connection};
+use petgraph::graph::{EdgeReference, NodeIndex};
+use petgraph::visit::{EdgeRef, Reversed};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// At most this many alternatives are returned besides the best route.
+pub const MAX_ALTERNATIVES: usize = 3;
+
+/// The diversity rule: an alternative is kept only if, for every route kept
+/// before it, at most this share of the alternative's steps are also steps
+/// of that route. Without it, the "alternatives" are mostly the best route
+/// with one stop swapped.
+pub const MAX_SHARED_STEPS: f64 = 0.6;
+
+/// How many loopless paths Yen's algorithm may produce while looking for
+/// different-enough alternatives, counting the best. Bounds the time of one
+/// query (each path costs a few shortest-path searches); on a big network
+/// this can return fewer alternatives than exist.
+pub const MAX_EXAMINED: usize = 40;
+
+/// Years spent at a station whose `typical_years` is missing (or not a
+/// positive number), for [`Criterion::ShortestTime`].
+pub const DEFAULT_YEARS: f32 = 1.0;
+
+/// Per-step cost of [`Criterion::MostTravelled`] on top of `1 / traffic`:
+/// keeps long detours along busy steps from always winning.
+pub const TRAVELLED_STEP_COST: f64 = 0.1;
+
+/// What "best" means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Criterion {
+    /// The fewest steps: each step costs 1.
+    #[default]
+    FewestSteps,
+    /// The least time: a step costs the typical years of the station it
+    /// leaves ([`years_at`]), so the total is the time until you arrive.
+    ShortestTime,
+    /// The steps most people took: a step costs
+    /// [`TRAVELLED_STEP_COST`]` + 1 / traffic`, where traffic is how many
+    /// journeys took it. Always positive; a step ten people took costs 0.2,
+    /// one that one person took 1.1.
+    MostTravelled,
+}
+
+/// Limits on the stations a route may use.
+///
+/// Constraints apply to every stop after the start, including the
+/// destination: the start is exempt because you are already there, but a
+/// destination that breaks a constraint (a degree with `no_university`,
+/// say) gives [`NoRoute::Constrained`] rather than a route that quietly
+/// ignores the choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Constraints {
+    /// Earn while you learn: no [`Kind::Degree`] stations. Degree
+    /// apprenticeships are apprenticeships, so they stay allowed.
+    pub no_university: bool,
+    /// No station above this level.
+    pub max_level: Option<Level>,
+    /// Stations to keep out of the route.
+    pub avoid: Vec<PositionIndex>,
+}
+
+impl Constraints {
+    /// Whether a route may stop at `position` (after its start). A position
+    /// outside the network is never allowed.
+    pub fn allows(&self, network: &Network, position: PositionIndex) -> bool {
+        let Some(p) = network.positions().get(position.get()) else {
+            return false;
+        };
+        !(self.no_university && p.kind == Kind::Degree)
+            && self.max_level.is_none_or(|max| p.level <= max)
+            && !self.avoid.contains(&position)
+    }
+
+    /// Each constraint on its own, for saying which one blocks a route.
+    fn each(&self) -> Vec<Blocking> {
+        let mut each = Vec::new();
+        if self.no_university {
+            each.push(Blocking::NoUniversity);
+        }
+        if let Some(level) = self.max_level {
+            each.push(Blocking::MaxLevel(level));
+        }
+        each.extend(self.avoid.iter().map(|&p| Blocking::Avoid(p)));
+        each
+    }
+
+    /// These constraints without `dropped`.
+    fn without(&self, dropped: Blocking) -> Constraints {
+        let mut c = self.clone();
+        match dropped {
+            Blocking::NoUniversity => c.no_university = false,
+            Blocking::MaxLevel(_) => c.max_level = None,
+            Blocking::Avoid(p) => c.avoid.retain(|&a| a != p),
+        }
+        c
+    }
+}
+
+/// What to plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteQuery {
+    /// What "best" means.
+    pub criterion: Criterion,
+    /// How many alternatives to look for besides the best route; more than
+    /// [`MAX_ALTERNATIVES`] counts as that many.
+    pub alternatives: usize,
+    /// Stations the route may not use.
+    pub constraints: Constraints,
+}
+
+/// The best route and the different-enough alternatives, cheapest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoutePlan {
+    /// The cheapest route under the criterion.
+    pub best: Route,
+    /// Alternatives in non-decreasing cost; each shares at most
+    /// [`MAX_SHARED_STEPS`] of its steps with the best route and with every
+    /// alternative before it. May be fewer than asked for.
+    pub alternatives: Vec<Route>,
+}
+
+impl RoutePlan {
+    /// The best route, then the alternatives.
+    pub fn routes(&self) -> impl Iterator<Item = &Route> {
+        std::iter::once(&self.best).chain(&self.alternatives)
+    }
+}
+
+/// One way from the start to the destination.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Route {
+    /// Every station from the start to the destination; no station twice.
+    pub stops: Vec<PositionIndex>,
+    /// The lines to ride, in order; together they cover every step, and
+    /// consecutive legs are on different lines.
+    pub legs: Vec<Leg>,
+    /// Typical years until arriving: the sum of [`years_at`] over every
+    /// stop but the last.
+    pub total_years: f32,
+    /// Number of steps (stops − 1).
+    pub steps: usize,
+    /// The highest level of any stop.
+    pub highest_level: Level,
+    /// The fewest journeys that took any one step of the route: "at least
+    /// this many people went each step of the way".
+    pub traffic: usize,
+    /// The cost under the query's criterion, summed step by step from the
+    /// start; what routes are ordered by.
+    pub cost: f64,
+}
+
+/// A run of consecutive stops ridden on one journey (line).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Leg {
+    /// The line ridden.
+    pub journey: JourneyIndex,
+    /// Where you board.
+    pub from: PositionIndex,
+    /// Where you get off.
+    pub to: PositionIndex,
+    /// How many stops you ride (steps on this line); at least 1.
+    pub stops: usize,
+    /// Typical years from boarding to getting off: the [`years_at`] of
+    /// every station left on this leg, including the one you board at.
+    pub years: f32,
+    /// Stations on this leg reached by a step down a level: a career change.
+    /// Empty when the leg only climbs or stays level.
+    pub steps_down: Vec<PositionIndex>,
+}
+
+impl Leg {
+    /// Whether this leg includes a step down a level.
+    pub fn goes_down(&self) -> bool {
+        !self.steps_down.is_empty()
+    }
+}
+
+/// Why there is no route.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum NoRoute {
+    /// The start or destination is not a station of the network.
+    #[error("position {} is not in the network", .0.0)]
+    NoSuchPosition(PositionIndex),
+    /// The start is the destination.
+    #[error("you are already there")]
+    SameStation,
+    /// No journey leads from the start to the destination, with or without
+    /// the constraints.
+    #[error("no journey leads from the start to the destination")]
+    Unreachable {
+        /// The nearest reachable station (see [`nearest`]).
+        nearest: Option<PositionIndex>,
+    },
+    /// A route exists, but only without some of the constraints.
+    #[error("there is a route only without: {}", list(.blocking))]
+    Constrained {
+        /// The constraints that each, dropped on its own, open a route. When
+        /// no single one does, every constraint is listed: only dropping
+        /// several together opens a route.
+        blocking: Vec<Blocking>,
+        /// The nearest station reachable *with* the constraints (see
+        /// [`nearest`]).
+        nearest: Option<PositionIndex>,
+    },
+}
+
+impl NoRoute {
+    /// The nearest reachable station offered instead, if any.
+    pub fn nearest(&self) -> Option<PositionIndex> {
+        match self {
+            NoRoute::Unreachable { nearest } | NoRoute::Constrained { nearest, .. } => *nearest,
+            NoRoute::NoSuchPosition(_) | NoRoute::SameStation => None,
+        }
+    }
+}
+
+/// One constraint that stands in the way of a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Blocking {
+    /// [`Constraints::no_university`].
+    NoUniversity,
+    /// [`Constraints::max_level`].
+    MaxLevel(Level),
+    /// One of [`Constraints::avoid`].
+    Avoid(PositionIndex),
+}
+
+impl fmt::Display for Blocking {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Blocking::NoUniversity => f.write_str("no university"),
+            Blocking::MaxLevel(level) => write!(f, "nothing above {level}"),
+            Blocking::Avoid(p) => write!(f, "avoiding position {}", p.0),
+        }
+    }
+}
+
+fn list(blocking: &[Blocking]) -> String {
+    blocking
+        .iter()
+        .map(Blocking::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Plans the best route from `from` to `to` and up to
+/// `query.alternatives` different alternatives.
+///
+/// Steps follow the direction people went. A step down a level (a career
+/// change) is allowed, and flagged in [`Leg::steps_down`]. Alternatives
+/// come from Yen's k shortest loopless paths ([`yen`]), filtered by the
+/// diversity rule [`MAX_SHARED_STEPS`]; at most [`MAX_EXAMINED`] paths are
+/// looked at. `graph` must be built from `network`.
+///
+/// ```
+/// use tubemap::journey::{PositionIndex, sample};
+/// use tubemap::network::CareerGraph;
+/// use tubemap::route::{NoRoute, RouteQuery, plan};
+///
+/// let network = sample::two_lines();
+/// let graph = CareerGraph::new(&network);
+/// let query = RouteQuery::default();
+/// // gcse → bricklayer → supervisor, on one line.
+/// let found = plan(&network, &graph, PositionIndex(0), PositionIndex(2), &query).unwrap();
+/// assert_eq!(found.best.stops, [0, 1, 2].map(PositionIndex));
+/// assert_eq!(found.best.legs.len(), 1);
+/// assert_eq!(found.best.steps, 2);
+/// // Nobody went from the supervisor back to GCSEs.
+/// let none = plan(&network, &graph, PositionIndex(2), PositionIndex(0), &query);
+/// assert!(matches!(none, Err(NoRoute::Unreachable { .. })));
+/// ```
+pub fn plan(
+    network: &Network,
+    graph: &CareerGraph,
+    from: PositionIndex,
+    to: PositionIndex,
+    query: &RouteQuery,
+) -> Result<RoutePlan, NoRoute> {
+    let count = network.positions().len().min(graph.graph().node_count());
+    for p in [from, to] {
+        if p.get() >= count {
+            return Err(NoRoute::NoSuchPosition(p));
+        }
+    }
+    if from == to {
+        return Err(NoRoute::SameStation);
+    }
+    let constraints = &query.constraints;
+    let criterion = query.criterion;
+    let g = graph.graph();
+    let edge_cost = |e: EdgeReference<'_, Connection>| {
+        let (source, target) = (g[e.source()], g[e.target()]);
+        constraints
+            .allows(network, target)
+            .then(|| step_cost(network, criterion, source, e.weight()))
+    };
+    // The exact cost to the destination from everywhere: A*'s estimate for
+    // Yen's spur searches (bans only make paths dearer, so it stays a lower
+    // bound), and nodes that cannot get there are never searched.
+    let to_go = dijkstra::distances(Reversed(g), node(to), |e| edge_cost(e.into_unreversed()));
+    let estimate = |n: NodeIndex| to_go.get(n.index()).copied().unwrap_or(f64::INFINITY);
+    let mut paths = yen::k_shortest_paths(g, node(from), node(to), edge_cost, estimate);
+    let Some(best) = paths.next() else {
+        return Err(explain_no_route(network, graph, from, to, constraints));
+    };
+    let wanted = 1 + query.alternatives.min(MAX_ALTERNATIVES);
+    let mut kept = vec![best];
+    for path in paths.take(MAX_EXAMINED - 1) {
+        if kept.len() >= wanted {
+            break;
+        }
+        if kept
+            .iter()
+            .all(|k| shared_share(&path.nodes, &k.nodes) <= MAX_SHARED_STEPS)
+        {
+            kept.push(path);
+        }
+    }
+    let mut routes = kept.into_iter().map(|path| {
+        let stops: Vec<PositionIndex> = path.nodes.iter().map(|&n| g[n]).collect();
+        build_route(network, graph, stops, path.cost())
+    });
+    let Some(best) = routes.next() else {
+        return Err(NoRoute::Unreachable { nearest: None });
+    };
+    Ok(RoutePlan {
+        best,
+        alternatives: routes.collect(),
+    })
+}
+
+/// The cost of the step from `from` along `connection` under `criterion`;
+/// see [`Criterion`]. Always finite and positive.
+pub fn step_cost(
+    network: &Network,
+    criterion: Criterion,
+    from: PositionIndex,
+    connection: &Connection,
+) -> f64 {
+    match criterion {
+        Criterion::FewestSteps => 1.0,
+        Criterion::ShortestTime => f64::from(years_at(network, from)),
+        Criterion::MostTravelled => TRAVELLED_STEP_COST + 1.0 / connection.traffic().max(1) as f64,
+    }
+}
+
+/// Typical years spent at `position`: its `typical_years`, or
+/// [`DEFAULT_YEARS`] when that is missing or not a positive number (jobs
+/// usually have none: the default reads as "a year or so before moving on").
+pub fn years_at(network: &Network, position: PositionIndex) -> f32 {
+    network
+        .positions()
+        .get(position.get())
+        .and_then(|p| p.typical_years)
+        .filter(|y| y.is_finite() && *y > 0.0)
+        .unwrap_or(DEFAULT_YEARS)
+}
+
+/// The share of `candidate`'s steps that are also steps of `kept`, from 0
+/// to 1: the measure behind [`MAX_SHARED_STEPS`].
+pub fn shared_share<N: PartialEq>(candidate: &[N], kept: &[N]) -> f64 {
+    let steps = candidate.len().saturating_sub(1);
+    if steps == 0 {
+        return 1.0;
+    }
+    let shared = candidate
+        .windows(2)
+        .filter(|c| kept.windows(2).any(|k| k == *c))
+        .count();
+    shared as f64 / steps as f64
+}
+
+/// The station offered when there is no route: among the stations reachable
+/// from `from` under `constraints`, the one closest in level to `to`, then
+/// sharing a sector with `to`, then fewest steps away, then first in
+/// position order. `None` when nothing is reachable.
+pub fn nearest(
+    network: &Network,
+    graph: &CareerGraph,
+    from: PositionIndex,
+    to: PositionIndex,
+    constraints: &Constraints,
+) -> Option<PositionIndex> {
+    let target = network.positions().get(to.get())?;
+    let steps = reach::fewest_steps(graph, from, |p| constraints.allows(network, p));
+    network
+        .position_indices()
+        .zip(steps)
+        .filter(|&(p, s)| s.is_some() && p != from)
+        .filter_map(|(p, s)| {
+            let position = network.positions().get(p.get())?;
+            let distance = position.level.rank().abs_diff(target.level.rank());
+            let other_sector = !position.sectors.iter().any(|s| target.sectors.contains(s));
+            Some(((distance, other_sector, s, p), p))
+        })
+        .min_by_key(|(key, _)| *key)
+        .map(|(_, p)| p)
+}
+
+/// Why [`plan`] found nothing: a route without the constraints means they
+/// block it; re-running with each dropped on its own says which.
+fn explain_no_route(
+    network: &Network,
+    graph: &CareerGraph,
+    from: PositionIndex,
+    to: PositionIndex,
+    constraints: &Constraints,
+) -> NoRoute {
+    let reaches = |c: &Constraints| {
+        reach::fewest_steps(graph, from, |p| c.allows(network, p))
+            .get(to.get())
+            .is_some_and(Option::is_some)
+    };
+    let nearest = nearest(network, graph, from, to, constraints);
+    if !reaches(&Constraints::default()) {
+        return NoRoute::Unreachable { nearest };
+    }
+    let each = constraints.each();
+    let mut blocking: Vec<Blocking> = each
+        .iter()
+        .copied()
+        .filter(|&b| reaches(&constraints.without(b)))
+        .collect();
+    if blocking.is_empty() {
+        blocking = each;
+    }
+    NoRoute::Constrained { blocking, nearest }
+}
+
+/// Splits `stops` into legs, riding each line as far as it goes: taking the
+/// line that goes furthest at every change gives the fewest changes.
+fn build_route(
+    network: &Network,
+    graph: &CareerGraph,
+    stops: Vec<PositionIndex>,
+    cost: f64,
+) -> Route {
+    let riders = |i: usize| -> &[JourneyIndex] {
+        graph
+            .connection(stops[i], stops[i + 1])
+            .map_or(&[], |c| c.journeys.as_slice())
+    };
+    let steps = stops.len().saturating_sub(1);
+    let mut legs = Vec::new();
+    let mut i = 0;
+    while i < steps {
+        let ride = |j: &JourneyIndex| (i..steps).take_while(|&k| riders(k).contains(j)).count();
+        // Riders are in journey order, so ties go to the first journey.
+        let best = riders(i)
+            .iter()
+            .map(|j| (ride(j), *j))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        // Every step of a planned route is an edge some journey took, so
+        // there is always a rider; stop rather than loop if not.
+        let Some((len, journey)) = best else {
+            break;
+        };
+        let end = i + len;
+        let level = |k: usize| network.position(stops[k]).level;
+        legs.push(Leg {
+            journey,
+            from: stops[i],
+            to: stops[end],
+            stops: len,
+            years: stops[i..end].iter().map(|&p| years_at(network, p)).sum(),
+            steps_down: (i + 1..=end)
+                .filter(|&k| level(k) < level(k - 1))
+                .map(|k| stops[k])
+                .collect(),
+        });
+        i = end;
+    }
+    Route {
+        total_years: legs.iter().map(|l| l.years).sum(),
+        steps,
+        highest_level: stops
+            .iter()
+            .map(|&p| network.position(p).level)
+            .max()
+            .unwrap_or(Level::ENTRY),
+        traffic: (0..steps).map(|k| riders(k).len()).min().unwrap_or(0),
+        legs,
+        stops,
+        cost,
+    }
+}
+
+/// Node `i` is position `i` (see [`CareerGraph`]).
+fn node(position: PositionIndex) -> NodeIndex {
+    NodeIndex::new(position.get())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,274 @@
+//! Yen's k shortest loopless paths, as a lazy iterator.
+//!
+//! Each path after the first is found by "spurring" off every node of the
+//! previous path: keep the path up to that node (the root), forbid the root's
+//! other nodes and every edge that an already-found path with the same root
+//! takes next, and search again from there. The cheapest candidate not yet
+//! returned is the next path. Being lazy lets the planner pull paths until
+//! it has enough *different* ones, without fixing k in advance.
+//!
+//! Two standard speed-ups: Lawler's (a path only spurs from where it left
+//! the path it was spurred from: earlier spurs were made by its parent), and
+//! A* for the spur searches when given the distances to the target.
+
+use super::dijkstra::{Path, search};
+use petgraph::visit::{EdgeRef, IntoEdges, NodeIndexable};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashSet};
+
+/// The loopless paths from one node to another, cheapest first (costs never
+/// decrease), each once. Built by [`k_shortest_paths`].
+pub struct KShortestPaths<G, F, H>
+where
+    G: IntoEdges + NodeIndexable,
+{
+    graph: G,
+    from: usize,
+    to: usize,
+    edge_cost: F,
+    estimate: H,
+    started: bool,
+    /// Paths returned so far: node indices, cumulative costs, and the index
+    /// of the node where each left the path it was spurred from.
+    found: Vec<(Vec<usize>, Vec<f64>, usize)>,
+    candidates: BinaryHeap<Reverse<Candidate>>,
+    /// Every path ever queued or returned, so none is queued twice.
+    seen: HashSet<Vec<usize>>,
+    queued: usize,
+    /// Scratch: nodes of the current root, which a spur path may not enter.
+    banned: Vec<bool>,
+}
+
+/// Yen's algorithm from `from` to `to` with `edge_cost` (as in
+/// [`super::dijkstra::shortest_path`]: `None` leaves an edge out).
+///
+/// `estimate` is a lower bound on the cost from a node to `to` that is
+/// consistent (never more than an edge's cost plus the estimate after it),
+/// infinite for nodes that cannot reach `to`: the distances from
+/// [`super::dijkstra::distances`] on the reversed graph with the same
+/// `edge_cost` are ideal; `|_| 0.0` is plain Dijkstra.
+///
+/// Each path costs at most one shortest-path search per node of the path
+/// before it. Paths with equal cost come in the order they were found.
+///
+/// ```
+/// use petgraph::graph::DiGraph;
+/// use tubemap::route::yen::k_shortest_paths;
+///
+/// let mut g = DiGraph::<(), f64>::new();
+/// let (a, b, c) = (g.add_node(()), g.add_node(()), g.add_node(()));
+/// g.add_edge(a, b, 1.0);
+/// g.add_edge(b, c, 1.0);
+/// g.add_edge(a, c, 5.0);
+/// let costs: Vec<f64> = k_shortest_paths(&g, a, c, |e| Some(*e.weight()), |_| 0.0)
+///     .map(|p| p.cost())
+///     .collect();
+/// assert_eq!(costs, vec![2.0, 5.0]);
+/// ```
+pub fn k_shortest_paths<G, F, H>(
+    graph: G,
+    from: G::NodeId,
+    to: G::NodeId,
+    edge_cost: F,
+    estimate: H,
+) -> KShortestPaths<G, F, H>
+where
+    G: IntoEdges + NodeIndexable,
+    F: FnMut(G::EdgeRef) -> Option<f64>,
+    H: Fn(G::NodeId) -> f64,
+{
+    KShortestPaths {
+        graph,
+        from: graph.to_index(from),
+        to: graph.to_index(to),
+        edge_cost,
+        estimate,
+        started: false,
+        found: Vec::new(),
+        candidates: BinaryHeap::new(),
+        seen: HashSet::new(),
+        queued: 0,
+        banned: vec![false; graph.node_bound()],
+    }
+}
+
+impl<G, F, H> KShortestPaths<G, F, H>
+where
+    G: IntoEdges + NodeIndexable,
+    F: FnMut(G::EdgeRef) -> Option<f64>,
+    H: Fn(G::NodeId) -> f64,
+{
+    /// Queues every spur of the last path found.
+    fn spur_from_last(&mut self) {
+        let Some((last, last_costs, deviation)) = self.found.last().cloned() else {
+            return;
+        };
+        for i in deviation..last.len().saturating_sub(1) {
+            let root = &last[..=i];
+            let banned_edges: Vec<(usize, usize)> = self
+                .found
+                .iter()
+                .filter(|(p, _, _)| p.len() > i + 1 && p[..=i] == *root)
+                .map(|(p, _, _)| (p[i], p[i + 1]))
+                .collect();
+            for &n in &root[..i] {
+                self.banned[n] = true;
+            }
+            let (graph, banned, edge_cost) = (self.graph, &self.banned, &mut self.edge_cost);
+            let estimate = |n: usize| (self.estimate)(graph.from_index(n));
+            let mut filtered = |e: G::EdgeRef| {
+                let (s, t) = (graph.to_index(e.source()), graph.to_index(e.target()));
+                if banned.get(t).copied().unwrap_or(true) || banned_edges.contains(&(s, t)) {
+                    None
+                } else {
+                    edge_cost(e)
+                }
+            };
+            // Starting the spur search at the root's cost sums every path
+            // left to right, so equal paths always get bit-equal costs.
+            let spur = search(
+                graph,
+                root[i],
+                self.to,
+                last_costs[i],
+                &mut filtered,
+                &estimate,
+            );
+            for &n in &root[..i] {
+                self.banned[n] = false;
+            }
+            let Some((spur_nodes, spur_costs)) = spur else {
+                continue;
+            };
+            let mut nodes = root[..i].to_vec();
+            nodes.extend(spur_nodes);
+            if !self.seen.insert(nodes.clone()) {
+                continue;
+            }
+            let mut costs = last_costs[..i].to_vec();
+            costs.extend(spur_costs);
+            self.candidates.push(Reverse(Candidate {
+                cost: costs.last().copied().unwrap_or(0.0),
+                order: self.queued,
+                nodes,
+                costs,
+                deviation: i,
+            }));
+            self.queued += 1;
+        }
+    }
+
+    fn output(&self, nodes: &[usize], costs: &[f64]) -> Path<G::NodeId> {
+        Path {
+            nodes: nodes.iter().map(|&i| self.graph.from_index(i)).collect(),
+            costs: costs.to_vec(),
+        }
+    }
+}
+
+impl<G, F, H> Iterator for KShortestPaths<G, F, H>
+where
+    G: IntoEdges + NodeIndexable,
+    F: FnMut(G::EdgeRef) -> Option<f64>,
+    H: Fn(G::NodeId) -> f64,
+{
+    type Item = Path<G::NodeId>;
+
+    fn next(&mut self) -> Option<Path<G::NodeId>> {
+        if !self.started {
+            self.started = true;
+            let (graph, estimate) = (self.graph, &self.estimate);
+            let estimate = |n: usize| estimate(graph.from_index(n));
+            let (nodes, costs) = search(
+                graph,
+                self.from,
+                self.to,
+                0.0,
+                &mut self.edge_cost,
+                &estimate,
+            )?;
+            self.seen.insert(nodes.clone());
+            let path = self.output(&nodes, &costs);
+            self.found.push((nodes, costs, 0));
+            return Some(path);
+        }
+        if self.found.is_empty() {
+            return None;
+        }
+        self.spur_from_last();
+        let Reverse(next) = self.candidates.pop()?;
+        let path = self.output(&next.nodes, &next.costs);
+        self.found.push((next.nodes, next.costs, next.deviation));
+        Some(path)
+    }
+}
+
+/// A path waiting in the queue, cheapest (then oldest) first.
+struct Candidate {
+    cost: f64,
+    order: usize,
+    nodes: Vec<usize>,
+    costs: Vec<f64>,
+    deviation: usize,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.cost
+            .total_cmp(&other.cost)
+            .then(self.order.cmp(&other.order))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petgraph::graph::DiGraph;
+
+    #[test]
+    fn lists_every_loopless_path_cheapest_first() {
+        // a → b → d, a → c → d, a → b → c → d, and a cycle b ⇄ c.
+        let mut g = DiGraph::<(), f64>::new();
+        let [a, b, c, d] = [(); 4].map(|()| g.add_node(()));
+        g.add_edge(a, b, 1.0);
+        g.add_edge(a, c, 2.0);
+        g.add_edge(b, c, 1.0);
+        g.add_edge(c, b, 1.0);
+        g.add_edge(b, d, 3.0);
+        g.add_edge(c, d, 1.0);
+        let paths: Vec<_> = k_shortest_paths(&g, a, d, |e| Some(*e.weight()), |_| 0.0).collect();
+        let costs: Vec<f64> = paths.iter().map(Path::cost).collect();
+        assert_eq!(costs, vec![3.0, 3.0, 4.0, 6.0]);
+        assert_eq!(paths[0].nodes, vec![a, c, d]);
+        assert_eq!(paths[1].nodes, vec![a, b, c, d]);
+        assert_eq!(paths[3].nodes, vec![a, c, b, d]);
+        for p in &paths {
+            let unique: HashSet<_> = p.nodes.iter().collect();
+            assert_eq!(unique.len(), p.nodes.len(), "loopless");
+        }
+    }
+
+    #[test]
+    fn no_path_means_an_empty_iterator() {
+        let mut g = DiGraph::<(), f64>::new();
+        let (a, b) = (g.add_node(()), g.add_node(()));
+        assert_eq!(
+            k_shortest_paths(&g, a, b, |_| Some(1.0), |_| 0.0).count(),
+            0
+        );
+    }
+}

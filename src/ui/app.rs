@@ -1,0 +1,117 @@
+use super::data::{self, Shared};
+use super::journey_panel::JourneyPanel;
+use super::legend::Legend;
+use super::map::TubeMap;
+use super::search_box::SearchBox;
+use super::state::{MapState, sync_with_url};
+use super::station_panel::StationPanel;
+use leptos::prelude::*;
+
+/// The whole app: loads the map data, then shows the map, search, legend
+/// and details. A failed load shows why instead of a blank page.
+#[component]
+pub fn App() -> impl IntoView {
+    // A plain signal filled once by a spawned task: the download needs no
+    // resource machinery (suspense, transitions), which keeps the bundle small.
+    let loaded = RwSignal::new(None::<Result<Shared, String>>);
+    leptos::task::spawn_local(async move { loaded.set(Some(data::load().await)) });
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <h1 class="brand">"Careers Tube Map"</h1>
+                <p class="tagline">"Real career journeys in construction and digital. Pick a station or a line."</p>
+            </header>
+            {move || match loaded.get() {
+                None => view! { <p class="notice" role="status">"Loading the map…"</p> }.into_any(),
+                Some(Err(message)) => view! {
+                    <div class="notice notice-error" role="alert">
+                        <h2>"The map could not be shown"</h2>
+                        <p>{message}</p>
+                    </div>
+                }.into_any(),
+                Some(Ok(data)) => view! { <Explorer data=data /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The map with its controls, once the data is here.
+#[component]
+pub(super) fn Explorer(data: Shared) -> impl IntoView {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let state = MapState::from_query(&data, &query);
+    sync_with_url(data.clone(), state);
+    provide_context(state);
+    provide_context(data.clone());
+    let data_for_side = data.clone();
+    view! {
+        <div class="explorer">
+            <section class="toolbar" aria-label="Find and filter">
+                <SearchBox />
+                <SectorFilter />
+            </section>
+            <main class="stage" id="map">
+                <TubeMap />
+            </main>
+            <aside class="side" aria-label="Details">
+                {move || {
+                    let data = data_for_side.clone();
+                    if let Some(position) = state.station.get() {
+                        view! { <StationPanel data=data position=position /> }.into_any()
+                    } else if let Some(journey) = state.line.get() {
+                        view! { <JourneyPanel data=data journey=journey /> }.into_any()
+                    } else {
+                        view! { <Welcome /> }.into_any()
+                    }
+                }}
+                <Legend />
+            </aside>
+        </div>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    view! {
+        <section class="panel welcome" aria-labelledby="welcome-title">
+            <h2 id="welcome-title">"Where could you go?"</h2>
+            <p>"Each coloured line is a real person's journey. Stations are school stages, qualifications, apprenticeships and jobs, arranged by level from Entry on the left to Level 7 on the right."</p>
+            <p>"Choose a station to see what it is, what it pays and where people went next. Choose a line to read that person's story."</p>
+        </section>
+    }
+}
+
+/// Shows one sector in full and dims the others.
+#[component]
+fn SectorFilter() -> impl IntoView {
+    use crate::journey::Sector;
+    let state = expect_context::<MapState>();
+    let options = [
+        (None, "All sectors"),
+        (Some(Sector::Construction), "Construction"),
+        (Some(Sector::Digital), "Digital and IT"),
+    ];
+    view! {
+        <fieldset class="sector-filter">
+            <legend>"Show"</legend>
+            {options
+                .into_iter()
+                .map(|(sector, label)| {
+                    view! {
+                        <label class="chip">
+                            <input
+                                type="radio"
+                                name="sector"
+                                prop:checked=move || state.sector.get() == sector
+                                on:change=move |_| state.sector.set(sector)
+                            />
+                            {label}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,48 @@
+use super::data::Shared;
+use super::state::MapState;
+use crate::journey::JourneyIndex;
+use leptos::prelude::*;
+
+/// One person's journey: their story and each step, in order.
+#[component]
+pub fn JourneyPanel(data: Shared, journey: JourneyIndex) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let network = &data.bundle.network;
+    let j = network.journey(journey).clone();
+    let colour = data.bundle.layout.lines[journey.get()].colour.to_string();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let steps = j
+        .steps
+        .iter()
+        .map(|step| {
+            let p = network.position(step.position);
+            let to = step.position;
+            let data = data.clone();
+            let years = step.years.map(|y| format!(" · {}", crate::journey::years_text(y)));
+            view! {
+                <li>
+                    <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{p.title.clone()}</button>
+                    <span class="muted">{format!(" · {}", p.level)}{years}</span>
+                    {step.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel journey-panel" aria-labelledby="journey-title">
+            <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.line.set(None)>"×"</button>
+            <p class="eyebrow">
+                <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
+                {format!("{}'s line · {}", j.name, j.sector.label())}
+            </p>
+            <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.headline.clone()}</h2>
+            <blockquote class="story">{j.story.clone()}</blockquote>
+            <ol class="steps">{steps}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,57 @@
+use super::data::Shared;
+use super::state::MapState;
+use crate::journey::Sector;
+use leptos::prelude::*;
+
+/// Every line, grouped by sector: choosing one highlights it on the map.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let state = expect_context::<MapState>();
+    let network = &data.bundle.network;
+    let groups = [Sector::Construction, Sector::Digital, Sector::General]
+        .into_iter()
+        .filter(|s| network.journeys().iter().any(|j| j.sector == *s))
+        .map(|sector| {
+            let items = network
+                .journey_indices()
+                .filter(|&j| network.journey(j).sector == sector)
+                .map(|j| {
+                    let journey = network.journey(j);
+                    let colour = data.bundle.layout.lines[j.get()].colour.to_string();
+                    let text = format!("{}: {}", journey.name, journey.headline);
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="line-button"
+                                aria-pressed=move || (state.line.get() == Some(j)).to_string()
+                                on:click=move |_| {
+                                    state.station.set(None);
+                                    state.line.update(|l| *l = if *l == Some(j) { None } else { Some(j) });
+                                }
+                            >
+                                <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
+                                {text}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{sector.label()}</h3>
+                <ul class="plain legend-list">{items}</ul>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="panel legend" aria-labelledby="legend-title">
+            <h2 id="legend-title">"Lines"</h2>
+            <p class="key">
+                <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="capsule-ring" x1="6" y1="8" x2="18" y2="8" /><line class="capsule-fill" x1="6" y1="8" x2="18" y2="8" /></svg>
+                "Interchange: journeys meet here"
+            </p>
+            {groups}
+        </nav>
+    }
+}

@@ -1,0 +1,434 @@
+//! The map itself: bands, lines, stations and labels as one SVG, with pan
+//! and zoom by mouse, touch and keyboard.
+//!
+//! One delegated listener on the SVG handles every station and line, which
+//! keeps the DOM lean; each station is still a focusable button with an
+//! accessible name.
+
+use super::data::Shared;
+use super::state::MapState;
+use crate::journey::{JourneyIndex, PositionIndex};
+use crate::layout::{Align, MapLayout};
+use crate::view::Viewport;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Pointers currently down on the map, for drag and pinch.
+#[derive(Default)]
+struct Gesture {
+    pointers: Vec<(i32, f32, f32)>,
+    /// Set once a press has moved far enough to be a drag, not a click.
+    dragged: bool,
+    travel: f32,
+}
+
+#[component]
+pub fn TubeMap() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let state = expect_context::<MapState>();
+    let layout = &data.bundle.layout;
+    let (width, height) = (layout.width, layout.height);
+    let current = move || state.viewport.get().unwrap_or(Viewport::fit(width, height));
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let gesture = StoredValue::new(Gesture::default());
+
+    // Screen pixels → map units, from the SVG's current size on screen.
+    let screen = move || -> Option<(f32, f32, f32, f32)> {
+        let rect = svg.get_untracked()?.get_bounding_client_rect();
+        Some((
+            rect.left() as f32,
+            rect.top() as f32,
+            rect.width() as f32,
+            rect.height() as f32,
+        ))
+    };
+    let map_point = move |client_x: f32, client_y: f32| -> Option<(f32, f32)> {
+        let (left, top, w, h) = screen()?;
+        let view = state
+            .viewport
+            .get_untracked()
+            .unwrap_or(Viewport::fit(width, height));
+        Some(
+            view.view_box(width, height)
+                .map_point((client_x - left, client_y - top), w, h),
+        )
+    };
+    let zoom_at = move |focus: (f32, f32), factor: f32| {
+        let view = state
+            .viewport
+            .get_untracked()
+            .unwrap_or(Viewport::fit(width, height));
+        state.viewport.set(Some(view.zoomed_at(focus, factor)));
+    };
+    let pan_pixels = move |dx: f32, dy: f32| {
+        let Some((_, _, w, h)) = screen() else { return };
+        let view = state
+            .viewport
+            .get_untracked()
+            .unwrap_or(Viewport::fit(width, height));
+        let scale = view.view_box(width, height).scale(w, h);
+        state
+            .viewport
+            .set(Some(view.panned(-dx / scale, -dy / scale)));
+    };
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let factor = (-ev.delta_y() as f32 * 0.0015).exp();
+        if let Some(focus) = map_point(ev.client_x() as f32, ev.client_y() as f32) {
+            zoom_at(focus, factor);
+        }
+    };
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        gesture.update_value(|g| {
+            if g.pointers.is_empty() {
+                g.dragged = false;
+                g.travel = 0.0;
+            }
+            g.pointers
+                .push((ev.pointer_id(), ev.client_x() as f32, ev.client_y() as f32));
+        });
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let (id, x, y) = (ev.pointer_id(), ev.client_x() as f32, ev.client_y() as f32);
+        let mut pan = None;
+        let mut pinch = None;
+        gesture.update_value(|g| {
+            let Some(index) = g.pointers.iter().position(|p| p.0 == id) else {
+                return;
+            };
+            let (_, old_x, old_y) = g.pointers[index];
+            match g.pointers.len() {
+                1 => {
+                    g.travel += (x - old_x).abs() + (y - old_y).abs();
+                    if g.travel > 6.0 {
+                        if !g.dragged {
+                            // Capture only once it is a drag, so a click still
+                            // reaches the station under the pointer.
+                            if let Some(target) = ev
+                                .current_target()
+                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            {
+                                let _ = target.set_pointer_capture(id);
+                            }
+                        }
+                        g.dragged = true;
+                        pan = Some((x - old_x, y - old_y));
+                    }
+                }
+                2 => {
+                    let other = g.pointers[1 - index];
+                    let before = ((old_x - other.1).powi(2) + (old_y - other.2).powi(2)).sqrt();
+                    let after = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt();
+                    g.dragged = true;
+                    if before > 1.0 {
+                        pinch = Some((((x + other.1) / 2.0, (y + other.2) / 2.0), after / before));
+                    }
+                }
+                _ => {}
+            }
+            g.pointers[index] = (id, x, y);
+        });
+        if let Some((dx, dy)) = pan {
+            pan_pixels(dx, dy);
+        }
+        if let Some(((cx, cy), factor)) = pinch
+            && let Some(focus) = map_point(cx, cy)
+        {
+            zoom_at(focus, factor);
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        gesture.update_value(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
+    };
+
+    let data_for_click = data.clone();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if gesture.with_value(|g| g.dragged) {
+            return;
+        }
+        match hit(ev.target()) {
+            Some(Hit::Station(position)) => state.station.set(Some(position)),
+            Some(Hit::Line(journey)) => {
+                state.station.set(None);
+                state.line.set(Some(journey));
+            }
+            None => {}
+        }
+        let _ = &data_for_click;
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if let (Some(Hit::Station(position)), "Enter" | " ") = (hit(ev.target()), key.as_str()) {
+            ev.prevent_default();
+            state.station.set(Some(position));
+            return;
+        }
+        let step = 80.0;
+        let handled = match key.as_str() {
+            "ArrowLeft" => {
+                pan_pixels(step, 0.0);
+                true
+            }
+            "ArrowRight" => {
+                pan_pixels(-step, 0.0);
+                true
+            }
+            "ArrowUp" => {
+                pan_pixels(0.0, step);
+                true
+            }
+            "ArrowDown" => {
+                pan_pixels(0.0, -step);
+                true
+            }
+            "+" | "=" => {
+                let view = current();
+                zoom_at((view.x, view.y), 1.25);
+                true
+            }
+            "-" | "_" => {
+                let view = current();
+                zoom_at((view.x, view.y), 0.8);
+                true
+            }
+            "0" => {
+                state.viewport.set(None);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let highlighted = Memo::new({
+        let data = data.clone();
+        move |_| highlighted_stations(&data, state.line.get(), state.sector.get())
+    });
+    let dimmed = move || state.line.get().is_some() || state.sector.get().is_some();
+
+    view! {
+        <div class="map-frame">
+            <svg
+                node_ref=svg
+                class="tube-map"
+                class:is-dimmed=dimmed
+                viewBox=move || current().view_box(width, height).attribute()
+                role="group"
+                aria-label="Tube map of career journeys"
+                aria-describedby="map-help"
+                tabindex="0"
+                on:wheel=on_wheel
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_up
+                on:pointercancel=on_pointer_up
+                on:click=on_click
+                on:keydown=on_key
+            >
+                {bands(layout)}
+                {lines(&data, state)}
+                {stations(&data, state, highlighted)}
+                {labels(layout, highlighted)}
+            </svg>
+            <div class="zoom-controls" role="group" aria-label="Zoom">
+                <button type="button" class="control" aria-label="Zoom in" on:click=move |_| { let v = current(); zoom_at((v.x, v.y), 1.4) }>"+"</button>
+                <button type="button" class="control" aria-label="Zoom out" on:click=move |_| { let v = current(); zoom_at((v.x, v.y), 1.0 / 1.4) }>"−"</button>
+                <button type="button" class="control control-fit" on:click=move |_| state.viewport.set(None)>"Fit"</button>
+            </div>
+            <p id="map-help" class="visually-hidden">
+                "Tab moves between stations; Enter opens one. On the map, arrow keys pan, plus and minus zoom, 0 fits the whole map."
+            </p>
+        </div>
+    }
+}
+
+/// A coordinate as a whole number of map units: precise enough on screen,
+/// and integer formatting keeps float printing out of the bundle.
+fn px(value: f32) -> i32 {
+    value.round() as i32
+}
+
+enum Hit {
+    Station(PositionIndex),
+    Line(JourneyIndex),
+}
+
+/// The station or line an event happened on, found from the nearest
+/// element carrying `data-position` or `data-journey`.
+fn hit(target: Option<web_sys::EventTarget>) -> Option<Hit> {
+    let element: web_sys::Element = target?.dyn_into().ok()?;
+    let found = element.closest("[data-position], [data-journey]").ok()??;
+    if let Some(p) = found
+        .get_attribute("data-position")
+        .and_then(|v| v.parse().ok())
+    {
+        return Some(Hit::Station(PositionIndex(p)));
+    }
+    found
+        .get_attribute("data-journey")
+        .and_then(|v| v.parse().ok())
+        .map(|j| Hit::Line(JourneyIndex(j)))
+}
+
+/// Which stations stay bright: those on the chosen line, else those in the
+/// chosen sector; all when nothing is chosen.
+fn highlighted_stations(
+    data: &Shared,
+    line: Option<JourneyIndex>,
+    sector: Option<crate::journey::Sector>,
+) -> Vec<bool> {
+    let network = &data.bundle.network;
+    match (line, sector) {
+        (Some(journey), _) => {
+            let mut on = vec![false; network.positions().len()];
+            for step in &network.journey(journey).steps {
+                on[step.position.get()] = true;
+            }
+            on
+        }
+        (None, Some(sector)) => network
+            .positions()
+            .iter()
+            .map(|p| p.sectors.contains(&sector))
+            .collect(),
+        (None, None) => vec![true; network.positions().len()],
+    }
+}
+
+fn bands(layout: &MapLayout) -> impl IntoView + use<> {
+    let height = layout.height;
+    layout
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            view! {
+                <g class="band" class:band-alt=i % 2 == 1>
+                    <rect x=px(band.x) y=0 width=px(band.width) height=px(height) />
+                    <text class="band-title" x=px(band.x + 12.0) y=28>{band.title.clone()}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+fn lines(data: &Shared, state: MapState) -> impl IntoView + use<> {
+    let network = &data.bundle.network;
+    data.bundle
+        .layout
+        .lines
+        .iter()
+        .map(|line| {
+            let journey = line.journey;
+            let sector = network.journey(journey).sector;
+            let lit = move || match (state.line.get(), state.sector.get()) {
+                (Some(chosen), _) => chosen == journey,
+                (None, Some(s)) => s == sector,
+                (None, None) => true,
+            };
+            view! {
+                <path
+                    class="line"
+                    class:is-lit=lit
+                    data-journey=journey.0
+                    d=crate::render::path_data(&line.points)
+                    stroke=line.colour.to_string()
+                />
+            }
+        })
+        .collect_view()
+}
+
+fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
+    let network = &data.bundle.network;
+    let layout = &data.bundle.layout;
+    layout
+        .stations
+        .iter()
+        .map(|mark| {
+            let position = mark.position;
+            let p = network.position(position);
+            let journeys = data.graph.journeys_at(position);
+            let name = format!(
+                "{}, {}{}",
+                p.title,
+                p.level,
+                if journeys.len() > 1 { format!(", interchange of {} journeys", journeys.len()) } else { String::new() }
+            );
+            let colour = journeys.first().map(|j| layout.lines[j.get()].colour.to_string()).unwrap_or_else(|| "#1d1d1b".into());
+            let b = mark.bounds;
+            // A generous invisible hit area: at least 24 px square.
+            let (hx, hy) = (b.x - (24.0f32 - b.width).max(0.0) / 2.0, b.y - (24.0f32 - b.height).max(0.0) / 2.0);
+            let shape = if mark.interchange {
+                let (a, z) = mark.capsule;
+                view! {
+                    <line class="capsule-ring" x1=px(a.x) y1=px(a.y) x2=px(z.x) y2=px(z.y) />
+                    <line class="capsule-fill" x1=px(a.x) y1=px(a.y) x2=px(z.x) y2=px(z.y) />
+                }
+                .into_any()
+            } else {
+                view! {
+                    <line
+                        class="tick"
+                        x1=px(mark.at.x)
+                        y1=px(mark.at.y)
+                        x2=px(mark.at.x + mark.tick.x * 7.0)
+                        y2=px(mark.at.y + mark.tick.y * 7.0)
+                        stroke=colour
+                    />
+                }
+                .into_any()
+            };
+            view! {
+                <g
+                    class="station"
+                    class:is-lit=move || highlighted.with(|h| h.get(position.get()).copied().unwrap_or(true))
+                    class:is-selected=move || state.station.get() == Some(position)
+                    data-position=position.0
+                    role="button"
+                    tabindex="0"
+                    aria-label=name
+                >
+                    <rect class="hit" x=px(hx) y=px(hy) width=px(b.width.max(24.0)) height=px(b.height.max(24.0)) rx=4 />
+                    {shape}
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+fn labels(layout: &MapLayout, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
+    layout
+        .labels
+        .iter()
+        .map(|label| {
+            let position = label.position;
+            let anchor = match label.align {
+                Align::Start => "start",
+                Align::Middle => "middle",
+                Align::End => "end",
+            };
+            let x = px(label.anchor.x);
+            let tspans = crate::render::label_lines(label)
+                .into_iter()
+                .map(|(y, text)| view! { <tspan x=x y=px(y)>{text}</tspan> })
+                .collect_view();
+            view! {
+                <text
+                    class="label"
+                    class:is-lit=move || highlighted.with(|h| h.get(position.get()).copied().unwrap_or(true))
+                    text-anchor=anchor
+                    aria-hidden="true"
+                >
+                    {tspans}
+                </text>
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,24 @@
+//! The browser app: a thin Leptos layer over the core (wasm32 only).
+//!
+//! Logic lives in plain Rust in the core (`view`, `search`, `network`);
+//! components here only draw it and forward events. Effects are used only
+//! to sync with the outside world (the URL).
+
+mod app;
+mod data;
+mod journey_panel;
+mod legend;
+mod map;
+mod search_box;
+mod state;
+mod station_panel;
+#[cfg(test)]
+mod tests;
+
+pub use app::App;
+pub use state::MapState;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,133 @@
+//! The app's reactive state, and keeping it in the URL.
+
+use super::data::Shared;
+use crate::journey::{JourneyIndex, PositionIndex, Sector};
+use crate::view::{MapView, Viewport};
+use leptos::prelude::*;
+
+/// What the user has chosen. Everything here is mirrored in the URL.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    /// The station whose details are open.
+    pub station: RwSignal<Option<PositionIndex>>,
+    /// The highlighted journey.
+    pub line: RwSignal<Option<JourneyIndex>>,
+    /// Only this sector is shown in full.
+    pub sector: RwSignal<Option<Sector>>,
+    /// Pan and zoom; `None` fits the whole map.
+    pub viewport: RwSignal<Option<Viewport>>,
+}
+
+impl MapState {
+    /// State restored from a URL query string.
+    pub fn from_query(data: &Shared, query: &str) -> MapState {
+        let state = MapState {
+            station: RwSignal::new(None),
+            line: RwSignal::new(None),
+            sector: RwSignal::new(None),
+            viewport: RwSignal::new(None),
+        };
+        state.apply(data, &MapView::from_query(query));
+        state
+    }
+
+    /// Sets every signal from a view; unknown ids are dropped.
+    pub fn apply(&self, data: &Shared, view: &MapView) {
+        let network = &data.bundle.network;
+        self.station.set(
+            view.station
+                .as_deref()
+                .and_then(|id| network.position_by_id(id)),
+        );
+        self.line.set(
+            view.line
+                .as_deref()
+                .and_then(|id| network.journey_by_id(id)),
+        );
+        self.sector.set(view.sector);
+        self.viewport.set(view.viewport);
+    }
+
+    /// The current view, with ids, for the URL.
+    pub fn view(&self, data: &Shared) -> MapView {
+        let network = &data.bundle.network;
+        MapView {
+            station: self.station.get().map(|p| network.position(p).id.clone()),
+            line: self.line.get().map(|j| network.journey(j).id.clone()),
+            sector: self.sector.get(),
+            viewport: self.viewport.get(),
+        }
+    }
+
+    /// Opens a station and brings it into view.
+    pub fn fly_to(&self, data: &Shared, position: PositionIndex) {
+        let at = data.bundle.layout.stations[position.get()].at;
+        let zoom = self
+            .viewport
+            .get_untracked()
+            .map_or(2.0, |v| v.zoom.max(2.0));
+        self.viewport.set(Some(Viewport {
+            x: at.x,
+            y: at.y,
+            zoom,
+        }));
+        self.station.set(Some(position));
+    }
+}
+
+/// Keeps the URL and the state in step: a choice pushes a history entry
+/// (so Back undoes it), panning only replaces the current one, and Back or
+/// Forward restore the state.
+pub fn sync_with_url(data: Shared, state: MapState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let data_for_effect = data.clone();
+    let last_choice = StoredValue::new(choice_part(&state.view(&data)));
+    Effect::new(move |_| {
+        let view = state.view(&data_for_effect);
+        let query = view.to_query();
+        let Ok(current) = window.location().search() else {
+            return;
+        };
+        if current.trim_start_matches('?') == query {
+            return;
+        }
+        let url = if query.is_empty() {
+            window.location().pathname().unwrap_or_default()
+        } else {
+            format!("?{query}")
+        };
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let choice = choice_part(&view);
+        let result = if choice != last_choice.get_value() {
+            last_choice.set_value(choice);
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+        // A refused history update only costs the deep link, never the map.
+        let _ = result;
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let view = MapView::from_query(&query);
+        last_choice.set_value(choice_part(&view));
+        state.apply(&data, &view);
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// The part of a view that deserves its own history entry.
+fn choice_part(view: &MapView) -> String {
+    MapView {
+        viewport: None,
+        ..view.clone()
+    }
+    .to_query()
+}

@@ -1,0 +1,154 @@
+use super::data::Shared;
+use super::state::MapState;
+use crate::journey::{Kind, PositionIndex};
+use leptos::prelude::*;
+
+/// Everything about one station: what it is, its level, pay, links, the
+/// journeys through it, and where people came from and went next.
+#[component]
+pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let network = &data.bundle.network;
+    let p = network.position(position).clone();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Move focus to the panel so keyboard and screen-reader users land on
+    // what they opened.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let close = move |_| {
+        state.station.set(None);
+        focus_station(position);
+    };
+    let step_list = |steps: Vec<(PositionIndex, usize)>| {
+        steps
+            .into_iter()
+            .map(|(to, traffic)| {
+                let title = network.position(to).title.clone();
+                let level = network.position(to).level.to_string();
+                let people = if traffic == 1 { "1 person".to_owned() } else { format!("{traffic} people") };
+                let data = data.clone();
+                view! {
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{title}</button>
+                        <span class="muted">{format!(" · {level} · {people}")}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let next: Vec<_> = data
+        .graph
+        .next_steps(position)
+        .into_iter()
+        .map(|(to, c)| (to, c.traffic()))
+        .collect();
+    let before: Vec<_> = data
+        .graph
+        .previous_steps(position)
+        .into_iter()
+        .map(|(from, c)| (from, c.traffic()))
+        .collect();
+    let journeys = data
+        .graph
+        .journeys_at(position)
+        .iter()
+        .map(|&j| {
+            let journey = network.journey(j);
+            let colour = data.bundle.layout.lines[j.get()].colour.to_string();
+            let label = format!("{}: {}", journey.name, journey.headline);
+            view! {
+                <li>
+                    <button type="button" class="line-button" on:click=move |_| { state.station.set(None); state.line.set(Some(j)); }>
+                        <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let kind = if p.kind == Kind::Job {
+        "Job".to_owned()
+    } else {
+        p.kind.label().to_owned()
+    };
+    let salary = p.salary.clone().map(|s| {
+        view! {
+            <dt>"Pay"</dt>
+            <dd>
+                {format!("£{} to £{} a year", thousands(s.min), thousands(s.max))}
+                <span class="source">{format!("Source: {}, {}", s.source, s.year)}</span>
+            </dd>
+        }
+    });
+    let links = p
+        .links
+        .iter()
+        .filter(|l| l.starts_with("https://"))
+        .cloned()
+        .map(|href| {
+            let text = href
+                .trim_start_matches("https://")
+                .trim_end_matches('/')
+                .to_owned();
+            view! { <li><a href=href rel="noopener noreferrer" target="_blank">{text}</a></li> }
+        })
+        .collect_view();
+    let has_next = !next.is_empty();
+    let has_before = !before.is_empty();
+    view! {
+        <section class="panel station-panel" aria-labelledby="station-title">
+            <button type="button" class="close" aria-label="Close details" on:click=close>"×"</button>
+            <p class="eyebrow">{kind}</p>
+            <h2 id="station-title" tabindex="-1" node_ref=heading>{p.title.clone()}</h2>
+            <p class="level"><strong>{p.level.to_string()}</strong>{format!(" · {}", p.level.meaning())}</p>
+            {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
+            <p>{p.description.clone()}</p>
+            <dl class="facts">
+                {p.entry_requirements.clone().map(|e| view! { <dt>"To start"</dt><dd>{e}</dd> })}
+                {p.duration.clone().map(|d| view! { <dt>"How long"</dt><dd>{d}</dd> })}
+                {salary}
+            </dl>
+            <h3>"Journeys through here"</h3>
+            <ul class="plain">{journeys}</ul>
+            <Show when=move || has_next>
+                <h3>"Where people went next"</h3>
+            </Show>
+            <ul class="plain">{step_list(next)}</ul>
+            <Show when=move || has_before>
+                <h3>"Where people came from"</h3>
+            </Show>
+            <ul class="plain">{step_list(before)}</ul>
+            <h3 class:visually-hidden=p.links.is_empty()>"Find out more"</h3>
+            <ul class="plain links">{links}</ul>
+        </section>
+    }
+}
+
+/// Puts keyboard focus back on a station after its panel closes.
+pub fn focus_station(position: PositionIndex) {
+    let selector = format!("[data-position=\"{}\"]", position.0);
+    // Stations are SVG elements, not HTML ones.
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// 24000 → "24,000".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,149 @@
+//! Component tests, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --no-default-features --lib`).
+
+use super::app::{App, Explorer};
+use super::data::MapData;
+use crate::bundle::MapBundle;
+use crate::journey::sample;
+use crate::network::CareerGraph;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const HOSTILE_TITLE: &str = "<img src=x onerror=\"window.pwned=1\">Bricklayer & co";
+const HOSTILE_STORY: &str = "<script>window.pwned=2</script>I build <b>walls</b>.";
+
+async fn tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh element to mount into, and the URL set to `query`.
+fn stage(query: &str) -> web_sys::HtmlElement {
+    let window = web_sys::window().expect("window");
+    let path = window.location().pathname().unwrap_or_default();
+    let _ = window.history().expect("history").replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some(&format!("{path}{query}")),
+    );
+    let host: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+fn hostile_data() -> Arc<MapData> {
+    let mut network_parts = sample::two_lines();
+    let mut positions = network_parts.positions().to_vec();
+    let mut journeys = network_parts.journeys().to_vec();
+    positions[1].title = HOSTILE_TITLE.into();
+    journeys[0].story = HOSTILE_STORY.into();
+    network_parts = crate::journey::Network::new(positions, journeys).expect("still consistent");
+    let graph = CareerGraph::new(&network_parts);
+    let layout = crate::layout::layout(&network_parts, &graph);
+    Arc::new(MapData {
+        bundle: MapBundle::new(network_parts, layout),
+        graph,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn journey_text_is_rendered_as_text_never_as_markup() {
+    let host = stage("?station=bricklayer&line=amara");
+    let data = hostile_data();
+    let handle = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Explorer data=data.clone() /> },
+    );
+    tick(50).await;
+    assert_eq!(
+        host.query_selector_all("img, script, b")
+            .map(|l| l.length())
+            .unwrap_or(99),
+        0,
+        "markup from journey text reached the DOM"
+    );
+    let title = host
+        .query_selector("#station-title")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert_eq!(title.as_deref(), Some(HOSTILE_TITLE));
+    let pwned =
+        js_sys::Reflect::get(&web_sys::window().expect("window"), &"pwned".into()).expect("get");
+    assert!(pwned.is_undefined());
+    // The station's accessible name carries the literal text too.
+    let label = host
+        .query_selector(".station[data-position=\"1\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("aria-label"));
+    assert!(label.is_some_and(|l| l.starts_with(HOSTILE_TITLE)));
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_story_shows_when_a_line_is_chosen_and_stations_dim() {
+    let host = stage("?line=amara");
+    let data = hostile_data();
+    let handle = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Explorer data=data.clone() /> },
+    );
+    tick(50).await;
+    let story = host
+        .query_selector(".journey-panel .story")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert_eq!(story.as_deref(), Some(HOSTILE_STORY));
+    let lit = host
+        .query_selector_all(".station.is-lit")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(lit, 3, "amara's three stations stay bright");
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_explains_itself_instead_of_a_blank_page() {
+    // The test server has no map-data.bin, so the download fails.
+    let host = stage("");
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    let mut alert = None;
+    for _ in 0..40 {
+        tick(50).await;
+        alert = host.query_selector("[role=alert]").ok().flatten();
+        if alert.is_some() {
+            break;
+        }
+    }
+    let text = alert.and_then(|a| a.text_content()).unwrap_or_default();
+    assert!(text.contains("could not be downloaded"), "{text}");
+    drop(handle);
+    host.remove();
+}

@@ -1,0 +1,285 @@
+//! What the map is showing, and its address: the selected station and line,
+//! the sector filter and the viewport, to and from a URL query string.
+//!
+//! The URL holds the whole view so that a shared link reopens exactly that
+//! view and Back steps through the user's history. Ids (not indices) go in
+//! the URL, so links survive content changes.
+
+use crate::journey::Sector;
+use std::fmt::Write;
+
+/// The part of the map in view: its centre in map units and a zoom factor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Centre, x.
+    pub x: f32,
+    /// Centre, y.
+    pub y: f32,
+    /// 1 shows the map at its natural size; 2 twice as large.
+    pub zoom: f32,
+}
+
+impl Viewport {
+    /// The smallest zoom allowed.
+    pub const MIN_ZOOM: f32 = 0.2;
+    /// The largest zoom allowed.
+    pub const MAX_ZOOM: f32 = 8.0;
+
+    /// The same viewport with the zoom kept in range.
+    pub fn clamped(self) -> Viewport {
+        Viewport {
+            zoom: self.zoom.clamp(Self::MIN_ZOOM, Self::MAX_ZOOM),
+            ..self
+        }
+    }
+
+    /// The whole map of this size, centred.
+    pub fn fit(map_width: f32, map_height: f32) -> Viewport {
+        Viewport {
+            x: map_width / 2.0,
+            y: map_height / 2.0,
+            zoom: 1.0,
+        }
+    }
+
+    /// The SVG `viewBox` showing this viewport of a map of this size.
+    pub fn view_box(self, map_width: f32, map_height: f32) -> ViewBox {
+        let (width, height) = (map_width / self.zoom, map_height / self.zoom);
+        ViewBox {
+            x: self.x - width / 2.0,
+            y: self.y - height / 2.0,
+            width,
+            height,
+        }
+    }
+
+    /// Zoomed by `factor` while the map point `focus` stays where it is on
+    /// screen (under the mouse, or between two fingers).
+    pub fn zoomed_at(self, focus: (f32, f32), factor: f32) -> Viewport {
+        let zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        let keep = self.zoom / zoom;
+        Viewport {
+            x: focus.0 + (self.x - focus.0) * keep,
+            y: focus.1 + (self.y - focus.1) * keep,
+            zoom,
+        }
+    }
+
+    /// Moved by (dx, dy) in map units.
+    pub fn panned(self, dx: f32, dy: f32) -> Viewport {
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+}
+
+/// A rectangle of the map in map units: an SVG `viewBox`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewBox {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl ViewBox {
+    /// The `viewBox` attribute value.
+    pub fn attribute(self) -> String {
+        // Whole map units are precise enough on screen, and integer
+        // formatting keeps float printing out of the browser bundle.
+        let r = |v: f32| v.round() as i32;
+        format!(
+            "{} {} {} {}",
+            r(self.x),
+            r(self.y),
+            r(self.width),
+            r(self.height)
+        )
+    }
+
+    /// Screen pixels per map unit when shown in a `width` × `height` pixel
+    /// box with `preserveAspectRatio="xMidYMid meet"` (the default).
+    pub fn scale(self, width: f32, height: f32) -> f32 {
+        (width / self.width)
+            .min(height / self.height)
+            .max(f32::EPSILON)
+    }
+
+    /// The map point under a screen point, `(px, py)` measured from the top
+    /// left of the `width` × `height` box the SVG fills.
+    pub fn map_point(self, (px, py): (f32, f32), width: f32, height: f32) -> (f32, f32) {
+        let scale = self.scale(width, height);
+        let (offset_x, offset_y) = (
+            (width - self.width * scale) / 2.0,
+            (height - self.height * scale) / 2.0,
+        );
+        (
+            self.x + (px - offset_x) / scale,
+            self.y + (py - offset_y) / scale,
+        )
+    }
+}
+
+/// Everything the URL records about the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapView {
+    /// The id of the station whose details are open.
+    pub station: Option<String>,
+    /// The id of the highlighted journey.
+    pub line: Option<String>,
+    /// Only this sector's lines are shown in full.
+    pub sector: Option<Sector>,
+    /// Where the map is panned and zoomed to; `None` fits the whole map.
+    pub viewport: Option<Viewport>,
+}
+
+impl MapView {
+    /// The query string, without `?`; empty for the default view.
+    pub fn to_query(&self) -> String {
+        let mut query = String::new();
+        let mut add = |key: &str, value: &str| {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            let _ = write!(query, "{key}={value}");
+        };
+        if let Some(station) = &self.station {
+            add("station", station);
+        }
+        if let Some(line) = &self.line {
+            add("line", line);
+        }
+        if let Some(sector) = self.sector {
+            add("sector", sector.key());
+        }
+        if let Some(v) = self.viewport {
+            // Integers only (zoom in hundredths): no float printing needed.
+            add(
+                "view",
+                &format!(
+                    "{},{},{}.{:02}",
+                    v.x.round() as i32,
+                    v.y.round() as i32,
+                    (v.zoom * 100.0).round() as i32 / 100,
+                    (v.zoom * 100.0).round() as i32 % 100
+                ),
+            );
+        }
+        query
+    }
+
+    /// Reads a query string (with or without `?`). Anything malformed is
+    /// ignored rather than refused: a mangled link still opens the map.
+    pub fn from_query(query: &str) -> MapView {
+        let mut view = MapView::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
+            match key {
+                "station" => view.station = id(value),
+                "line" => view.line = id(value),
+                "sector" => view.sector = Sector::from_key(value),
+                "view" => view.viewport = viewport(value),
+                _ => {}
+            }
+        }
+        view
+    }
+}
+
+/// Ids are kebab-case; anything else in the URL is not one of ours.
+fn id(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then(|| value.to_owned())
+}
+
+fn viewport(value: &str) -> Option<Viewport> {
+    let mut parts = value
+        .split(',')
+        .map(|p| p.parse::<f32>().ok().filter(|n| n.is_finite()));
+    let (x, y, zoom) = (parts.next()??, parts.next()??, parts.next()??);
+    (parts.next().is_none() && zoom > 0.0).then(|| Viewport { x, y, zoom }.clamped())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_survives_the_round_trip_through_the_url() {
+        let view = MapView {
+            station: Some("bricklayer-apprenticeship".into()),
+            line: Some("aisha".into()),
+            sector: Some(Sector::Construction),
+            viewport: Some(Viewport {
+                x: 120.0,
+                y: -40.0,
+                zoom: 2.5,
+            }),
+        };
+        let query = view.to_query();
+        assert_eq!(
+            query,
+            "station=bricklayer-apprenticeship&line=aisha&sector=construction&view=120,-40,2.50"
+        );
+        assert_eq!(MapView::from_query(&format!("?{query}")), view);
+        assert_eq!(MapView::default().to_query(), "");
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_cursor_still() {
+        let start = Viewport::fit(1000.0, 500.0);
+        let (w, h) = (800.0, 400.0);
+        let cursor = (600.0, 100.0);
+        let before = start.view_box(1000.0, 500.0).map_point(cursor, w, h);
+        let zoomed = start.zoomed_at(before, 2.0);
+        let after = zoomed.view_box(1000.0, 500.0).map_point(cursor, w, h);
+        assert!(
+            (before.0 - after.0).abs() < 1e-3 && (before.1 - after.1).abs() < 1e-3,
+            "{before:?} {after:?}"
+        );
+        assert_eq!(zoomed.zoom, 2.0);
+        assert_eq!(start.zoomed_at(before, 1000.0).zoom, Viewport::MAX_ZOOM);
+    }
+
+    #[test]
+    fn letterboxed_screens_map_through_the_centred_box() {
+        // A 1000×500 map in a 1000×1000 box: 250 px bands above and below.
+        let view_box = Viewport::fit(1000.0, 500.0).view_box(1000.0, 500.0);
+        assert_eq!(view_box.attribute(), "0 0 1000 500");
+        assert_eq!(
+            view_box.map_point((500.0, 250.0), 1000.0, 1000.0),
+            (500.0, 0.0)
+        );
+        assert_eq!(view_box.scale(1000.0, 1000.0), 1.0);
+        assert_eq!(Viewport::fit(1000.0, 500.0).panned(10.0, -5.0).x, 510.0);
+    }
+
+    #[test]
+    fn malformed_parts_are_ignored_not_fatal() {
+        let view =
+            MapView::from_query("station=<script>&line=ok-id&sector=farming&view=1,2&x=y&&=");
+        assert_eq!(
+            view,
+            MapView {
+                line: Some("ok-id".into()),
+                ..MapView::default()
+            }
+        );
+        let view = MapView::from_query("view=NaN,1,1");
+        assert_eq!(view.viewport, None);
+        let view = MapView::from_query("view=10,20,999");
+        assert_eq!(view.viewport.map(|v| v.zoom), Some(Viewport::MAX_ZOOM));
+    }
+}

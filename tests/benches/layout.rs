@@ -1,0 +1,42 @@
+//! How long the layout takes: the 100 ms budget is for the generated
+//! 2,000-position / 500-journey network, natively in release.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use tubemap::journey::Network;
+use tubemap::layout::layout;
+use tubemap::network::CareerGraph;
+use tubemap::source;
+
+fn main() {
+    divan::main();
+}
+
+static GENERATED: LazyLock<(Network, CareerGraph)> = LazyLock::new(|| {
+    let files = source::synthetic::journey_files(2000, 500);
+    let loaded = source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    let graph = CareerGraph::new(&loaded.network);
+    (loaded.network, graph)
+});
+
+static SHIPPED: LazyLock<Option<(Network, CareerGraph)>> = LazyLock::new(|| {
+    Path::new("journeys").is_dir().then(|| {
+        let loaded = source::load_paths(&[PathBuf::from("journeys")]);
+        let graph = CareerGraph::new(&loaded.network);
+        (loaded.network, graph)
+    })
+});
+
+#[divan::bench]
+fn generated_2000_positions_500_journeys(bencher: divan::Bencher) {
+    let (network, graph) = &*GENERATED;
+    bencher.bench(|| layout(divan::black_box(network), divan::black_box(graph)));
+}
+
+#[divan::bench]
+fn shipped_content(bencher: divan::Bencher) {
+    // Without journeys/ this measures nothing rather than failing the run.
+    let empty = (Network::default(), CareerGraph::new(&Network::default()));
+    let (network, graph) = SHIPPED.as_ref().unwrap_or(&empty);
+    bencher.bench(|| layout(divan::black_box(network), divan::black_box(graph)));
+}

@@ -1,0 +1,313 @@
+//! End-to-end tests of the built site in a real headless Chromium.
+//!
+//! Run by `.ci/test` after `trunk build --release`; on their own:
+//! `cargo test --features e2e --test e2e`.
+
+mod support;
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use support::{Browser, content, dist, serve};
+
+async fn open(width: u32, height: u32, query: &str) -> (Browser, String) {
+    let base = serve(dist()).await;
+    let browser = Browser::start(width, height).await;
+    browser
+        .client
+        .goto(&format!("{base}{query}"))
+        .await
+        .expect("page opens");
+    browser.wait_for(".tube-map .station").await;
+    (browser, base)
+}
+
+fn index_of(id: &str) -> u32 {
+    content()
+        .position_by_id(id)
+        .unwrap_or_else(|| panic!("no position {id}"))
+        .0
+}
+
+async fn panel_title(browser: &Browser) -> String {
+    browser
+        .wait_for("#station-title")
+        .await
+        .text()
+        .await
+        .expect("title text")
+}
+
+#[tokio::test]
+async fn clicking_a_station_opens_its_details() {
+    let (browser, _) = open(1280, 800, "").await;
+    let network = content();
+    let index = index_of("gcses-9-4");
+    let station = browser
+        .wait_for(&format!(".station[data-position=\"{index}\"]"))
+        .await;
+    station.click().await.expect("click station");
+    let position = &network.positions()[index as usize];
+    assert_eq!(panel_title(&browser).await, position.title);
+    let panel = browser
+        .wait_for(".station-panel")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(panel.contains(position.level.meaning()), "{panel}");
+    assert!(panel.contains("Where people went next"), "{panel}");
+    browser
+        .until(
+            "the URL names the station",
+            "location.search.includes('station=gcses-9-4')",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_keyboard_only_user_reaches_a_station_and_opens_it() {
+    let (browser, _) = open(1280, 800, "").await;
+    let mut label = String::new();
+    for _ in 0..12 {
+        browser
+            .client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&Key::Tab.to_string())
+            .await
+            .unwrap();
+        let focused = browser.eval("const e = document.activeElement; return e && e.classList.contains('station') ? e.getAttribute('aria-label') : null;").await;
+        if let Some(name) = focused.as_str() {
+            label = name.to_owned();
+            break;
+        }
+    }
+    assert!(!label.is_empty(), "Tab never reached a station");
+    browser
+        .client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
+    let title = panel_title(&browser).await;
+    assert!(label.starts_with(&title), "opened `{title}` from `{label}`");
+    browser
+        .until(
+            "focus moves to the panel",
+            "document.activeElement && document.activeElement.id === 'station-title'",
+        )
+        .await;
+    // Escape-free close: the close button returns focus to the station.
+    browser
+        .wait_for(".station-panel .close")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .until(
+            "focus returns to the station",
+            "document.activeElement && document.activeElement.classList.contains('station')",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn choosing_a_line_highlights_it_and_tells_the_story() {
+    let (browser, _) = open(1280, 800, "").await;
+    let network = content();
+    let journey = network
+        .journey_by_id("aisha")
+        .map(|j| network.journey(j).clone())
+        .unwrap_or_else(|| network.journeys()[0].clone());
+    let index = network.journey_by_id(&journey.id).unwrap().0;
+    let buttons = browser
+        .client
+        .find_all(Locator::Css(".legend .line-button"))
+        .await
+        .unwrap();
+    let mut clicked = false;
+    for button in buttons {
+        if button
+            .text()
+            .await
+            .unwrap()
+            .starts_with(&format!("{}:", journey.name))
+        {
+            button.click().await.unwrap();
+            clicked = true;
+            break;
+        }
+    }
+    assert!(clicked, "no legend entry for {}", journey.name);
+    browser
+        .until(
+            "the map dims",
+            "document.querySelector('.tube-map').classList.contains('is-dimmed')",
+        )
+        .await;
+    let lit = browser
+        .eval("return [...document.querySelectorAll('.line.is-lit')].map(p => p.dataset.journey);")
+        .await;
+    assert_eq!(lit, serde_json::json!([index.to_string()]));
+    let story = browser
+        .wait_for(".journey-panel .story")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(story, journey.story);
+    let lit_stations = browser
+        .eval("return document.querySelectorAll('.station.is-lit').length;")
+        .await;
+    let distinct: std::collections::HashSet<_> = journey.steps.iter().map(|s| s.position).collect();
+    assert_eq!(lit_stations.as_u64(), Some(distinct.len() as u64));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn search_finds_a_station_despite_a_typo() {
+    let (browser, _) = open(1280, 800, "").await;
+    let input = browser.wait_for("#station-search").await;
+    input.send_keys("sofware develper").await.unwrap();
+    browser
+        .until(
+            "results appear",
+            "document.querySelectorAll('#search-results [role=option]').length > 0",
+        )
+        .await;
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let title = panel_title(&browser).await;
+    assert!(
+        title.to_lowercase().contains("software develop"),
+        "found `{title}`"
+    );
+    browser
+        .until("the map flew to it", "/view=/.test(location.search)")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_deep_link_restores_the_view_and_back_works() {
+    let network = content();
+    let station = "gcses-9-4";
+    let line = &network.journeys()[1].id;
+    let (browser, _) = open(
+        1280,
+        800,
+        &format!("?station={station}&line={line}&view=400,300,2.00"),
+    )
+    .await;
+    assert_eq!(
+        panel_title(&browser).await,
+        network.positions()[index_of(station) as usize].title
+    );
+    let view_box = browser
+        .eval("return document.querySelector('.tube-map').getAttribute('viewBox');")
+        .await;
+    let parts: Vec<f32> = view_box
+        .as_str()
+        .unwrap()
+        .split(' ')
+        .map(|p| p.parse().unwrap())
+        .collect();
+    assert!(
+        (parts[0] + parts[2] / 2.0 - 400.0).abs() < 1.0
+            && (parts[1] + parts[3] / 2.0 - 300.0).abs() < 1.0,
+        "{view_box}"
+    );
+    let journey = network.journey_by_id(line).unwrap().0;
+    browser.until("the line is lit", &format!("document.querySelector('.line[data-journey=\"{journey}\"]').classList.contains('is-lit')")).await;
+    // Go on to where people went next, then go Back.
+    browser
+        .wait_for(".station-panel .link-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .until(
+            "the URL moves on",
+            &format!("!location.search.includes('station={station}')"),
+        )
+        .await;
+    browser.client.back().await.unwrap();
+    browser
+        .until(
+            "Back restores the first station",
+            &format!("location.search.includes('station={station}')"),
+        )
+        .await;
+    let title = panel_title(&browser).await;
+    assert_eq!(title, network.positions()[index_of(station) as usize].title);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn axe_core_finds_no_accessibility_violations() {
+    let (browser, _) = open(1280, 800, "?station=gcses-9-4").await;
+    panel_title(&browser).await;
+    let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
+        .expect("npm ci installed axe-core");
+    browser.eval(&axe).await;
+    let result = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    assert_eq!(result, serde_json::json!([]), "axe-core violations");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_page_is_protected_by_a_strict_content_security_policy() {
+    let html = std::fs::read_to_string(dist().join("index.html")).unwrap();
+    let headers = support::served_headers();
+    let csp = &headers
+        .iter()
+        .find(|(k, _)| k == "Content-Security-Policy")
+        .expect("a CSP header")
+        .1;
+    let sources: Vec<&str> = csp.split([';', ' ']).collect();
+    assert!(
+        !sources.contains(&"'unsafe-inline'") && !sources.contains(&"'unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(
+        sources.contains(&"'wasm-unsafe-eval'") && csp.contains("style-src 'self'"),
+        "{csp}"
+    );
+    assert!(
+        html.contains("http-equiv=\"Content-Security-Policy\""),
+        "meta CSP for hosts without headers"
+    );
+    // No inline script anywhere: every <script> has a src.
+    let inline = html
+        .match_indices("<script")
+        .filter(|(i, _)| !html[*i..].split('>').next().unwrap_or("").contains("src="))
+        .count();
+    assert_eq!(inline, 0, "inline scripts in dist/index.html");
+    let headers_file =
+        std::fs::read_to_string(dist().join("_headers")).expect("dist/_headers for static hosts");
+    assert!(
+        headers_file.contains(csp.as_str()),
+        "_headers and Trunk.toml disagree"
+    );
+    // And the app still runs under that policy.
+    let (browser, _) = open(1024, 700, "").await;
+    let stations = browser
+        .eval("return document.querySelectorAll('.station').length;")
+        .await;
+    assert_eq!(stations.as_u64(), Some(content().positions().len() as u64));
+    browser.close().await;
+}

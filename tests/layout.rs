@@ -1,0 +1,87 @@
+//! The layout holds its hard rules (octilinear lines, nothing overlapping)
+//! on the generated 2,000-position network and on the shipped content, and
+//! reports its quality numbers (crossings, bends) for people to watch.
+
+use std::path::{Path, PathBuf};
+use tubemap::journey::Network;
+use tubemap::layout::{LayoutReport, MapLayout, layout, verify};
+use tubemap::network::CareerGraph;
+use tubemap::source;
+
+fn generated(positions: usize, journeys: usize) -> Network {
+    let files = source::synthetic::journey_files(positions, journeys);
+    let loaded = source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    assert_eq!(
+        loaded.error_count(),
+        0,
+        "the generated network loads cleanly"
+    );
+    loaded.network
+}
+
+fn laid_out(network: &Network) -> (MapLayout, LayoutReport) {
+    let map = layout(network, &CareerGraph::new(network));
+    let report = verify(&map);
+    (map, report)
+}
+
+fn assert_clean(name: &str, network: &Network, map: &MapLayout, report: &LayoutReport) {
+    eprintln!("{name}: {report:?}");
+    assert_eq!(report.stations, network.positions().len(), "{name}");
+    assert_eq!(report.non_octilinear_segments, 0, "{name}");
+    assert_eq!(report.label_overlaps, 0, "{name}");
+    assert_eq!(report.station_overlaps, 0, "{name}");
+    assert_eq!(report.label_station_overlaps, 0, "{name}");
+    assert_eq!(map.lines.len(), network.journeys().len(), "{name}");
+    for (line, journey) in map.lines.iter().zip(network.journeys()) {
+        assert_eq!(
+            line.stops.len(),
+            journey.steps.len(),
+            "{name}: {}",
+            journey.id
+        );
+    }
+    for station in &map.stations {
+        let level = network.position(station.position).level;
+        let band = map.bands.iter().find(|b| b.level == level);
+        let band = band.unwrap_or_else(|| panic!("{name}: no band for {level}"));
+        assert!(
+            (band.x..=band.x + band.width).contains(&station.at.x),
+            "{name}: station {:?} outside its band",
+            station.position
+        );
+    }
+}
+
+#[test]
+fn generated_network_has_no_overlaps() {
+    let network = generated(2000, 500);
+    let (map, report) = laid_out(&network);
+    assert_clean("generated 2000/500", &network, &map, &report);
+    assert_eq!(map.bands.len(), 9);
+}
+
+#[test]
+fn generated_network_layout_is_deterministic() {
+    let network = generated(300, 80);
+    let graph = CareerGraph::new(&network);
+    assert_eq!(layout(&network, &graph), layout(&network, &graph));
+}
+
+#[test]
+fn shipped_content_has_no_overlaps() {
+    let dir = Path::new("journeys");
+    if !dir.is_dir() {
+        eprintln!("journeys/ does not exist: skipping");
+        return;
+    }
+    let loaded = source::load_paths(&[PathBuf::from("journeys")]);
+    eprintln!(
+        "shipped content: {} position(s), {} journey(s), {} error(s)",
+        loaded.network.positions().len(),
+        loaded.network.journeys().len(),
+        loaded.error_count()
+    );
+    let (map, report) = laid_out(&loaded.network);
+    assert_clean("shipped content", &loaded.network, &map, &report);
+}

@@ -1,0 +1,579 @@
+//! The route planner against brute force on small random networks, and on
+//! the shipped content against what a careers adviser would expect.
+//!
+//! The number of random networks per run is `PROPTEST_CASES` (default
+//! below); each is planned under all three criteria.
+
+use petgraph::graph::{EdgeReference, NodeIndex};
+use petgraph::visit::{EdgeRef, Reversed};
+use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
+use std::cell::Cell;
+use std::collections::HashMap;
+use tubemap::journey::{Journey, Kind, Level, Network, PositionIndex, Sector, sample};
+use tubemap::network::{CareerGraph, Connection};
+use tubemap::route::dijkstra::distances;
+use tubemap::route::yen::k_shortest_paths;
+use tubemap::route::{
+    self, Constraints, Criterion, MAX_ALTERNATIVES, MAX_SHARED_STEPS, NoRoute, Route, RouteQuery,
+    plan,
+};
+
+const DEFAULT_CASES: u32 = 500;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(DEFAULT_CASES)
+}
+
+const CRITERIA: [Criterion; 3] = [
+    Criterion::FewestSteps,
+    Criterion::ShortestTime,
+    Criterion::MostTravelled,
+];
+
+/// A random network of 2 to 8 positions and 1 to 7 journeys, and a query.
+#[derive(Clone, Debug)]
+struct Case {
+    network: Network,
+    from: PositionIndex,
+    to: PositionIndex,
+    alternatives: usize,
+    constraints: Constraints,
+}
+
+fn level(rank: u8) -> Level {
+    Level::all().nth(usize::from(rank)).unwrap_or(Level::MAX)
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (2usize..=8)
+        .prop_flat_map(|n| {
+            let position = (0u8..=8, prop::bool::weighted(0.25), 0usize..6);
+            let journey = prop::collection::vec(0..n as u32, 2..=6);
+            (
+                prop::collection::vec(position, n),
+                prop::collection::vec(journey, 1..=7),
+                0..n as u32,
+                0..n as u32,
+                0usize..=4,
+                (
+                    prop::bool::weighted(0.3),
+                    prop::option::weighted(0.3, 0u8..=8),
+                    prop::collection::vec(0..n as u32, 0..=1),
+                ),
+            )
+        })
+        .prop_map(|(positions, journeys, from, to, alternatives, c)| {
+            let years = [None, Some(0.25), Some(0.5), Some(1.0), Some(2.0), Some(3.5)];
+            let positions = positions
+                .into_iter()
+                .enumerate()
+                .map(|(i, (rank, degree, y))| {
+                    let mut p = sample::position(&format!("p{i}"), level(rank), Sector::General);
+                    if degree {
+                        p.kind = Kind::Degree;
+                    }
+                    p.typical_years = years[y];
+                    p
+                })
+                .collect();
+            let journeys: Vec<Journey> = journeys
+                .iter()
+                .enumerate()
+                .map(|(i, stops)| sample::journey(&format!("j{i}"), Sector::General, stops))
+                .collect();
+            Case {
+                network: Network::new(positions, journeys).expect("generated networks are valid"),
+                from: PositionIndex(from),
+                to: PositionIndex(to),
+                alternatives,
+                constraints: Constraints {
+                    no_university: c.0,
+                    max_level: c.1.map(level),
+                    avoid: c.2.into_iter().map(PositionIndex).collect(),
+                },
+            }
+        })
+}
+
+/// Every simple path from `from` whose stops after the first `allowed`
+/// accepts, as stop lists.
+fn all_simple_paths(
+    graph: &CareerGraph,
+    from: PositionIndex,
+    allowed: &dyn Fn(PositionIndex) -> bool,
+) -> Vec<Vec<PositionIndex>> {
+    fn walk(
+        graph: &CareerGraph,
+        path: &mut Vec<PositionIndex>,
+        allowed: &dyn Fn(PositionIndex) -> bool,
+        out: &mut Vec<Vec<PositionIndex>>,
+    ) {
+        out.push(path.clone());
+        let at = *path.last().unwrap();
+        for (next, _) in graph.next_steps(at) {
+            if !path.contains(&next) && allowed(next) {
+                path.push(next);
+                walk(graph, path, allowed, out);
+                path.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(graph, &mut vec![from], allowed, &mut out);
+    out
+}
+
+/// The cost of `stops` under `criterion`, summed from the start.
+fn cost(
+    network: &Network,
+    graph: &CareerGraph,
+    criterion: Criterion,
+    stops: &[PositionIndex],
+) -> f64 {
+    stops.windows(2).fold(0.0, |sum, w| {
+        let connection = graph
+            .connection(w[0], w[1])
+            .expect("consecutive stops are a step");
+        sum + route::step_cost(network, criterion, w[0], connection)
+    })
+}
+
+/// The fewest legs that can cover `stops`, by dynamic programming.
+fn fewest_legs(graph: &CareerGraph, stops: &[PositionIndex]) -> usize {
+    let steps = stops.len() - 1;
+    let rides = |k: usize, j| {
+        graph
+            .connection(stops[k], stops[k + 1])
+            .unwrap()
+            .journeys
+            .contains(j)
+    };
+    let mut best = vec![usize::MAX; steps + 1];
+    best[0] = 0;
+    for start in 0..steps {
+        if best[start] == usize::MAX {
+            continue;
+        }
+        for j in &graph
+            .connection(stops[start], stops[start + 1])
+            .unwrap()
+            .journeys
+        {
+            let mut end = start;
+            while end < steps && rides(end, j) {
+                end += 1;
+                best[end] = best[end].min(best[start] + 1);
+            }
+        }
+    }
+    best[steps]
+}
+
+fn check_route(case: &Case, graph: &CareerGraph, criterion: Criterion, r: &Route) {
+    let network = &case.network;
+    assert_eq!(r.stops.first(), Some(&case.from));
+    assert_eq!(r.stops.last(), Some(&case.to));
+    let mut seen = r.stops.clone();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), r.stops.len(), "loopless: {:?}", r.stops);
+    for &p in &r.stops[1..] {
+        let position = network.position(p);
+        assert!(!(case.constraints.no_university && position.kind == Kind::Degree));
+        assert!(
+            case.constraints
+                .max_level
+                .is_none_or(|m| position.level <= m)
+        );
+        assert!(!case.constraints.avoid.contains(&p));
+    }
+    assert!((r.cost - cost(network, graph, criterion, &r.stops)).abs() < 1e-9);
+    assert_eq!(r.steps, r.stops.len() - 1);
+    // Legs cover every step, in order, each on one line, without a change
+    // to the same line, and as few as possible.
+    let mut at = 0;
+    for (i, leg) in r.legs.iter().enumerate() {
+        assert_eq!(leg.from, r.stops[at]);
+        for k in at..at + leg.stops {
+            let c = graph.connection(r.stops[k], r.stops[k + 1]).unwrap();
+            assert!(c.journeys.contains(&leg.journey));
+        }
+        at += leg.stops;
+        assert_eq!(leg.to, r.stops[at]);
+        if i > 0 {
+            assert_ne!(r.legs[i - 1].journey, leg.journey);
+        }
+    }
+    assert_eq!(at, r.steps);
+    assert_eq!(r.legs.len(), fewest_legs(graph, &r.stops));
+    let highest = r
+        .stops
+        .iter()
+        .map(|&p| network.position(p).level)
+        .max()
+        .unwrap();
+    assert_eq!(r.highest_level, highest);
+}
+
+fn check_case(case: &Case) {
+    let network = &case.network;
+    let graph = CareerGraph::new(network);
+    let allowed = |p| case.constraints.allows(network, p);
+    let paths: Vec<_> = all_simple_paths(&graph, case.from, &allowed)
+        .into_iter()
+        .filter(|p| p.len() > 1 && p.last() == Some(&case.to))
+        .collect();
+    let unconstrained = all_simple_paths(&graph, case.from, &|_| true)
+        .into_iter()
+        .any(|p| p.len() > 1 && p.last() == Some(&case.to));
+    for criterion in CRITERIA {
+        let query = RouteQuery {
+            criterion,
+            alternatives: case.alternatives,
+            constraints: case.constraints.clone(),
+        };
+        let result = plan(network, &graph, case.from, case.to, &query);
+        let optimum = paths
+            .iter()
+            .map(|p| cost(network, &graph, criterion, p))
+            .min_by(f64::total_cmp);
+        match (result, optimum) {
+            (Err(NoRoute::SameStation), _) => assert_eq!(case.from, case.to),
+            (Err(NoRoute::Unreachable { .. }), None) => assert!(!unconstrained),
+            (Err(NoRoute::Constrained { blocking, .. }), None) => {
+                assert!(unconstrained);
+                assert!(!blocking.is_empty());
+            }
+            (Err(e), None) => panic!("unexpected {e:?}"),
+            (Err(e), Some(best)) => panic!("brute force found cost {best}, planner said {e:?}"),
+            (Ok(p), None) => panic!(
+                "brute force found nothing, planner found {:?}",
+                p.best.stops
+            ),
+            (Ok(plan), Some(best)) => {
+                assert_ne!(case.from, case.to);
+                assert!(
+                    (plan.best.cost - best).abs() < 1e-9,
+                    "{criterion:?}: planner {} vs brute force {best}",
+                    plan.best.cost
+                );
+                assert!(plan.alternatives.len() <= case.alternatives.min(MAX_ALTERNATIVES));
+                let routes: Vec<&Route> = plan.routes().collect();
+                for r in &routes {
+                    check_route(case, &graph, criterion, r);
+                }
+                for (j, later) in routes.iter().enumerate() {
+                    for earlier in &routes[..j] {
+                        assert!(earlier.cost <= later.cost + 1e-9, "cost order");
+                        assert_ne!(earlier.stops, later.stops);
+                        assert!(
+                            route::shared_share(&later.stops, &earlier.stops) <= MAX_SHARED_STEPS,
+                            "diversity: {:?} after {:?}",
+                            later.stops,
+                            earlier.stops
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for criterion in CRITERIA {
+        check_yen_lists_every_path(case, &graph, criterion, &paths);
+    }
+    // Where can this lead: the fewest steps to each reachable station.
+    let mut fewest: HashMap<PositionIndex, usize> = HashMap::new();
+    for p in all_simple_paths(&graph, case.from, &allowed) {
+        let (&end, steps) = (p.last().unwrap(), p.len() - 1);
+        if end != case.from {
+            let e = fewest.entry(end).or_insert(steps);
+            *e = (*e).min(steps);
+        }
+    }
+    let mut reached = HashMap::new();
+    let mut last_level = None;
+    for (level, at) in route::reach(network, &graph, case.from, &case.constraints) {
+        assert!(last_level < Some(level), "levels ascend, each once");
+        last_level = Some(level);
+        for r in at {
+            assert_eq!(network.position(r.position).level, level);
+            reached.insert(r.position, r.steps);
+        }
+    }
+    assert_eq!(reached, fewest);
+}
+
+/// Yen's algorithm, unfiltered, lists exactly the brute-force paths, in
+/// non-decreasing cost, with and without the A* estimate.
+fn check_yen_lists_every_path(
+    case: &Case,
+    graph: &CareerGraph,
+    criterion: Criterion,
+    brute: &[Vec<PositionIndex>],
+) {
+    if case.from == case.to {
+        return;
+    }
+    let network = &case.network;
+    let g = graph.graph();
+    let edge_cost = |e: EdgeReference<'_, Connection>| {
+        let (source, target) = (g[e.source()], g[e.target()]);
+        case.constraints
+            .allows(network, target)
+            .then(|| route::step_cost(network, criterion, source, e.weight()))
+    };
+    let to = NodeIndex::new(case.to.get());
+    let to_go = distances(Reversed(g), to, |e| edge_cost(e.into_unreversed()));
+    let mut expected: Vec<(Vec<PositionIndex>, f64)> = brute
+        .iter()
+        .map(|p| (p.clone(), cost(network, graph, criterion, p)))
+        .collect();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    let from = NodeIndex::new(case.from.get());
+    let plain: Vec<_> = k_shortest_paths(g, from, to, edge_cost, |_| 0.0).collect();
+    let guided: Vec<_> =
+        k_shortest_paths(g, from, to, edge_cost, |n: NodeIndex| to_go[n.index()]).collect();
+    for found in [plain, guided] {
+        for w in found.windows(2) {
+            assert!(w[0].cost() <= w[1].cost() + 1e-9, "non-decreasing");
+        }
+        let mut got: Vec<(Vec<PositionIndex>, f64)> = found
+            .iter()
+            .map(|p| (p.nodes.iter().map(|&n| g[n]).collect(), p.cost()))
+            .collect();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got.len(), expected.len(), "every simple path, once");
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!(g.0, e.0);
+            assert!((g.1 - e.1).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn planner_matches_brute_force_on_random_networks() {
+    let cases = cases();
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    // `run` takes a `Fn`, hence cells.
+    let (ran, routed, with_alternatives) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    runner
+        .run(&case(), |case| {
+            check_case(&case);
+            ran.set(ran.get() + 1);
+            let graph = CareerGraph::new(&case.network);
+            let query = RouteQuery {
+                alternatives: case.alternatives,
+                constraints: case.constraints.clone(),
+                ..RouteQuery::default()
+            };
+            if let Ok(p) = plan(&case.network, &graph, case.from, case.to, &query) {
+                routed.set(routed.get() + 1);
+                with_alternatives
+                    .set(with_alternatives.get() + u32::from(!p.alternatives.is_empty()));
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (ran, routed, with_alternatives) = (ran.get(), routed.get(), with_alternatives.get());
+    eprintln!(
+        "checked {ran} random networks × 3 criteria: {routed} with a route, {with_alternatives} with alternatives"
+    );
+    assert!(ran >= cases);
+    assert!(
+        routed > 0 && with_alternatives > 0,
+        "the generator exercises routes"
+    );
+}
+
+// The shipped content.
+
+fn shipped() -> (Network, CareerGraph) {
+    let network = tubemap::source::load_paths(&["journeys".into()]).network;
+    let graph = CareerGraph::new(&network);
+    (network, graph)
+}
+
+fn id(network: &Network, id: &str) -> PositionIndex {
+    network
+        .position_by_id(id)
+        .unwrap_or_else(|| panic!("no position `{id}`"))
+}
+
+#[test]
+fn gcses_to_site_manager_without_university() {
+    let (network, graph) = shipped();
+    let query = RouteQuery {
+        alternatives: 3,
+        constraints: Constraints {
+            no_university: true,
+            ..Constraints::default()
+        },
+        ..RouteQuery::default()
+    };
+    let from = id(&network, "gcses-9-4");
+    let to = id(&network, "site-manager");
+    let plan = plan(&network, &graph, from, to, &query).unwrap();
+    for r in plan.routes() {
+        assert!(
+            r.stops
+                .iter()
+                .all(|&p| network.position(p).kind != Kind::Degree)
+        );
+    }
+    assert_eq!(
+        route::render_text(&network, &route::directions(&plan.best)),
+        "From GCSEs at grades 9 to 4 (Level 2), take Aisha's line (From bricklaying apprentice to site manager) 2 stops to Bricklayer (Level 2), about 4 years.\n\
+         At Bricklayer (Level 2), change to Ryan's line (From old-style apprenticeship to chartered site manager) 4 stops to Site manager (Level 6), about 4.5 years.\n\
+         Arrive at Site manager. Total: about 8.5 years, reaching Level 6."
+    );
+    // With university allowed there is a shorter route, through a degree.
+    let free = route::plan(&network, &graph, from, to, &RouteQuery::default()).unwrap();
+    assert!(free.best.steps < plan.best.steps);
+    assert!(
+        free.best
+            .stops
+            .iter()
+            .any(|&p| network.position(p).kind == Kind::Degree)
+    );
+}
+
+#[test]
+fn gcses_to_software_developer_every_way() {
+    let (network, graph) = shipped();
+    let from = id(&network, "gcses-9-4");
+    let to = id(&network, "software-developer");
+    for criterion in CRITERIA {
+        let query = RouteQuery {
+            criterion,
+            alternatives: 3,
+            ..RouteQuery::default()
+        };
+        let plan = plan(&network, &graph, from, to, &query).unwrap();
+        assert!(!plan.alternatives.is_empty(), "{criterion:?}");
+        assert_eq!(
+            plan.best.highest_level,
+            plan.best.highest_level.max(Level::rqf(4).unwrap())
+        );
+    }
+}
+
+#[test]
+fn what_pupils_type_resolves_to_the_stations_they_mean() {
+    let (network, graph) = shipped();
+    let ends = route::resolve_route(
+        &network,
+        &graph,
+        "GCSE",
+        "site manager",
+        &Constraints::default(),
+    )
+    .unwrap();
+    assert_eq!(network.position(ends.from).id, "gcses-9-4");
+    assert_eq!(network.position(ends.to).id, "site-manager");
+    assert!(ends.reread, "\"GCSE\" alone best matches the resits");
+    assert!(matches!(
+        route::resolve(&network, "developer"),
+        Err(route::Unresolved::Ambiguous { candidates, .. }) if candidates.len() >= 2
+    ));
+}
+
+#[test]
+fn no_route_says_why_and_offers_the_nearest() {
+    let (network, graph) = shipped();
+    let from = id(&network, "gcses-9-4");
+    let to = id(&network, "site-manager");
+    let query = RouteQuery {
+        constraints: Constraints {
+            max_level: Some(Level::rqf(4).unwrap()),
+            ..Constraints::default()
+        },
+        ..RouteQuery::default()
+    };
+    let why = plan(&network, &graph, from, to, &query).unwrap_err();
+    let NoRoute::Constrained { blocking, nearest } = &why else {
+        panic!("{why:?}");
+    };
+    assert_eq!(
+        blocking,
+        &[route::Blocking::MaxLevel(Level::rqf(4).unwrap())]
+    );
+    let nearest = nearest.expect("something at Level 4 is reachable");
+    assert_eq!(network.position(nearest).level, Level::rqf(4).unwrap());
+    assert!(
+        route::explain(&network, from, to, &why)
+            .starts_with("There is a route, but only by going above Level 4.")
+    );
+}
+
+#[test]
+fn gcses_lead_all_the_way_up() {
+    let (network, graph) = shipped();
+    let from = id(&network, "gcses-9-4");
+    let levels = route::reach(&network, &graph, from, &Constraints::default());
+    let site_manager = id(&network, "site-manager");
+    let (level, at) = levels
+        .iter()
+        .find(|(_, at)| at.iter().any(|r| r.position == site_manager))
+        .expect("site manager is reachable");
+    assert_eq!(*level, Level::rqf(6).unwrap());
+    assert!(at.iter().all(|r| r.steps >= 1));
+    assert!(levels.len() >= 5, "{} levels", levels.len());
+}
+
+#[test]
+fn a_long_climb_on_a_big_generated_network_has_three_alternatives() {
+    let files = tubemap::source::synthetic::journey_files(2000, 500);
+    let loaded =
+        tubemap::source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    let (network, graph) = (&loaded.network, CareerGraph::new(&loaded.network));
+    let none = Constraints::default();
+    // The same pair as the benchmark: see tests/benches/route.rs.
+    let reachable = |p| {
+        route::reach(network, &graph, p, &none)
+            .into_iter()
+            .flat_map(|(_, at)| at)
+            .collect::<Vec<_>>()
+    };
+    let from = network
+        .position_indices()
+        .filter(|&p| network.position(p).level.rank() == 0)
+        .max_by_key(|&p| (reachable(p).len(), std::cmp::Reverse(p)))
+        .unwrap();
+    let to = reachable(from)
+        .into_iter()
+        .max_by_key(|r| {
+            (
+                network.position(r.position).level,
+                r.steps,
+                std::cmp::Reverse(r.position),
+            )
+        })
+        .unwrap()
+        .position;
+    for criterion in CRITERIA {
+        let query = RouteQuery {
+            criterion,
+            alternatives: 3,
+            ..RouteQuery::default()
+        };
+        let plan = plan(network, &graph, from, to, &query).unwrap();
+        eprintln!(
+            "{criterion:?}: {} → {}: best {} steps, alternatives {:?}",
+            network.position(from).id,
+            network.position(to).id,
+            plan.best.steps,
+            plan.alternatives
+                .iter()
+                .map(|r| r.steps)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(plan.alternatives.len(), 3, "{criterion:?}");
+    }
+}
