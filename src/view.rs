@@ -6,6 +6,7 @@
 //! the URL, so links survive content changes.
 
 use crate::journey::Sector;
+use crate::route::Criterion;
 use std::fmt::Write;
 
 /// The part of the map in view: its centre in map units and a zoom factor.
@@ -137,6 +138,32 @@ pub struct MapView {
     pub sector: Option<Sector>,
     /// Where the map is panned and zoomed to; `None` fits the whole map.
     pub viewport: Option<Viewport>,
+    /// The route being planned, if any.
+    pub route: RouteView,
+}
+
+/// A planned route as the URL holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RouteView {
+    /// The id of the starting station.
+    pub from: Option<String>,
+    /// The id of the destination.
+    pub to: Option<String>,
+    /// What "best" means.
+    pub criterion: Criterion,
+    /// Earn while you learn: no degrees.
+    pub no_university: bool,
+    /// Which of the routes found is shown: 0 is the best.
+    pub choice: usize,
+}
+
+/// The URL key of each criterion.
+fn criterion_key(criterion: Criterion) -> &'static str {
+    match criterion {
+        Criterion::FewestSteps => "steps",
+        Criterion::ShortestTime => "years",
+        Criterion::MostTravelled => "travelled",
+    }
 }
 
 impl MapView {
@@ -157,6 +184,22 @@ impl MapView {
         }
         if let Some(sector) = self.sector {
             add("sector", sector.key());
+        }
+        let route = &self.route;
+        if let Some(from) = &route.from {
+            add("from", from);
+        }
+        if let Some(to) = &route.to {
+            add("to", to);
+        }
+        if route.criterion != Criterion::default() {
+            add("by", criterion_key(route.criterion));
+        }
+        if route.no_university {
+            add("earn", "1");
+        }
+        if route.choice > 0 {
+            add("alt", &route.choice.to_string());
         }
         if let Some(v) = self.viewport {
             // Integers only (zoom in hundredths): no float printing needed.
@@ -187,6 +230,26 @@ impl MapView {
                 "line" => view.line = id(value),
                 "sector" => view.sector = Sector::from_key(value),
                 "view" => view.viewport = viewport(value),
+                "from" => view.route.from = id(value),
+                "to" => view.route.to = id(value),
+                "by" => {
+                    let all = [
+                        Criterion::FewestSteps,
+                        Criterion::ShortestTime,
+                        Criterion::MostTravelled,
+                    ];
+                    view.route.criterion = all
+                        .into_iter()
+                        .find(|c| criterion_key(*c) == value)
+                        .unwrap_or_default();
+                }
+                "earn" => view.route.no_university = value == "1",
+                "alt" => {
+                    view.route.choice = value
+                        .parse()
+                        .unwrap_or(0)
+                        .min(crate::route::MAX_ALTERNATIVES)
+                }
                 _ => {}
             }
         }
@@ -227,11 +290,18 @@ mod tests {
                 y: -40.0,
                 zoom: 2.5,
             }),
+            route: RouteView {
+                from: Some("gcses-9-4".into()),
+                to: Some("site-manager".into()),
+                criterion: Criterion::ShortestTime,
+                no_university: true,
+                choice: 2,
+            },
         };
         let query = view.to_query();
         assert_eq!(
             query,
-            "station=bricklayer-apprenticeship&line=aisha&sector=construction&view=120,-40,2.50"
+            "station=bricklayer-apprenticeship&line=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&view=120,-40,2.50"
         );
         assert_eq!(MapView::from_query(&format!("?{query}")), view);
         assert_eq!(MapView::default().to_query(), "");
@@ -279,6 +349,14 @@ mod tests {
         );
         let view = MapView::from_query("view=NaN,1,1");
         assert_eq!(view.viewport, None);
+        let route = MapView::from_query("by=fastest&alt=99").route;
+        assert_eq!(
+            route,
+            RouteView {
+                choice: crate::route::MAX_ALTERNATIVES,
+                ..RouteView::default()
+            }
+        );
         let view = MapView::from_query("view=10,20,999");
         assert_eq!(view.viewport.map(|v| v.zoom), Some(Viewport::MAX_ZOOM));
     }

@@ -3,6 +3,8 @@
 //! The app draws the same layout with Leptos; this module makes a standalone
 //! SVG for posters, PR previews and `tubemap render`.
 
+mod route;
 mod svg;
 
-pub use svg::{escape, label_lines, path_data, svg};
+pub use route::{RouteStretch, route_stretches};
+pub use svg::{BANDS_TOP, band_title, escape, label_lines, path_data, svg};

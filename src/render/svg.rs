@@ -8,7 +8,7 @@
 
 use crate::journey::{Colour, Network};
 use crate::layout::{
-    Align, CAPSULE_RADIUS, CHAR_WIDTH, FONT_FAMILY, FONT_SIZE, LABEL_LINE_HEIGHT, LINE_WIDTH,
+    Align, Band, CAPSULE_RADIUS, CHAR_WIDTH, FONT_FAMILY, FONT_SIZE, LABEL_LINE_HEIGHT, LINE_WIDTH,
     Label, MapLayout, Point, TICK_LENGTH, wrap,
 };
 use std::fmt::{self, Display, Write};
@@ -23,8 +23,6 @@ const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
 const UNUSED: &str = "#767676";
 /// Largest corner radius on a line; corners on short segments get less.
 const CORNER_RADIUS: f32 = 8.0;
-/// Where the band shading starts, below the map title.
-const BANDS_TOP: f32 = 52.0;
 /// Baseline of the first band title line.
 const BAND_TITLE_BASELINE: f32 = 74.0;
 /// Left edge of the title and the legend.
@@ -139,20 +137,25 @@ fn bands(out: &mut String, layout: &MapLayout) {
                 BAND_FILLS[i % 2],
             ),
         );
-        let chars = ((band.width - 16.0) / CHAR_WIDTH).floor().max(8.0) as usize;
-        text_block(
-            out,
-            "band-title",
-            "",
-            Point::new(band.x + 8.0, BAND_TITLE_BASELINE),
-            "start",
-            &wrap(&band.title, chars),
-            BAND_INK,
-        );
+        let (anchor, title) = band_title(band);
+        text_block(out, "band-title", "", anchor, "start", &title, BAND_INK);
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
 }
+
+/// Where a band's title goes and its lines, wrapped to the band's width.
+/// Shared by this renderer and the app.
+pub fn band_title(band: &Band) -> (Point, Vec<String>) {
+    let chars = ((band.width - 16.0) / CHAR_WIDTH).floor().max(8.0) as usize;
+    (
+        Point::new(band.x + 8.0, BAND_TITLE_BASELINE),
+        wrap(&band.title, chars),
+    )
+}
+
+/// The top of the band shading, below the map's title.
+pub const BANDS_TOP: f32 = 52.0;
 
 /// `<text>` with one `<tspan>` per line; `extra` is pre-escaped attributes.
 fn text_block(

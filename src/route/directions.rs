@@ -231,7 +231,9 @@ pub fn about_years(years: f32) -> String {
         let whole = (halves / 2.0) as usize;
         format!("about {}", plural(whole, "year"))
     } else {
-        format!("about {:.1} years", halves / 2.0)
+        // Integer formatting: the app shows these directions, and float
+        // printing would add kilobytes to the browser bundle.
+        format!("about {}.5 years", (halves / 2.0).floor() as usize)
     }
 }
 

@@ -2,6 +2,7 @@ use super::data::{self, Shared};
 use super::journey_panel::JourneyPanel;
 use super::legend::Legend;
 use super::map::TubeMap;
+use super::route_panel::{RoutePlanner, planned_routes};
 use super::search_box::SearchBox;
 use super::state::{MapState, sync_with_url};
 use super::station_panel::StationPanel;
@@ -45,11 +46,27 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
     sync_with_url(data.clone(), state);
     provide_context(state);
     provide_context(data.clone());
+    provide_context(planned_routes(data.clone(), state));
+    // Effects run after mounting: mark when the map is interactive, for the
+    // browser timings benchmark (tests/benches/browser.rs).
+    Effect::new(|_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("map-interactive");
+        }
+    });
     let data_for_side = data.clone();
     view! {
         <div class="explorer">
             <section class="toolbar" aria-label="Find and filter">
-                <SearchBox />
+                <SearchBox
+                    name="station"
+                    label="Find a station"
+                    placeholder="Find a job or qualification…"
+                    on_choose=Callback::new({
+                        let data = data.clone();
+                        move |position| state.fly_to(&data, position)
+                    })
+                />
                 <SectorFilter />
             </section>
             <main class="stage" id="map">
@@ -66,6 +83,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                         view! { <Welcome /> }.into_any()
                     }
                 }}
+                <RoutePlanner />
                 <Legend />
             </aside>
         </div>

@@ -6,6 +6,7 @@
 //! accessible name.
 
 use super::data::Shared;
+use super::route_panel::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::{JourneyIndex, PositionIndex};
 use crate::layout::{Align, MapLayout};
@@ -206,11 +207,48 @@ pub fn TubeMap() -> impl IntoView {
         }
     };
 
+    let planned = expect_context::<PlannedRoutes>();
+    // The route on show, if any: its stops stay bright, all else dims.
+    let shown_route = Memo::new(move |_| {
+        let choice = state.route.choice.get();
+        planned.with(|p| match p {
+            Some(Ok(plan)) => plan.routes().nth(choice).or(Some(&plan.best)).cloned(),
+            _ => None,
+        })
+    });
     let highlighted = Memo::new({
         let data = data.clone();
-        move |_| highlighted_stations(&data, state.line.get(), state.sector.get())
+        move |_| match shown_route.get() {
+            Some(route) => {
+                let mut on = vec![false; data.bundle.network.positions().len()];
+                for stop in &route.stops {
+                    on[stop.get()] = true;
+                }
+                on
+            }
+            None => highlighted_stations(&data, state.line.get(), state.sector.get()),
+        }
     });
-    let dimmed = move || state.line.get().is_some() || state.sector.get().is_some();
+    let routing = Memo::new(move |_| shown_route.with(Option::is_some));
+    let dimmed =
+        move || routing.get() || state.line.get().is_some() || state.sector.get().is_some();
+    let overlay = {
+        let data = data.clone();
+        move || {
+            shown_route.get().map(|route| {
+                crate::render::route_stretches(&data.bundle.network, &data.bundle.layout, &route)
+                    .into_iter()
+                    .map(|stretch| {
+                        let d = crate::render::path_data(&stretch.points);
+                        view! {
+                            <path class="route-casing" d=d.clone() />
+                            <path class="route-line" d=d stroke=stretch.colour.to_string() />
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
 
     view! {
         <div class="map-frame">
@@ -232,7 +270,8 @@ pub fn TubeMap() -> impl IntoView {
                 on:keydown=on_key
             >
                 {bands(layout)}
-                {lines(&data, state)}
+                {lines(&data, state, routing)}
+                <g class="route-overlay">{overlay}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}
             </svg>
@@ -302,23 +341,33 @@ fn highlighted_stations(
 }
 
 fn bands(layout: &MapLayout) -> impl IntoView + use<> {
-    let height = layout.height;
+    let top = crate::render::BANDS_TOP;
+    let height = layout.height - top;
     layout
         .bands
         .iter()
         .enumerate()
         .map(|(i, band)| {
+            let (anchor, title) = crate::render::band_title(band);
+            let lines = title
+                .into_iter()
+                .enumerate()
+                .map(|(n, line)| {
+                    let y = anchor.y + n as f32 * crate::layout::LABEL_LINE_HEIGHT;
+                    view! { <tspan x=px(anchor.x) y=px(y)>{line}</tspan> }
+                })
+                .collect_view();
             view! {
                 <g class="band" class:band-alt=i % 2 == 1>
-                    <rect x=px(band.x) y=0 width=px(band.width) height=px(height) />
-                    <text class="band-title" x=px(band.x + 12.0) y=28>{band.title.clone()}</text>
+                    <rect x=px(band.x) y=px(top) width=px(band.width) height=px(height) />
+                    <text class="band-title">{lines}</text>
                 </g>
             }
         })
         .collect_view()
 }
 
-fn lines(data: &Shared, state: MapState) -> impl IntoView + use<> {
+fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView + use<> {
     let network = &data.bundle.network;
     data.bundle
         .layout
@@ -328,6 +377,7 @@ fn lines(data: &Shared, state: MapState) -> impl IntoView + use<> {
             let journey = line.journey;
             let sector = network.journey(journey).sector;
             let lit = move || match (state.line.get(), state.sector.get()) {
+                _ if routing.get() => false,
                 (Some(chosen), _) => chosen == journey,
                 (None, Some(s)) => s == sector,
                 (None, None) => true,
@@ -378,8 +428,8 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
                         class="tick"
                         x1=px(mark.at.x)
                         y1=px(mark.at.y)
-                        x2=px(mark.at.x + mark.tick.x * 7.0)
-                        y2=px(mark.at.y + mark.tick.y * 7.0)
+                        x2=px(mark.at.x + mark.tick.x * crate::layout::TICK_LENGTH)
+                        y2=px(mark.at.y + mark.tick.y * crate::layout::TICK_LENGTH)
                         stroke=colour
                     />
                 }

@@ -9,6 +9,7 @@ mod data;
 mod journey_panel;
 mod legend;
 mod map;
+mod route_panel;
 mod search_box;
 mod state;
 mod station_panel;

@@ -1,13 +1,19 @@
 use super::data::Shared;
-use super::state::MapState;
+use crate::journey::PositionIndex;
 use crate::search::search;
 use leptos::prelude::*;
 
-/// Finds a station as you type, forgiving typos; Enter or a click flies to it.
+/// Finds a station as you type, forgiving typos; Enter or a click chooses it.
+/// `name` makes the element ids unique when several boxes are on the page.
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox(
+    name: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    on_choose: Callback<PositionIndex>,
+    #[prop(optional)] visible_label: bool,
+) -> impl IntoView {
     let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let results = Memo::new({
@@ -21,16 +27,12 @@ pub fn SearchBox() -> impl IntoView {
             })
         }
     });
-    let choose = {
-        let data = data.clone();
-        move |index: usize| {
-            if let Some(&position) = results.with_untracked(|r| r.get(index).copied()).as_ref() {
-                state.fly_to(&data, position);
-                query.set(String::new());
-            }
+    let choose = move |index: usize| {
+        if let Some(position) = results.with_untracked(|r| r.get(index).copied()) {
+            on_choose.run(position);
+            query.set(String::new());
         }
     };
-    let choose_on_key = choose.clone();
     let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
         "ArrowDown" => {
             ev.prevent_default();
@@ -50,25 +52,29 @@ pub fn SearchBox() -> impl IntoView {
         }
         "Enter" => {
             ev.prevent_default();
-            choose_on_key(active.get_untracked());
+            choose(active.get_untracked());
         }
         "Escape" => query.set(String::new()),
         _ => {}
     };
-    let network_data = data.clone();
+    let input_id = format!("{name}-search");
+    let list_id = format!("{name}-results");
+    let option_id = move |i: usize| format!("{name}-result-{i}");
     view! {
-        <div class="search" role="search">
-            <label for="station-search" class="visually-hidden">"Find a station"</label>
+        <div class="search" role="search" aria-label=label>
+            <label for=input_id.clone() class:visually-hidden=!visible_label>{label}</label>
             <input
-                id="station-search"
+                id=input_id
                 type="search"
-                placeholder="Find a job or qualification…"
+                placeholder=placeholder
                 autocomplete="off"
                 role="combobox"
                 aria-autocomplete="list"
-                aria-controls="search-results"
+                aria-controls=list_id.clone()
                 aria-expanded=move || (!results.with(Vec::is_empty)).to_string()
-                aria-activedescendant=move || if results.with(Vec::is_empty) { String::new() } else { format!("search-result-{}", active.get()) }
+                aria-activedescendant=move || {
+                    if results.with(Vec::is_empty) { String::new() } else { option_id(active.get()) }
+                }
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     query.set(event_target_value(&ev));
@@ -76,21 +82,29 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_key
             />
-            <ul id="search-results" class="search-results" role="listbox" aria-label="Matching stations" class:is-empty=move || results.with(Vec::is_empty)>
+            <ul
+                id=list_id
+                class="search-results"
+                role="listbox"
+                aria-label=label
+                class:is-empty=move || results.with(Vec::is_empty)
+            >
                 {move || {
                     results
                         .get()
                         .into_iter()
                         .enumerate()
                         .map(|(i, position)| {
-                            let p = network_data.bundle.network.position(position);
-                            let choose = choose.clone();
+                            let p = data.bundle.network.position(position);
                             view! {
                                 <li
-                                    id=format!("search-result-{i}")
+                                    id=option_id(i)
                                     role="option"
                                     aria-selected=move || (active.get() == i).to_string()
-                                    on:mousedown=move |ev| { ev.prevent_default(); choose(i) }
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(i)
+                                    }
                                 >
                                     {p.title.clone()}
                                     <span class="muted">{format!(" · {}", p.level)}</span>
@@ -101,7 +115,10 @@ pub fn SearchBox() -> impl IntoView {
                 }}
             </ul>
             <p class="visually-hidden" role="status" aria-live="polite">
-                {move || { let n = results.with(Vec::len); if query.with(String::is_empty) { String::new() } else { format!("{n} matching stations") } }}
+                {move || {
+                    let n = results.with(Vec::len);
+                    if query.with(String::is_empty) { String::new() } else { format!("{n} matching stations") }
+                }}
             </p>
         </div>
     }

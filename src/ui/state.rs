@@ -2,7 +2,8 @@
 
 use super::data::Shared;
 use crate::journey::{JourneyIndex, PositionIndex, Sector};
-use crate::view::{MapView, Viewport};
+use crate::route::Criterion;
+use crate::view::{MapView, RouteView, Viewport};
 use leptos::prelude::*;
 
 /// What the user has chosen. Everything here is mirrored in the URL.
@@ -16,6 +17,30 @@ pub struct MapState {
     pub sector: RwSignal<Option<Sector>>,
     /// Pan and zoom; `None` fits the whole map.
     pub viewport: RwSignal<Option<Viewport>>,
+    /// The route being planned.
+    pub route: RouteState,
+}
+
+/// The route planner's choices.
+#[derive(Clone, Copy)]
+pub struct RouteState {
+    /// Where the pupil starts.
+    pub from: RwSignal<Option<PositionIndex>>,
+    /// Where they want to get to.
+    pub to: RwSignal<Option<PositionIndex>>,
+    /// What "best" means.
+    pub criterion: RwSignal<Criterion>,
+    /// Earn while you learn: no degrees.
+    pub no_university: RwSignal<bool>,
+    /// Which route is shown: 0 is the best, then the alternatives.
+    pub choice: RwSignal<usize>,
+}
+
+impl RouteState {
+    /// Whether both ends are chosen.
+    pub fn is_planned(&self) -> bool {
+        self.from.get().is_some() && self.to.get().is_some()
+    }
 }
 
 impl MapState {
@@ -26,6 +51,13 @@ impl MapState {
             line: RwSignal::new(None),
             sector: RwSignal::new(None),
             viewport: RwSignal::new(None),
+            route: RouteState {
+                from: RwSignal::new(None),
+                to: RwSignal::new(None),
+                criterion: RwSignal::new(Criterion::default()),
+                no_university: RwSignal::new(false),
+                choice: RwSignal::new(0),
+            },
         };
         state.apply(data, &MapView::from_query(query));
         state
@@ -46,6 +78,22 @@ impl MapState {
         );
         self.sector.set(view.sector);
         self.viewport.set(view.viewport);
+        let route = &view.route;
+        self.route.from.set(
+            route
+                .from
+                .as_deref()
+                .and_then(|id| network.position_by_id(id)),
+        );
+        self.route.to.set(
+            route
+                .to
+                .as_deref()
+                .and_then(|id| network.position_by_id(id)),
+        );
+        self.route.criterion.set(route.criterion);
+        self.route.no_university.set(route.no_university);
+        self.route.choice.set(route.choice);
     }
 
     /// The current view, with ids, for the URL.
@@ -56,6 +104,17 @@ impl MapState {
             line: self.line.get().map(|j| network.journey(j).id.clone()),
             sector: self.sector.get(),
             viewport: self.viewport.get(),
+            route: RouteView {
+                from: self
+                    .route
+                    .from
+                    .get()
+                    .map(|p| network.position(p).id.clone()),
+                to: self.route.to.get().map(|p| network.position(p).id.clone()),
+                criterion: self.route.criterion.get(),
+                no_university: self.route.no_university.get(),
+                choice: self.route.choice.get(),
+            },
         }
     }
 

@@ -103,7 +103,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
             <button type="button" class="close" aria-label="Close details" on:click=close>"×"</button>
             <p class="eyebrow">{kind}</p>
             <h2 id="station-title" tabindex="-1" node_ref=heading>{p.title.clone()}</h2>
-            <p class="level"><strong>{p.level.to_string()}</strong>{format!(" · {}", p.level.meaning())}</p>
+            <p class="level">{level_words(p.level)}</p>
             {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
             <p>{p.description.clone()}</p>
             <dl class="facts">
@@ -111,6 +111,14 @@ pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
                 {p.duration.clone().map(|d| view! { <dt>"How long"</dt><dd>{d}</dd> })}
                 {salary}
             </dl>
+            <div class="route-actions">
+                <button type="button" class="chip-button" on:click=move |_| { state.route.from.set(Some(position)); state.route.choice.set(0); }>
+                    "Start a route here"
+                </button>
+                <button type="button" class="chip-button" on:click=move |_| { state.route.to.set(Some(position)); state.route.choice.set(0); }>
+                    "Plan a route to here"
+                </button>
+            </div>
             <h3>"Journeys through here"</h3>
             <ul class="plain">{journeys}</ul>
             <Show when=move || has_next>
@@ -138,6 +146,13 @@ pub fn focus_station(position: PositionIndex) {
     {
         let _ = element.focus();
     }
+}
+
+/// "Level 2: like GCSE grades 9 to 4" with the level in bold.
+fn level_words(level: crate::journey::Level) -> impl IntoView {
+    let meaning = level.meaning();
+    let (name, rest) = meaning.split_once(':').unwrap_or((meaning, ""));
+    view! { <strong>{name}</strong>{format!(":{rest}")} }
 }
 
 /// 24000 → "24,000".

@@ -178,7 +178,7 @@ async fn search_finds_a_station_despite_a_typo() {
     browser
         .until(
             "results appear",
-            "document.querySelectorAll('#search-results [role=option]').length > 0",
+            "document.querySelectorAll('#station-results [role=option]').length > 0",
         )
         .await;
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
@@ -309,5 +309,106 @@ async fn the_page_is_protected_by_a_strict_content_security_policy() {
         .eval("return document.querySelectorAll('.station').length;")
         .await;
     assert_eq!(stations.as_u64(), Some(content().positions().len() as u64));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_route_link_shows_directions_drawn_over_the_map() {
+    let (browser, _) = open(1280, 800, "?from=gcses-9-4&to=site-manager&earn=1").await;
+    browser
+        .until(
+            "directions appear",
+            "document.querySelectorAll('.directions li').length >= 2",
+        )
+        .await;
+    let directions = browser
+        .eval("return [...document.querySelectorAll('.directions li')].map(li => li.textContent);")
+        .await;
+    let lines: Vec<&str> = directions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(
+        lines[0].starts_with("From GCSEs at grades 9 to 4"),
+        "{lines:?}"
+    );
+    assert!(lines.last().unwrap().contains("Site manager"), "{lines:?}");
+    // Earn while you learn: no degree on the route.
+    let network = content();
+    for line in &lines {
+        for p in network
+            .positions()
+            .iter()
+            .filter(|p| p.kind == tubemap::journey::Kind::Degree)
+        {
+            assert!(
+                !line.contains(&format!(" {} (", p.title)),
+                "degree {} on the route: {line}",
+                p.title
+            );
+        }
+    }
+    let drawn = browser
+        .eval("return document.querySelectorAll('.route-overlay .route-line').length;")
+        .await;
+    assert!(drawn.as_u64().unwrap_or(0) >= 1, "the route is drawn");
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('.tube-map').classList.contains('is-dimmed');")
+            .await,
+        serde_json::json!(true)
+    );
+    // Pick an alternative: the choice goes into the URL.
+    let options = browser
+        .client
+        .find_all(Locator::Css(".route-option"))
+        .await
+        .unwrap();
+    assert!(options.len() >= 2, "alternatives are offered");
+    options[1].click().await.unwrap();
+    browser
+        .until(
+            "the URL holds the alternative",
+            "location.search.includes('alt=1')",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_keyboard_user_plans_a_route_with_the_search_boxes() {
+    let (browser, _) = open(1280, 800, "").await;
+    let from = browser.wait_for("#from-search").await;
+    from.send_keys("year 9").await.unwrap();
+    browser
+        .until(
+            "from results",
+            "document.querySelectorAll('#from-results [role=option]').length > 0",
+        )
+        .await;
+    from.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let to = browser.wait_for("#to-search").await;
+    to.send_keys("sofware developer").await.unwrap();
+    browser
+        .until(
+            "to results",
+            "document.querySelectorAll('#to-results [role=option]').length > 0",
+        )
+        .await;
+    to.send_keys(&Key::Enter.to_string()).await.unwrap();
+    browser
+        .until(
+            "the route is planned",
+            "document.querySelectorAll('.directions li').length >= 2",
+        )
+        .await;
+    browser
+        .until(
+            "the URL holds the route",
+            "/from=year-9-options/.test(location.search) && /to=/.test(location.search)",
+        )
+        .await;
     browser.close().await;
 }

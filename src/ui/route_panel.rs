@@ -1,0 +1,203 @@
+use super::data::Shared;
+use super::search_box::SearchBox;
+use super::state::MapState;
+use crate::journey::{Kind, Level, PositionIndex};
+use crate::route::{
+    Constraints, Criterion, NoRoute, RoutePlan, RouteQuery, directions, explain, plan,
+};
+use leptos::prelude::*;
+
+/// The routes for the current choices: `None` until both ends are chosen.
+pub type PlannedRoutes = Memo<Option<Result<RoutePlan, NoRoute>>>;
+
+/// Plans whenever an end, the criterion or a constraint changes.
+pub fn planned_routes(data: Shared, state: MapState) -> PlannedRoutes {
+    Memo::new(move |_| {
+        let route = state.route;
+        let (from, to) = (route.from.get()?, route.to.get()?);
+        let query = RouteQuery {
+            criterion: route.criterion.get(),
+            alternatives: crate::route::MAX_ALTERNATIVES,
+            constraints: Constraints {
+                no_university: route.no_university.get(),
+                ..Constraints::default()
+            },
+        };
+        Some(plan(&data.bundle.network, &data.graph, from, to, &query))
+    })
+}
+
+/// "How do I get from here to there?": pick both ends (by search, by a
+/// station's panel, or a quick start), compare the routes, read the steps.
+#[component]
+pub fn RoutePlanner() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let state = expect_context::<MapState>();
+    let planned = expect_context::<PlannedRoutes>();
+    let route = state.route;
+    let network = data.bundle.network.clone();
+    let choose_end = move |end: RwSignal<Option<PositionIndex>>| {
+        Callback::new(move |position| {
+            end.set(Some(position));
+            route.choice.set(0);
+        })
+    };
+    let quick_starts = quick_starts(&data)
+        .into_iter()
+        .map(|(label, position)| {
+            view! {
+                <button type="button" class="chip-button" on:click=move |_| { route.from.set(Some(position)); route.choice.set(0); }>
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    let end_name = {
+        let network = network.clone();
+        move |end: RwSignal<Option<PositionIndex>>| {
+            let network = network.clone();
+            move || end.get().map(|p| network.position(p).title.clone())
+        }
+    };
+    let from_name = end_name(route.from);
+    let to_name = end_name(route.to);
+    let criteria = [
+        (Criterion::FewestSteps, "Fewest steps"),
+        (Criterion::ShortestTime, "Quickest"),
+        (Criterion::MostTravelled, "Most travelled"),
+    ]
+    .into_iter()
+    .map(|(criterion, label)| {
+        view! {
+            <label class="chip">
+                <input
+                    type="radio"
+                    name="criterion"
+                    prop:checked=move || route.criterion.get() == criterion
+                    on:change=move |_| { route.criterion.set(criterion); route.choice.set(0); }
+                />
+                {label}
+            </label>
+        }
+    })
+    .collect_view();
+    let results = move || {
+        let network = network.clone();
+        planned.get().map(|result| match result {
+            Ok(plan) => view! { <RouteResults plan=plan network=network /> }.into_any(),
+            Err(why) => {
+                let (from, to) = (route.from.get_untracked(), route.to.get_untracked());
+                let text = match (from, to) {
+                    (Some(from), Some(to)) => explain(&network, from, to, &why),
+                    _ => String::new(),
+                };
+                view! { <p class="no-route" role="status">{text}</p> }.into_any()
+            }
+        })
+    };
+    view! {
+        <section class="panel route-panel" aria-labelledby="route-title">
+            <h2 id="route-title">"Plan a route"</h2>
+            <div class="quick-starts" role="group" aria-label="Start from">{quick_starts}</div>
+            <div class="route-end">
+                <SearchBox name="from" label="From" placeholder="Where are you now?" on_choose=choose_end(route.from) visible_label=true />
+                <p class="chosen" aria-live="polite">{move || from_name().map(|t| format!("From: {t}"))}</p>
+            </div>
+            <div class="route-end">
+                <SearchBox name="to" label="To" placeholder="Where do you want to get to?" on_choose=choose_end(route.to) visible_label=true />
+                <p class="chosen" aria-live="polite">{move || to_name().map(|t| format!("To: {t}"))}</p>
+            </div>
+            <fieldset class="criteria">
+                <legend>"Best means"</legend>
+                {criteria}
+            </fieldset>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || route.no_university.get()
+                    on:change=move |ev| { route.no_university.set(event_target_checked(&ev)); route.choice.set(0); }
+                />
+                "Earn while you learn (no university)"
+            </label>
+            <Show when=move || route.from.get().is_some() || route.to.get().is_some()>
+                <button type="button" class="link-button" on:click=move |_| { route.from.set(None); route.to.set(None); route.choice.set(0); }>
+                    "Clear the route"
+                </button>
+            </Show>
+            {results}
+        </section>
+    }
+}
+
+/// The routes side by side, and the chosen one's directions as an ordered
+/// list: the screen-reader equivalent of the route drawn on the map.
+#[component]
+fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoView {
+    let state = expect_context::<MapState>();
+    let choice = state.route.choice;
+    let routes: Vec<_> = plan.routes().cloned().collect();
+    let options = routes
+        .iter()
+        .enumerate()
+        .map(|(i, route)| {
+            let name = if i == 0 { "Best route".to_owned() } else { format!("Alternative {i}") };
+            let changes = route.legs.len().saturating_sub(1);
+            let summary = format!(
+                "{} steps · {} · reaches {} · {}",
+                route.steps,
+                crate::route::directions::about_years(route.total_years),
+                route.highest_level,
+                if changes == 1 { "1 change".to_owned() } else { format!("{changes} changes") },
+            );
+            view! {
+                <li>
+                    <button type="button" class="route-option" aria-pressed=move || (choice.get() == i).to_string() on:click=move |_| choice.set(i)>
+                        <strong>{name}</strong>
+                        <span>{summary}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let steps = move || {
+        let index = choice.get().min(routes.len().saturating_sub(1));
+        routes.get(index).map(|route| {
+            directions(route)
+                .iter()
+                .map(|d| view! { <li>{d.text(&network)}</li> })
+                .collect_view()
+        })
+    };
+    view! {
+        <ul class="plain route-options" aria-label="Routes found">{options}</ul>
+        <h3>"Directions"</h3>
+        <ol class="directions">{steps}</ol>
+    }
+}
+
+/// "I'm in Year 9", "I have GCSEs", "I have a Level 2": common starting
+/// points, found in the content rather than hard-coded ids where possible.
+fn quick_starts(data: &Shared) -> Vec<(&'static str, PositionIndex)> {
+    let network = &data.bundle.network;
+    let mut starts = Vec::new();
+    if let Some(p) = network.position_by_id("year-9-options") {
+        starts.push(("I'm in Year 9", p));
+    }
+    if let Some(p) = network.position_by_id("gcses-9-4") {
+        starts.push(("I have GCSEs", p));
+    }
+    // The Level 2 qualification most journeys pass through.
+    let level_2 = network
+        .position_indices()
+        .filter(|&p| {
+            let position = network.position(p);
+            position.level == Level::rqf(2).unwrap_or(Level::ENTRY)
+                && matches!(position.kind, Kind::Qualification | Kind::Apprenticeship)
+                && Some(p) != network.position_by_id("gcses-9-4")
+        })
+        .max_by_key(|&p| (data.graph.journeys_at(p).len(), std::cmp::Reverse(p)));
+    if let Some(p) = level_2 {
+        starts.push(("I have a Level 2", p));
+    }
+    starts
+}

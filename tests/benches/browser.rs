@@ -1,0 +1,131 @@
+//! Browser timings of the built site in headless Chromium (not a pass/fail
+//! test): cold load to an interactive map, median of 5 fresh browsers, and
+//! station click to open panel, median of 20 clicks.
+//!
+//! `trunk build --release --offline && cargo bench --features e2e --bench browser`
+
+#[path = "../e2e/support.rs"]
+mod support;
+
+use support::{Browser, dist, serve};
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::main]
+async fn main() {
+    let base = serve(dist()).await;
+    let mut loads = Vec::new();
+    for _ in 0..5 {
+        // A new browser each time: a fresh profile, so nothing is cached.
+        let browser = Browser::start(1280, 800).await;
+        browser.client.goto(&base).await.expect("page opens");
+        browser.wait_for(".tube-map .station").await;
+        browser
+            .until(
+                "the map is interactive",
+                "performance.getEntriesByName('map-interactive').length > 0",
+            )
+            .await;
+        let at = browser
+            .eval("return performance.getEntriesByName('map-interactive')[0].startTime;")
+            .await;
+        loads.push(at.as_f64().unwrap_or(f64::NAN));
+        browser.close().await;
+    }
+    let browser = Browser::start(1280, 800).await;
+    browser.client.goto(&base).await.expect("page opens");
+    browser.wait_for(".tube-map .station").await;
+    let clicks = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const stations = [...document.querySelectorAll('.station')];
+             const times = [];
+             (async () => {
+               for (let i = 0; i < 20; i++) {
+                 const station = stations[(i * 7) % stations.length];
+                 const name = station.getAttribute('aria-label');
+                 const start = performance.now();
+                 station.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+                 await new Promise(resolve => {
+                   const check = () => {
+                     const title = document.getElementById('station-title');
+                     if (title && name.startsWith(title.textContent)) resolve(); else requestAnimationFrame(check);
+                   };
+                   check();
+                 });
+                 times.push(performance.now() - start);
+               }
+               done(times);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("clicks run");
+    let clicks: Vec<f64> = clicks
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    browser.close().await;
+
+    // Choosing a route: from the click on a route option to the redrawn
+    // overlay, measured in the page (the overlay's path data changes).
+    let browser = Browser::start(1280, 800).await;
+    browser
+        .client
+        .goto(&format!("{base}?from=gcses-9-4&to=site-manager"))
+        .await
+        .expect("page opens");
+    browser
+        .until(
+            "routes are listed",
+            "document.querySelectorAll('.route-option').length >= 2",
+        )
+        .await;
+    let routes = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const options = [...document.querySelectorAll('.route-option')];
+             const drawn = () => [...document.querySelectorAll('.route-overlay .route-line')].map(p => p.getAttribute('d')).join('|');
+             const times = [];
+             (async () => {
+               for (let i = 0; i < 20; i++) {
+                 const before = drawn();
+                 const start = performance.now();
+                 options[(i + 1) % options.length].click();
+                 await new Promise(resolve => {
+                   const check = () => (drawn() !== before ? resolve() : requestAnimationFrame(check));
+                   queueMicrotask(check);
+                 });
+                 times.push(performance.now() - start);
+               }
+               done(times);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("route choices run");
+    let routes: Vec<f64> = routes
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default();
+    browser.close().await;
+    println!(
+        "cold load to interactive map (ms, 5 fresh browsers): {loads:.0?}; median {:.0} ms (budget 1000)",
+        median(loads.clone())
+    );
+    println!(
+        "choosing a route to the redrawn map (ms, 20 choices): median {:.1} ms, max {:.1} ms (budget 16)",
+        median(routes.clone()),
+        routes.iter().cloned().fold(0.0, f64::max)
+    );
+    println!(
+        "station click to open panel (ms, 20 clicks): median {:.1} ms, max {:.1} ms (budget 50)",
+        median(clicks.clone()),
+        clicks.iter().cloned().fold(0.0, f64::max)
+    );
+}
