@@ -8,6 +8,8 @@ pub mod bundle;
 pub mod journey;
 pub mod layout;
 pub mod network;
+pub mod present;
+pub mod progress;
 pub mod render;
 pub mod route;
 pub mod search;

@@ -66,6 +66,20 @@ impl Viewport {
         }
     }
 
+    /// A step of a glide from `self` to `target`: `t` runs from 0 to 1 and
+    /// is eased in and out; zoom changes geometrically, so the glide feels
+    /// even however far it zooms.
+    pub fn towards(self, target: Viewport, t: f32) -> Viewport {
+        let t = t.clamp(0.0, 1.0);
+        let eased = t * t * (3.0 - 2.0 * t);
+        let mix = |a: f32, b: f32| a + (b - a) * eased;
+        Viewport {
+            x: mix(self.x, target.x),
+            y: mix(self.y, target.y),
+            zoom: (mix(self.zoom.ln(), target.zoom.ln())).exp(),
+        }
+    }
+
     /// Moved by (dx, dy) in map units.
     pub fn panned(self, dx: f32, dy: f32) -> Viewport {
         Viewport {
@@ -140,6 +154,10 @@ pub struct MapView {
     pub viewport: Option<Viewport>,
     /// The route being planned, if any.
     pub route: RouteView,
+    /// Presentation mode, at this step (0 is the first station).
+    pub present: Option<usize>,
+    /// A shared "my journey" (see `crate::progress`), shown read-only.
+    pub mine: Option<String>,
 }
 
 /// A planned route as the URL holds it.
@@ -201,6 +219,12 @@ impl MapView {
         if route.choice > 0 {
             add("alt", &route.choice.to_string());
         }
+        if let Some(step) = self.present {
+            add("present", &step.to_string());
+        }
+        if let Some(mine) = &self.mine {
+            add("mine", mine);
+        }
         if let Some(v) = self.viewport {
             // Integers only (zoom in hundredths): no float printing needed.
             add(
@@ -230,6 +254,8 @@ impl MapView {
                 "line" => view.line = id(value),
                 "sector" => view.sector = Sector::from_key(value),
                 "view" => view.viewport = viewport(value),
+                "mine" => view.mine = shared_progress(value),
+                "present" => view.present = value.parse::<usize>().ok().filter(|s| *s < 1000),
                 "from" => view.route.from = id(value),
                 "to" => view.route.to = id(value),
                 "by" => {
@@ -267,6 +293,26 @@ fn id(value: &str) -> Option<String> {
     ok.then(|| value.to_owned())
 }
 
+/// A share link's progress text: its own alphabet only (percent-escapes of
+/// `;`, `,`, `=` and `/` are undone, as some apps add them).
+fn shared_progress(value: &str) -> Option<String> {
+    let text = value
+        .replace("%3B", ";")
+        .replace("%3b", ";")
+        .replace("%2C", ",")
+        .replace("%2c", ",");
+    let text = text
+        .replace("%3D", "=")
+        .replace("%3d", "=")
+        .replace("%2F", "/")
+        .replace("%2f", "/");
+    let ok = text.len() <= 4096
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-/;,=".contains(&b));
+    ok.then_some(text)
+}
+
 fn viewport(value: &str) -> Option<Viewport> {
     let mut parts = value
         .split(',')
@@ -297,11 +343,13 @@ mod tests {
                 no_university: true,
                 choice: 2,
             },
+            present: Some(3),
+            mine: Some("tubemap-progress/1;done=gcses-9-4".into()),
         };
         let query = view.to_query();
         assert_eq!(
             query,
-            "station=bricklayer-apprenticeship&line=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&view=120,-40,2.50"
+            "station=bricklayer-apprenticeship&line=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&present=3&mine=tubemap-progress/1;done=gcses-9-4&view=120,-40,2.50"
         );
         assert_eq!(MapView::from_query(&format!("?{query}")), view);
         assert_eq!(MapView::default().to_query(), "");
@@ -321,6 +369,33 @@ mod tests {
         );
         assert_eq!(zoomed.zoom, 2.0);
         assert_eq!(start.zoomed_at(before, 1000.0).zoom, Viewport::MAX_ZOOM);
+    }
+
+    #[test]
+    fn a_glide_eases_from_start_to_target() {
+        let a = Viewport {
+            x: 0.0,
+            y: 0.0,
+            zoom: 1.0,
+        };
+        let b = Viewport {
+            x: 100.0,
+            y: -50.0,
+            zoom: 4.0,
+        };
+        assert_eq!(a.towards(b, 0.0), a);
+        let end = a.towards(b, 1.0);
+        assert!(
+            (end.x - 100.0).abs() < 1e-3
+                && (end.y + 50.0).abs() < 1e-3
+                && (end.zoom - 4.0).abs() < 1e-3
+        );
+        let middle = a.towards(b, 0.5);
+        assert!(
+            (middle.x - 50.0).abs() < 1e-3 && (middle.zoom - 2.0).abs() < 1e-3,
+            "{middle:?}"
+        );
+        assert!(a.towards(b, 0.1).x < 10.0, "eased in");
     }
 
     #[test]
@@ -349,6 +424,13 @@ mod tests {
         );
         let view = MapView::from_query("view=NaN,1,1");
         assert_eq!(view.viewport, None);
+        assert_eq!(
+            MapView::from_query("mine=tubemap-progress%2F1%3Bdone%3Da")
+                .mine
+                .as_deref(),
+            Some("tubemap-progress/1;done=a")
+        );
+        assert_eq!(MapView::from_query("mine=<b>").mine, None);
         let route = MapView::from_query("by=fastest&alt=99").route;
         assert_eq!(
             route,

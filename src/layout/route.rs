@@ -63,15 +63,23 @@ pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec
         .collect()
 }
 
+/// How far along a journey, each way, the slot order looks for where two
+/// lines part. Lines that share a longer stretch than this and then part
+/// may still swap once along it.
+const LOOKAHEAD: usize = 4;
+
 /// For each station, the journeys stopping there, top to bottom.
 ///
 /// A journey's slot follows where it comes from and goes to (the mean
 /// height of its previous and next stations), so lines fan in and out of a
-/// station without crossing each other on the way. Journeys with the same
-/// neighbours, such as those sharing a stretch, tie and stay in journey
-/// order, so a shared stretch keeps the same order at both ends.
+/// station without crossing each other on the way. Journeys that tie, such
+/// as those sharing a stretch, are ordered by the mean height of the
+/// stations one step further each way, then two, and so on: every station
+/// of a shared stretch sees the same place where the lines part, so the
+/// bundle keeps one order along its whole length instead of swapping
+/// midway. Full ties stay in journey order.
 fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<JourneyIndex>> {
-    let mut keyed: Vec<Vec<(f32, JourneyIndex)>> = network
+    let mut keyed: Vec<Vec<([f32; LOOKAHEAD], JourneyIndex)>> = network
         .position_indices()
         .map(|p| Vec::with_capacity(graph.journeys_at(p).len()))
         .collect();
@@ -83,26 +91,35 @@ fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<Journe
             if list.iter().any(|&(_, other)| other == j) {
                 continue;
             }
-            let around = [i.checked_sub(1), Some(i + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|k| steps.get(k))
-                .map(|s| s.position)
-                .filter(|&p| p != here)
-                .map(|p| at[p.get()].y);
-            let (sum, count) = around.fold((0.0, 0), |(s, n), y| (s + y, n + 1));
-            let key = if count > 0 {
-                sum / count as f32
-            } else {
-                at[here.get()].y
-            };
+            let mut key = [at[here.get()].y; LOOKAHEAD];
+            for (distance, slot) in key.iter_mut().enumerate() {
+                let distance = distance + 1;
+                let around = [i.checked_sub(distance), Some(i + distance)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| steps.get(k))
+                    .map(|s| s.position)
+                    .filter(|&p| p != here)
+                    .map(|p| at[p.get()].y);
+                let (sum, count) = around.fold((0.0, 0), |(s, n), y| (s + y, n + 1));
+                if count > 0 {
+                    *slot = sum / count as f32;
+                }
+            }
             list.push((key, j));
         }
     }
     keyed
         .into_iter()
         .map(|mut list| {
-            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            list.sort_by(|a, b| {
+                a.0.iter()
+                    .zip(&b.0)
+                    .map(|(x, y)| x.total_cmp(y))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.1.cmp(&b.1))
+            });
             list.into_iter().map(|(_, j)| j).collect()
         })
         .collect()

@@ -2,6 +2,8 @@ use super::data::{self, Shared};
 use super::journey_panel::JourneyPanel;
 use super::legend::Legend;
 use super::map::TubeMap;
+use super::my_journey::{MyJourneyPanel, provide_my_journey};
+use super::present::Presenter;
 use super::route_panel::{RoutePlanner, planned_routes};
 use super::search_box::SearchBox;
 use super::state::{MapState, sync_with_url};
@@ -21,6 +23,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1 class="brand">"Careers Tube Map"</h1>
                 <p class="tagline">"Real career journeys in construction and digital. Pick a station or a line."</p>
+                <super::theme::ThemeSwitch />
             </header>
             {move || match loaded.get() {
                 None => view! { <p class="notice" role="status">"Loading the map…"</p> }.into_any(),
@@ -47,6 +50,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
     provide_context(state);
     provide_context(data.clone());
     provide_context(planned_routes(data.clone(), state));
+    provide_my_journey(&data, state.mine.get_untracked().as_deref());
     // Effects run after mounting: mark when the map is interactive, for the
     // browser timings benchmark (tests/benches/browser.rs).
     Effect::new(|_| {
@@ -56,7 +60,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
     });
     let data_for_side = data.clone();
     view! {
-        <div class="explorer">
+        <div class="explorer" class:is-presenting=move || state.present.get().is_some()>
             <section class="toolbar" aria-label="Find and filter">
                 <SearchBox
                     name="station"
@@ -71,6 +75,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
             </section>
             <main class="stage" id="map">
                 <TubeMap />
+                <Presenter />
             </main>
             <aside class="side" aria-label="Details">
                 {move || {
@@ -83,6 +88,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                         view! { <Welcome /> }.into_any()
                     }
                 }}
+                <MyJourneyPanel />
                 <RoutePlanner />
                 <Legend />
             </aside>

@@ -42,6 +42,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex) -> impl IntoView {
             </p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.headline.clone()}</h2>
             <blockquote class="story">{j.story.clone()}</blockquote>
+            <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>
             <ol class="steps">{steps}</ol>
         </section>
     }

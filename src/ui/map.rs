@@ -280,6 +280,7 @@ pub fn TubeMap() -> impl IntoView {
                 <button type="button" class="control" aria-label="Zoom out" on:click=move |_| { let v = current(); zoom_at((v.x, v.y), 1.0 / 1.4) }>"−"</button>
                 <button type="button" class="control control-fit" on:click=move |_| state.viewport.set(None)>"Fit"</button>
             </div>
+            <super::download::Download />
             <p id="map-help" class="visually-hidden">
                 "Tab moves between stations; Enter opens one. On the map, arrow keys pan, plus and minus zoom, 0 fits the whole map."
             </p>
@@ -396,6 +397,7 @@ fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView +
 }
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
+    let my = expect_context::<super::my_journey::MyJourney>();
     let network = &data.bundle.network;
     let layout = &data.bundle.layout;
     layout
@@ -440,6 +442,8 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
                     class="station"
                     class:is-lit=move || highlighted.with(|h| h.get(position.get()).copied().unwrap_or(true))
                     class:is-selected=move || state.station.get() == Some(position)
+                    class:is-done=move || my.shown().done.contains(&position)
+                    class:is-goal=move || my.shown().goal == Some(position)
                     data-position=position.0
                     role="button"
                     tabindex="0"

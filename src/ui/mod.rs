@@ -6,15 +6,19 @@
 
 mod app;
 mod data;
+mod download;
 mod journey_panel;
 mod legend;
 mod map;
+mod my_journey;
+mod present;
 mod route_panel;
 mod search_box;
 mod state;
 mod station_panel;
 #[cfg(test)]
 mod tests;
+mod theme;
 
 pub use app::App;
 pub use state::MapState;

@@ -170,6 +170,7 @@ fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoV
     };
     view! {
         <ul class="plain route-options" aria-label="Routes found">{options}</ul>
+        <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this route"</button>
         <h3>"Directions"</h3>
         <ol class="directions">{steps}</ol>
     }

@@ -19,6 +19,10 @@ pub struct MapState {
     pub viewport: RwSignal<Option<Viewport>>,
     /// The route being planned.
     pub route: RouteState,
+    /// Presentation mode, at this step.
+    pub present: RwSignal<Option<usize>>,
+    /// A shared journey's text from the URL, kept so the link stays whole.
+    pub mine: RwSignal<Option<String>>,
 }
 
 /// The route planner's choices.
@@ -58,6 +62,8 @@ impl MapState {
                 no_university: RwSignal::new(false),
                 choice: RwSignal::new(0),
             },
+            present: RwSignal::new(None),
+            mine: RwSignal::new(None),
         };
         state.apply(data, &MapView::from_query(query));
         state
@@ -94,6 +100,8 @@ impl MapState {
         self.route.criterion.set(route.criterion);
         self.route.no_university.set(route.no_university);
         self.route.choice.set(route.choice);
+        self.present.set(view.present);
+        self.mine.set(view.mine.clone());
     }
 
     /// The current view, with ids, for the URL.
@@ -115,6 +123,8 @@ impl MapState {
                 no_university: self.route.no_university.get(),
                 choice: self.route.choice.get(),
             },
+            present: self.present.get(),
+            mine: self.mine.get(),
         }
     }
 

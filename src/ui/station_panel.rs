@@ -111,6 +111,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
                 {p.duration.clone().map(|d| view! { <dt>"How long"</dt><dd>{d}</dd> })}
                 {salary}
             </dl>
+            <super::my_journey::MarkButtons position=position />
             <div class="route-actions">
                 <button type="button" class="chip-button" on:click=move |_| { state.route.from.set(Some(position)); state.route.choice.set(0); }>
                     "Start a route here"

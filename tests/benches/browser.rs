@@ -4,6 +4,8 @@
 //!
 //! `trunk build --release --offline && cargo bench --features e2e --bench browser`
 
+// The end-to-end harness, shared: this benchmark uses only part of it.
+#[allow(dead_code)]
 #[path = "../e2e/support.rs"]
 mod support;
 

@@ -412,3 +412,222 @@ async fn a_keyboard_user_plans_a_route_with_the_search_boxes() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn presentation_mode_steps_through_a_journey_by_keyboard() {
+    let network = content();
+    let journey = network
+        .journey_by_id("aisha")
+        .map(|j| network.journey(j).clone())
+        .unwrap_or_else(|| network.journeys()[0].clone());
+    let (browser, _) = open(1280, 800, &format!("?line={}", journey.id)).await;
+    browser
+        .wait_for(".journey-panel .chip-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let title = |i: usize| network.position(journey.steps[i].position).title.clone();
+    let shown = || async {
+        browser
+            .wait_for(".presenter-title")
+            .await
+            .text()
+            .await
+            .unwrap()
+    };
+    assert_eq!(shown().await, title(0));
+    let story = browser
+        .wait_for(".presenter-story")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(story, journey.story);
+    let body = browser.client.find(Locator::Css("body")).await.unwrap();
+    body.send_keys(&Key::PageDown.to_string()).await.unwrap();
+    browser
+        .until(
+            "the next station",
+            &format!(
+                "document.querySelector('.presenter-title').textContent === {:?}",
+                title(1)
+            ),
+        )
+        .await;
+    body.send_keys(" ").await.unwrap();
+    browser
+        .until(
+            "space steps on",
+            &format!(
+                "document.querySelector('.presenter-title').textContent === {:?}",
+                title(2)
+            ),
+        )
+        .await;
+    body.send_keys(&Key::PageUp.to_string()).await.unwrap();
+    browser
+        .until(
+            "Page Up steps back",
+            &format!(
+                "document.querySelector('.presenter-title').textContent === {:?}",
+                title(1)
+            ),
+        )
+        .await;
+    browser
+        .until(
+            "the URL holds the step",
+            "location.search.includes('present=1')",
+        )
+        .await;
+    // The view glides to the station: it ends centred on it.
+    let index = journey.steps[1].position.get();
+    browser
+        .until(
+            "the view centres on the station",
+            &format!(
+                "(() => {{ const [x, y, w, h] = document.querySelector('.tube-map').getAttribute('viewBox').split(' ').map(Number);
+                   const s = document.querySelector('.station[data-position=\"{index}\"] .hit').getBBox();
+                   return Math.abs(x + w / 2 - (s.x + s.width / 2)) < 20 && Math.abs(y + h / 2 - (s.y + s.height / 2)) < 20; }})()"
+            ),
+        )
+        .await;
+    body.send_keys("b").await.unwrap();
+    browser
+        .until(
+            "the screen blanks",
+            "document.querySelector('.blank-screen').classList.contains('is-on')",
+        )
+        .await;
+    body.send_keys("b").await.unwrap();
+    browser
+        .until(
+            "the screen comes back",
+            "!document.querySelector('.blank-screen').classList.contains('is-on')",
+        )
+        .await;
+    browser
+        .wait_for(".presenter-controls [aria-pressed]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .until(
+            "a QR code is drawn",
+            "document.querySelector('.qr svg path').getAttribute('d').length > 100",
+        )
+        .await;
+    body.send_keys(&Key::Escape.to_string()).await.unwrap();
+    browser
+        .until("Esc leaves", "!document.querySelector('.presenter')")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn badges_survive_a_reload_and_damaged_storage_is_set_aside() {
+    let (browser, base) = open(1280, 800, "?station=gcses-9-4").await;
+    panel_title(&browser).await;
+    browser
+        .wait_for(".mark-buttons .chip-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .until(
+            "a badge is earned",
+            "document.querySelectorAll('.badges .badge').length === 1",
+        )
+        .await;
+    browser
+        .until(
+            "it is saved",
+            "(localStorage.getItem('tubemap-progress') || '').includes('done=gcses-9-4')",
+        )
+        .await;
+    browser.client.goto(&base).await.unwrap();
+    browser.wait_for(".tube-map .station").await;
+    browser
+        .until(
+            "the badge is back after a reload",
+            "document.querySelectorAll('.badges .badge').length === 1",
+        )
+        .await;
+    let index = index_of("gcses-9-4");
+    browser.until("the map marks it", &format!("document.querySelector('.station[data-position=\"{index}\"]').classList.contains('is-done')")).await;
+    // Damaged data: a notice, an empty journey, and the map as usual.
+    browser
+        .eval("localStorage.setItem('tubemap-progress', '{\"v\":9,\"done\":[[[');")
+        .await;
+    browser.client.goto(&base).await.unwrap();
+    browser.wait_for(".tube-map .station").await;
+    let notice = browser
+        .wait_for(".my-journey .notice")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(notice.contains("could not be read"), "{notice}");
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.badges .badge').length;")
+            .await,
+        serde_json::json!(0)
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_shared_journey_opens_read_only() {
+    let (browser, _) = open(
+        1280,
+        800,
+        "?mine=tubemap-progress/1;done=gcses-9-4,a-levels;goal=site-manager",
+    )
+    .await;
+    let title = browser
+        .wait_for("#my-journey-title")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(title, "A shared journey");
+    browser
+        .until(
+            "two badges",
+            "document.querySelectorAll('.badges .badge').length >= 1",
+        )
+        .await;
+    let goal = browser
+        .wait_for(".my-journey .goal")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(goal.contains("Site manager"), "{goal}");
+    // Read-only: no marking in a station's panel.
+    let index = index_of("gcses-9-4");
+    browser
+        .wait_for(&format!(".station[data-position=\"{index}\"]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    panel_title(&browser).await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.mark-buttons').length;")
+            .await,
+        serde_json::json!(0)
+    );
+    browser
+        .until(
+            "the link stays whole",
+            "location.search.includes('mine=tubemap-progress/1')",
+        )
+        .await;
+    browser.close().await;
+}

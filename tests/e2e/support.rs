@@ -37,12 +37,34 @@ pub fn served_headers() -> Vec<(String, String)> {
 
 /// A tiny static file server for `root` on a free loopback port.
 pub async fn serve(root: PathBuf) -> String {
+    serve_stoppable(root).await.url
+}
+
+/// A static file server that can be shut down, to cut the network.
+pub struct Server {
+    /// The site's address, ending in `/`.
+    pub url: String,
+    accept: tokio::task::AbortHandle,
+}
+
+impl Server {
+    /// Stops accepting connections: from now on the site is unreachable
+    /// (connection refused), as with no network at all.
+    pub async fn stop(self) {
+        self.accept.abort();
+        // Let the runtime drop the listener before the caller goes on.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Like [`serve`], with a handle to stop the server.
+pub async fn serve_stoppable(root: PathBuf) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
     let address = listener.local_addr().expect("address");
     let headers = served_headers();
-    tokio::spawn(async move {
+    let accept = tokio::spawn(async move {
         loop {
             let Ok((mut socket, _)) = listener.accept().await else {
                 break;
@@ -89,7 +111,10 @@ pub async fn serve(root: PathBuf) -> String {
             });
         }
     });
-    format!("http://{address}/")
+    Server {
+        url: format!("http://{address}/"),
+        accept: accept.abort_handle(),
+    }
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -99,7 +124,8 @@ fn content_type(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "css" => "text/css",
         "svg" => "image/svg+xml",
-        "json" | "webmanifest" => "application/json",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "png" => "image/png",
         _ => "application/octet-stream",
     }
@@ -109,6 +135,8 @@ fn content_type(path: &Path) -> &'static str {
 pub struct Browser {
     pub client: Client,
     _driver: Child,
+    /// chromedriver's address, for commands fantoccini has no method for.
+    driver_url: String,
 }
 
 impl Browser {
@@ -151,6 +179,7 @@ impl Browser {
                     return Browser {
                         client,
                         _driver: driver,
+                        driver_url: url,
                     };
                 }
                 Err(error) => last_error = Some(error),
@@ -188,6 +217,66 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("timed out waiting until {what}: `{condition}`");
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver's
+    /// `goog/cdp/execute` endpoint (media emulation, for instance) and
+    /// returns its result.
+    pub async fn cdp(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("a session");
+        let body = serde_json::json!({ "cmd": command, "params": params }).to_string();
+        let address = self.driver_url.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("chromedriver");
+        // A plain HTTP/1.1 request: the only JSON-over-HTTP call the tests
+        // make outside WebDriver, not worth another dependency.
+        let request = format!(
+            "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).await.expect("send");
+        // chromedriver keeps the connection open: read the head, then
+        // exactly Content-Length bytes of body.
+        let mut response = Vec::new();
+        let mut chunk = [0u8; 4096];
+        let (head_end, length) = loop {
+            let n = stream.read(&mut chunk).await.expect("receive");
+            assert!(n > 0, "chromedriver closed the connection");
+            response.extend_from_slice(&chunk[..n]);
+            let text = String::from_utf8_lossy(&response);
+            if let Some(end) = text.find("\r\n\r\n") {
+                let length = text[..end]
+                    .lines()
+                    .find_map(|l| {
+                        let (name, value) = l.split_once(':')?;
+                        name.eq_ignore_ascii_case("content-length")
+                            .then(|| value.trim().parse::<usize>().ok())?
+                    })
+                    .expect("Content-Length");
+                break (end + 4, length);
+            }
+        };
+        while response.len() < head_end + length {
+            let n = stream.read(&mut chunk).await.expect("receive");
+            assert!(n > 0, "chromedriver closed the connection");
+            response.extend_from_slice(&chunk[..n]);
+        }
+        let json = String::from_utf8_lossy(&response[head_end..head_end + length]).into_owned();
+        let response = json.clone();
+        let json = json.as_str();
+        let value: serde_json::Value =
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("CDP {command}: {e}\n{response}"));
+        assert!(
+            value["value"].get("error").is_none(),
+            "CDP {command} failed: {value}"
+        );
+        value["value"].clone()
     }
 
     /// Ends the session.

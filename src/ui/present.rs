@@ -1,0 +1,233 @@
+use super::data::Shared;
+use super::route_panel::PlannedRoutes;
+use super::state::MapState;
+use crate::present::{Command, Slide, command_for_key, journey_slides, qr_path, route_slides};
+use crate::view::Viewport;
+use leptos::prelude::*;
+
+/// How long the view takes to glide to the next station.
+const GLIDE_MS: f64 = 450.0;
+/// How close presentation mode zooms in on a station.
+const PRESENT_ZOOM: f32 = 2.5;
+
+/// Presentation mode: the chosen journey (or route) station by station, in
+/// large type, driven by keys and presenter clickers, with a QR code that
+/// opens the same view on pupils' phones.
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let state = expect_context::<MapState>();
+    let planned = expect_context::<PlannedRoutes>();
+    let blank = RwSignal::new(false);
+    let show_qr = RwSignal::new(false);
+    let slides = Memo::new({
+        let data = data.clone();
+        move |_| slides_for(&data, state, planned)
+    });
+    let count = move || slides.with(Vec::len);
+    let go = move |step: usize| {
+        let last = count().saturating_sub(1);
+        state.present.set(Some(step.min(last)));
+        blank.set(false);
+    };
+    let run = move |command: Command| {
+        let Some(step) = state.present.get_untracked() else {
+            return;
+        };
+        match command {
+            Command::Next => go(step + 1),
+            Command::Previous => go(step.saturating_sub(1)),
+            Command::First => go(0),
+            Command::Last => go(usize::MAX),
+            Command::Blank => blank.update(|b| *b = !*b),
+            Command::Exit => leave(state, blank),
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if state.present.get_untracked().is_none() {
+            return;
+        }
+        if let Some(command) = command_for_key(&ev.key()) {
+            ev.prevent_default();
+            run(command);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    // Glide to each station as the presenter steps (an Effect: it drives
+    // the browser's animation frames, outside the reactive graph).
+    let generation = StoredValue::new(0u32);
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let Some(step) = state.present.get() else {
+                return;
+            };
+            let Some(slide) = slides.with(|s| s.get(step).cloned()) else {
+                return;
+            };
+            let at = data.bundle.layout.stations[slide.position.get()].at;
+            let target = Viewport {
+                x: at.x,
+                y: at.y,
+                zoom: PRESENT_ZOOM,
+            };
+            let layout = &data.bundle.layout;
+            let from = state
+                .viewport
+                .get_untracked()
+                .unwrap_or(Viewport::fit(layout.width, layout.height));
+            generation.update_value(|g| *g = g.wrapping_add(1));
+            if prefers_reduced_motion() {
+                state.viewport.set(Some(target));
+            } else {
+                glide(
+                    state,
+                    generation,
+                    generation.get_value(),
+                    from,
+                    target,
+                    now(),
+                );
+            }
+        }
+    });
+
+    // The person's story opens their journey.
+    let story = Memo::new(move |_| {
+        let first = state.present.get() == Some(0);
+        state
+            .line
+            .get()
+            .filter(|_| first)
+            .map(|j| data.bundle.network.journey(j).story.clone())
+    });
+    let slide = move || {
+        state
+            .present
+            .get()
+            .and_then(|step| slides.with(|s| s.get(step).cloned()))
+    };
+    let qr = move || {
+        show_qr.get().then(|| {
+            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            qr_path(&url).map(|(size, path)| {
+                let box_ = format!("-4 -4 {} {}", size + 8, size + 8);
+                view! {
+                    <figure class="qr">
+                        <svg viewBox=box_ role="img" aria-label="QR code that opens this view on a phone">
+                            <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#ffffff" />
+                            <path d=path fill="#000000" />
+                        </svg>
+                        <figcaption>"Scan to follow on your phone"</figcaption>
+                    </figure>
+                }
+            })
+        })
+    };
+    view! {
+        <Show when=move || state.present.get().is_some()>
+            <section class="presenter" aria-label="Presentation" aria-live="polite">
+                {move || {
+                    slide()
+                        .map(|Slide { title, level, caption, .. }| {
+                            let step = state.present.get().unwrap_or(0);
+                            view! {
+                                <p class="presenter-count">{format!("Station {} of {}", step + 1, count())}</p>
+                                <h2 class="presenter-title">{title}</h2>
+                                <p class="presenter-level">{level}</p>
+                                {caption.map(|c| view! { <p class="presenter-caption">{c}</p> })}
+                            }
+                        })
+                }}
+                {move || story.get().map(|s| view! { <blockquote class="presenter-story">{s}</blockquote> })}
+                <div class="presenter-controls">
+                    <button type="button" class="control" on:click=move |_| run(Command::Previous)>"Previous"</button>
+                    <button type="button" class="control" on:click=move |_| run(Command::Next)>"Next"</button>
+                    <button type="button" class="control" aria-pressed=move || show_qr.get().to_string() on:click=move |_| show_qr.update(|q| *q = !*q)>"QR code"</button>
+                    <button type="button" class="control" on:click=move |_| run(Command::Blank)>"Blank (B)"</button>
+                    <button type="button" class="control" on:click=move |_| run(Command::Exit)>"Exit (Esc)"</button>
+                </div>
+                {qr}
+            </section>
+            <div class="blank-screen" class:is-on=move || blank.get() on:click=move |_| blank.set(false) aria-hidden="true"></div>
+        </Show>
+    }
+}
+
+/// The slides of the highlighted journey, else of the route on show.
+fn slides_for(data: &Shared, state: MapState, planned: PlannedRoutes) -> Vec<Slide> {
+    let network = &data.bundle.network;
+    if let Some(journey) = state.line.get() {
+        return journey_slides(network, journey);
+    }
+    let choice = state.route.choice.get();
+    planned.with(|p| match p {
+        Some(Ok(plan)) => plan
+            .routes()
+            .nth(choice)
+            .map(|r| route_slides(network, r))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    })
+}
+
+/// Starts presenting from the first station, full screen if the browser
+/// allows it (it needs the click that called this).
+pub fn start_presenting(state: MapState) {
+    state.station.set(None);
+    state.present.set(Some(0));
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.request_fullscreen();
+    }
+}
+
+fn leave(state: MapState, blank: RwSignal<bool>) {
+    blank.set(false);
+    state.present.set(None);
+    if let Some(document) = web_sys::window().and_then(|w| w.document())
+        && document.fullscreen_element().is_some()
+    {
+        document.exit_fullscreen();
+    }
+}
+
+fn glide(
+    state: MapState,
+    generation: StoredValue<u32>,
+    mine: u32,
+    from: Viewport,
+    to: Viewport,
+    started: f64,
+) {
+    request_animation_frame(move || {
+        // A newer glide (the presenter pressed again) takes over.
+        if generation.try_get_value() != Some(mine) {
+            return;
+        }
+        let t = ((now() - started) / GLIDE_MS) as f32;
+        state.viewport.set(Some(from.towards(to, t)));
+        if t < 1.0 {
+            glide(state, generation, mine, from, to, started);
+        }
+    });
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
