@@ -143,22 +143,12 @@ fn assemble(
     mut broken: HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Network {
-    let place = |file: FileId, span: std::ops::Range<usize>| {
-        let source = files.get(file);
-        move || (source.path.clone(), source.location(&span).line)
-    };
     let mut first = FirstDefinitions::default();
     let mut positions = Vec::with_capacity(position_docs.len());
     let mut defined_at = Vec::with_capacity(position_docs.len());
     for (file, doc) in position_docs {
         lints::id::check_form(&doc.id, file, diagnostics);
-        if !first.claim(
-            "position",
-            &doc.id,
-            file,
-            place(file, doc.id.span()),
-            diagnostics,
-        ) {
+        if !first.claim("position", &doc.id, file, files, diagnostics) {
             continue;
         }
         let Some(level) = lints::level::check(&doc.level, file, diagnostics) else {
@@ -219,13 +209,7 @@ fn assemble(
     let mut journeys = Vec::with_capacity(journey_docs.len());
     for (file, doc) in &journey_docs {
         lints::id::check_form(&doc.id, *file, diagnostics);
-        let unique = first.claim(
-            "journey",
-            &doc.id,
-            *file,
-            place(*file, doc.id.span()),
-            diagnostics,
-        );
+        let unique = first.claim("journey", &doc.id, *file, files, diagnostics);
         let colour = lints::colour::check(doc.colour.as_ref(), *file, diagnostics);
         let steps = lints::steps::resolve(&doc.step, &doc.id, &known, *file, diagnostics);
         if let (true, Some(steps)) = (unique, steps) {

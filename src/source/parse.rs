@@ -65,7 +65,7 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
         } else {
             &JOURNEY
         };
-        let Some(entries) = array_of_tables(&value, shape, file, diagnostics) else {
+        let Some(entries) = array_of_tables(value, shape, file, diagnostics) else {
             continue;
         };
         for entry in entries {
@@ -74,7 +74,7 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 .get("id")
                 .and_then(|v| v.get_ref().as_str())
                 .map(str::to_owned);
-            match read_entry(entry.clone(), shape, file, diagnostics) {
+            match read_entry(entry, shape, file, diagnostics) {
                 Some(Entry::Position(doc)) => parsed.positions.push(*doc),
                 Some(Entry::Journey(doc)) => parsed.journeys.push(*doc),
                 None => parsed.broken_ids.extend(id),
@@ -235,20 +235,23 @@ fn check_keys(
     readable
 }
 
-fn array_of_tables<'a, 'i>(
-    value: &'a Spanned<DeValue<'i>>,
+/// The entries of a `[[table]]` array, by value: each is read once, so
+/// there is no need to copy it.
+fn array_of_tables<'i>(
+    value: Spanned<DeValue<'i>>,
     shape: &TableShape,
     file: FileId,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<&'a [Spanned<DeValue<'i>>]> {
-    match value.get_ref() {
-        DeValue::Array(items) => Some(items.as_ref()),
+) -> Option<Vec<Spanned<DeValue<'i>>>> {
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::Array(items) => Some(items.into_iter().collect()),
         _ => {
             diagnostics.push(
                 Diagnostic::error(
                     "wrong-type",
                     file,
-                    Some(value.span()),
+                    Some(span),
                     format!("`{}` should be a list of tables", shape.name),
                 )
                 .with_hint(format!(

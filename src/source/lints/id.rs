@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, SourceFiles};
 use std::collections::HashMap;
 use toml::Spanned;
 
@@ -31,9 +31,12 @@ pub fn check_form(id: &Spanned<String>, file: FileId, diagnostics: &mut Vec<Diag
 }
 
 /// Where each id was first defined, to report the second definition.
+///
+/// Only the file and offset are kept: turning them into a line number scans
+/// the file, which is done for duplicates alone, not for every id.
 #[derive(Debug, Default)]
 pub struct FirstDefinitions {
-    seen: HashMap<String, (String, usize)>,
+    seen: HashMap<String, (FileId, usize)>,
 }
 
 impl FirstDefinitions {
@@ -43,10 +46,12 @@ impl FirstDefinitions {
         what: &str,
         id: &Spanned<String>,
         file: FileId,
-        place: impl FnOnce() -> (String, usize),
+        files: &SourceFiles,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> bool {
-        if let Some((path, line)) = self.seen.get(id.get_ref()) {
+        if let Some(&(first_file, offset)) = self.seen.get(id.get_ref()) {
+            let source = files.get(first_file);
+            let (path, line) = (&source.path, source.location(&(offset..offset)).line);
             diagnostics.push(
                 Diagnostic::error("duplicate-id", file, Some(id.span()), format!("two {what}s have the id `{}`", id.get_ref()))
                     .with_label(format!("first used in {path} on line {line}"))
@@ -54,7 +59,8 @@ impl FirstDefinitions {
             );
             return false;
         }
-        self.seen.insert(id.get_ref().clone(), place());
+        self.seen
+            .insert(id.get_ref().clone(), (file, id.span().start));
         true
     }
 }
