@@ -8,8 +8,10 @@
 //! the CSP forbids inline styles on the page, and this keeps the export's
 //! code path free of them too.
 
+use super::data::Shared;
+use super::state::MapState;
+use crate::view::{ViewBox, Viewport};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -44,18 +46,36 @@ const PNG_MAX_SIDE: f64 = 4096.0;
 /// "Download this view": SVG and PNG buttons on the map.
 #[component]
 pub fn Download() -> impl IntoView {
+    let data = expect_context::<Shared>();
+    let state = expect_context::<MapState>();
+    let (width, height) = (data.bundle.layout.width, data.bundle.layout.height);
+    // The view on screen, from the same state the map's viewBox is drawn from.
+    let view = move || {
+        state
+            .viewport
+            .get_untracked()
+            .unwrap_or(Viewport::fit(width, height))
+            .view_box(width, height)
+    };
     // Said by screen readers once a file is saved, or why it was not.
     let status = RwSignal::new(String::new());
+    // The last file's object URL, freed when the next one is made: the
+    // browser reads it after click() returns, so it cannot go at once.
+    let last_url = StoredValue::new(None::<String>);
     let save_svg = move |_| {
         let name = format!("{FILE_STEM}.svg");
-        let result = export_svg().and_then(|export| save(&svg_blob(&export.text)?, &name));
+        let result =
+            export_svg(view()).and_then(|export| save(&svg_blob(&export.text)?, &name, last_url));
         status.set(outcome(result, &name));
     };
     let save_png = move |_| {
+        let exported = export_svg(view());
         leptos::task::spawn_local(async move {
             let name = format!("{FILE_STEM}.png");
-            let result = match export_svg() {
-                Ok(export) => png_blob(&export).await.and_then(|blob| save(&blob, &name)),
+            let result = match exported {
+                Ok(export) => png_blob(&export)
+                    .await
+                    .and_then(|blob| save(&blob, &name, last_url)),
                 Err(error) => Err(error),
             };
             status.set(outcome(result, &name));
@@ -89,16 +109,18 @@ fn failed(what: &str) -> JsValue {
     JsValue::from_str(what)
 }
 
-/// The on-screen map as a standalone SVG document: the current view, with
-/// the styles it has now.
-fn export_svg() -> Result<Export, JsValue> {
+/// The on-screen map as a standalone SVG document: the current `view`,
+/// with the styles it has now.
+fn export_svg(view: ViewBox) -> Result<Export, JsValue> {
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
     let document = window.document().ok_or_else(|| failed("no document"))?;
-    let svg: web_sys::SvgsvgElement = document
+    let svg = document
         .query_selector("svg.tube-map")?
-        .ok_or_else(|| failed("no map"))?
-        .dyn_into()?;
-    let copy: web_sys::Element = svg.clone_node_with_deep(true)?.dyn_into()?;
+        .ok_or_else(|| failed("no map"))?;
+    // unchecked_into, here and below: the types are certain (a clone of an
+    // element, elements from a selector), and each checked cast would add
+    // an instanceof import to the bundle.
+    let copy: web_sys::Element = svg.clone_node_with_deep(true)?.unchecked_into();
 
     // The clone has the same elements in the same order: copy each one's
     // computed look across.
@@ -110,7 +132,7 @@ fn export_svg() -> Result<Export, JsValue> {
             continue;
         };
         let (original, target): (web_sys::Element, web_sys::Element) =
-            (original.dyn_into()?, target.dyn_into()?);
+            (original.unchecked_into(), target.unchecked_into());
         // tspans inherit from their text; titles and styles draw nothing.
         let tag = original.local_name();
         if matches!(tag.as_str(), "tspan" | "title" | "style") {
@@ -125,8 +147,13 @@ fn export_svg() -> Result<Export, JsValue> {
 
     // The current view, at its size in map units; a background, because
     // the on-screen paper is the CSS background of the <svg> element.
-    let view = svg.view_box().base_val().ok_or_else(|| failed("no view"))?;
-    let (x, y, width, height) = (view.x(), view.y(), view.width(), view.height());
+    let ViewBox {
+        x,
+        y,
+        width,
+        height,
+    } = view;
+    copy.set_attribute("viewBox", &view.attribute())?;
     for attribute in ["tabindex", "role", "aria-describedby", "class"] {
         copy.remove_attribute(attribute)?;
     }
@@ -236,13 +263,13 @@ async fn png_blob(export: &Export) -> Result<web_sys::Blob, JsValue> {
         (export.width * scale).round().max(1.0),
         (export.height * scale).round().max(1.0),
     );
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.unchecked_into();
     canvas.set_width(width as u32);
     canvas.set_height(height as u32);
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| failed("no canvas"))?
-        .dyn_into()?;
+        .unchecked_into();
     context.draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, width, height)?;
     let encoded = js_sys::Promise::new(&mut |resolve, reject| {
         if let Err(error) = canvas.to_blob(&resolve) {
@@ -250,22 +277,32 @@ async fn png_blob(export: &Export) -> Result<web_sys::Blob, JsValue> {
         }
     });
     // toBlob hands over null when the canvas is too big to encode.
-    JsFuture::from(encoded).await?.dyn_into()
+    let blob = JsFuture::from(encoded).await?;
+    if blob.is_null() {
+        return Err(failed("the picture is too big"));
+    }
+    Ok(blob.unchecked_into())
 }
 
-/// Offers `blob` as a download named `name`.
-fn save(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or_else(|| failed("no window"))?;
-    let document = window.document().ok_or_else(|| failed("no document"))?;
+/// Offers `blob` as a download named `name`; frees the previous file's URL.
+fn save(
+    blob: &web_sys::Blob,
+    name: &str,
+    last_url: StoredValue<Option<String>>,
+) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| failed("no document"))?;
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    // The download reads the URL after click() returns: free it later.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    if let Some(old) = last_url
+        .try_update_value(|last| last.replace(url))
+        .flatten()
+    {
+        web_sys::Url::revoke_object_url(&old)?;
+    }
     Ok(())
 }

@@ -86,27 +86,19 @@ fn apply(theme: Theme) {
 /// A labelled menu of themes for the top bar.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let theme = RwSignal::new(stored());
-    // The root element and storage are outside Leptos' tree: an Effect is
-    // the way to keep them in step with the signal.
-    Effect::new(move |_| apply(theme.get()));
+    // The theme lives outside Leptos (an attribute, storage), and only this
+    // menu changes it, so no signal: the handler applies the choice itself.
+    // Applying the stored one again also clears a garbage value.
+    let initial = stored();
+    apply(initial);
     let options = Theme::ALL
         .into_iter()
-        .map(|t| {
-            view! {
-                <option value=t.key() prop:selected=move || theme.get() == t>
-                    {t.label()}
-                </option>
-            }
-        })
+        .map(|t| view! { <option value=t.key() selected=t == initial>{t.label()}</option> })
         .collect_view();
     view! {
         <div class="theme-switch">
             <label for="theme-choice">"Theme"</label>
-            <select
-                id="theme-choice"
-                on:change=move |ev| theme.set(Theme::parse(&event_target_value(&ev)))
-            >
+            <select id="theme-choice" on:change=move |ev| apply(Theme::parse(&event_target_value(&ev)))>
                 {options}
             </select>
         </div>

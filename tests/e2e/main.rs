@@ -3,6 +3,7 @@
 //! Run by `.ci/test` after `trunk build --release`; on their own:
 //! `cargo test --features e2e --test e2e`.
 
+mod pocket;
 mod support;
 
 use fantoccini::Locator;
