@@ -29,6 +29,16 @@ fn index_of(id: &str) -> u32 {
         .0
 }
 
+/// Types into the search box `name` (station, from, to), waits for matches
+/// and chooses the first with Enter, as a keyboard user would.
+async fn search_and_choose(browser: &Browser, name: &str, text: &str) {
+    let input = browser.wait_for(&format!("#{name}-search")).await;
+    input.send_keys(text).await.unwrap();
+    let options = format!("document.querySelectorAll('#{name}-results [role=option]').length > 0");
+    browser.until("matches appear", &options).await;
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+}
+
 async fn panel_title(browser: &Browser) -> String {
     browser
         .wait_for("#station-title")
@@ -174,15 +184,7 @@ async fn choosing_a_line_highlights_it_and_tells_the_story() {
 #[tokio::test]
 async fn search_finds_a_station_despite_a_typo() {
     let (browser, _) = open(1280, 800, "").await;
-    let input = browser.wait_for("#station-search").await;
-    input.send_keys("sofware develper").await.unwrap();
-    browser
-        .until(
-            "results appear",
-            "document.querySelectorAll('#station-results [role=option]').length > 0",
-        )
-        .await;
-    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    search_and_choose(&browser, "station", "sofware develper").await;
     let title = panel_title(&browser).await;
     assert!(
         title.to_lowercase().contains("software develop"),
@@ -381,24 +383,8 @@ async fn a_route_link_shows_directions_drawn_over_the_map() {
 #[tokio::test]
 async fn a_keyboard_user_plans_a_route_with_the_search_boxes() {
     let (browser, _) = open(1280, 800, "").await;
-    let from = browser.wait_for("#from-search").await;
-    from.send_keys("year 9").await.unwrap();
-    browser
-        .until(
-            "from results",
-            "document.querySelectorAll('#from-results [role=option]').length > 0",
-        )
-        .await;
-    from.send_keys(&Key::Enter.to_string()).await.unwrap();
-    let to = browser.wait_for("#to-search").await;
-    to.send_keys("sofware developer").await.unwrap();
-    browser
-        .until(
-            "to results",
-            "document.querySelectorAll('#to-results [role=option]').length > 0",
-        )
-        .await;
-    to.send_keys(&Key::Enter.to_string()).await.unwrap();
+    search_and_choose(&browser, "from", "year 9").await;
+    search_and_choose(&browser, "to", "sofware developer").await;
     browser
         .until(
             "the route is planned",
