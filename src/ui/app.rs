@@ -46,6 +46,13 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let state = MapState::from_query(&data, &query);
+    // A link to a station without a viewport opens with that station in view.
+    if let (Some(station), None) = (
+        state.station.get_untracked(),
+        state.viewport.get_untracked(),
+    ) {
+        state.fly_to(&data, station);
+    }
     sync_with_url(data.clone(), state);
     provide_context(state);
     provide_context(data.clone());

@@ -618,3 +618,25 @@ async fn a_shared_journey_opens_read_only() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_link_to_a_station_opens_with_it_in_view() {
+    let index = index_of("bricklayer");
+    let (browser, _) = open(1280, 800, "?station=bricklayer").await;
+    panel_title(&browser).await;
+    let centred = format!(
+        "(() => {{ const [x, y, w, h] = document.querySelector('.tube-map').getAttribute('viewBox').split(' ').map(Number);
+           const s = document.querySelector('.station[data-position=\"{index}\"] .hit').getBBox();
+           return w < 2000 && Math.abs(x + w / 2 - (s.x + s.width / 2)) < 20 && Math.abs(y + h / 2 - (s.y + s.height / 2)) < 20; }})()"
+    );
+    browser
+        .until("the station is centred and zoomed in", &centred)
+        .await;
+    browser
+        .until(
+            "the URL records the view",
+            "location.search.includes('view=')",
+        )
+        .await;
+    browser.close().await;
+}
