@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 use tubemap::diagnostic::{Style, render_human, render_json};
-use tubemap::source::load_sources;
+use tubemap::source::{document, load_sources};
 
 const DEFAULT_CASES: u32 = 2_000;
 
@@ -38,35 +38,19 @@ fn load_and_render(files: Vec<(String, Vec<u8>)>) {
 }
 
 fn key() -> impl Strategy<Value = String> {
+    // Every key of the format, from the same lists the loader checks against.
+    let shapes = [
+        &document::POSITION,
+        &document::SALARY,
+        &document::JOURNEY,
+        &document::STEP,
+    ];
+    let known: Vec<&'static str> = shapes
+        .iter()
+        .flat_map(|shape| shape.keys.iter().copied())
+        .collect();
     prop_oneof![
-        prop::sample::select(vec![
-            "id",
-            "title",
-            "kind",
-            "level",
-            "sectors",
-            "description",
-            "entry_requirements",
-            "duration",
-            "typical_years",
-            "salary",
-            "links",
-            "withdrawn",
-            "name",
-            "headline",
-            "sector",
-            "colour",
-            "story",
-            "step",
-            "position",
-            "years",
-            "note",
-            "min",
-            "max",
-            "source",
-            "year",
-        ])
-        .prop_map(str::to_owned),
+        prop::sample::select(known).prop_map(str::to_owned),
         "[a-z_]{1,12}",
     ]
 }
