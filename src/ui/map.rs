@@ -146,7 +146,6 @@ pub fn TubeMap() -> impl IntoView {
         gesture.update_value(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
     };
 
-    let data_for_click = data.clone();
     let on_click = move |ev: web_sys::MouseEvent| {
         if gesture.with_value(|g| g.dragged) {
             return;
@@ -159,7 +158,6 @@ pub fn TubeMap() -> impl IntoView {
             }
             None => {}
         }
-        let _ = &data_for_click;
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
@@ -442,8 +440,8 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
                     class="station"
                     class:is-lit=move || highlighted.with(|h| h.get(position.get()).copied().unwrap_or(true))
                     class:is-selected=move || state.station.get() == Some(position)
-                    class:is-done=move || my.shown().done.contains(&position)
-                    class:is-goal=move || my.shown().goal == Some(position)
+                    class:is-done=move || my.with_shown(|p| p.done.contains(&position))
+                    class:is-goal=move || my.with_shown(|p| p.goal == Some(position))
                     data-position=position.0
                     role="button"
                     tabindex="0"

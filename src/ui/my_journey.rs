@@ -26,7 +26,16 @@ pub struct MyJourney {
 impl MyJourney {
     /// What the map shows: the shared journey if one is open, else mine.
     pub fn shown(&self) -> Progress {
-        self.shared.get().unwrap_or_else(|| self.mine.get())
+        self.with_shown(Progress::clone)
+    }
+
+    /// Reads what the map shows without copying it: each station's marks
+    /// are checked on every change, so this stays allocation-free.
+    pub fn with_shown<R>(&self, f: impl FnOnce(&Progress) -> R) -> R {
+        self.shared.with(|shared| match shared {
+            Some(progress) => f(progress),
+            None => self.mine.with(f),
+        })
     }
 
     /// Whether a shared journey is on show (marking is then off).
@@ -203,12 +212,12 @@ pub fn MyJourneyPanel() -> impl IntoView {
                 <p>"You are looking at someone's shared journey. It is read-only."</p>
                 <button type="button" class="chip-button" on:click=leave_shared>"Back to my own journey"</button>
             </Show>
-            <Show when=move || my.shown().is_empty()>
+            <Show when=move || my.with_shown(Progress::is_empty)>
                 <p class="muted">"Open a station and choose “I've done this” or “This is my goal”. It stays on this device only."</p>
             </Show>
             <ul class="plain badges" aria-label="Badges earned">{badges}</ul>
             {move || goal().map(|g| view! { <p class="goal"><strong>"Goal: "</strong>{g}</p> })}
-            <Show when=move || my.shown().goal.is_some() && !my.shown().done.is_empty()>
+            <Show when=move || my.with_shown(|p| p.goal.is_some() && !p.done.is_empty())>
                 <button type="button" class="chip-button" on:click=route_to_goal.clone()>"Show my route to my goal"</button>
             </Show>
             <Show when=move || !my.read_only() && !my.mine.with(Progress::is_empty)>
