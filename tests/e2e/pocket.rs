@@ -178,12 +178,15 @@ fn png_size(path: &Path) -> (u32, u32) {
 #[tokio::test]
 async fn the_app_is_installable_with_a_manifest_and_icons() {
     let html = std::fs::read_to_string(dist().join("index.html")).unwrap();
-    for needle in [
-        "rel=\"manifest\"",
-        "rel=\"apple-touch-icon\"",
-        "name=\"theme-color\"",
+    for (name, value) in [
+        ("rel", "manifest"),
+        ("rel", "apple-touch-icon"),
+        ("name", "theme-color"),
     ] {
-        assert!(html.contains(needle), "index.html lacks {needle}");
+        assert!(
+            crate::support::has_attribute(&html, name, value),
+            "index.html lacks {name}={value}"
+        );
     }
     let manifest: Value = serde_json::from_str(
         &std::fs::read_to_string(dist().join("manifest.webmanifest")).unwrap(),

@@ -21,6 +21,14 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// Whether the built HTML has `name="value"` on some element. Release builds
+/// are minified, which drops the quotes where HTML allows it.
+pub fn has_attribute(html: &str, name: &str, value: &str) -> bool {
+    html.contains(&format!("{name}=\"{value}\""))
+        || html.contains(&format!("{name}={value} "))
+        || html.contains(&format!("{name}={value}>"))
+}
+
 /// The headers Trunk's dev server sends, read from Trunk.toml, so the tests
 /// run under exactly the policy a user gets.
 pub fn served_headers() -> Vec<(String, String)> {
