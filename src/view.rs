@@ -314,16 +314,64 @@ fn shared_progress(value: &str) -> Option<String> {
 }
 
 fn viewport(value: &str) -> Option<Viewport> {
-    let mut parts = value
-        .split(',')
-        .map(|p| p.parse::<f32>().ok().filter(|n| n.is_finite()));
+    let mut parts = value.split(',').map(decimal);
     let (x, y, zoom) = (parts.next()??, parts.next()??, parts.next()??);
     (parts.next().is_none() && zoom > 0.0).then(|| Viewport { x, y, zoom }.clamped())
+}
+
+/// "-12", "2.5" or "2.50": the numbers `to_query` writes, read to the
+/// hundredth. Integer parsing only: the general float parser would add its
+/// tables to the browser bundle for three numbers in a URL.
+fn decimal(text: &str) -> Option<f32> {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) if digits(fraction) => (whole, fraction),
+        Some(_) => return None,
+        None => (text, ""),
+    };
+    if !digits(whole) {
+        return None;
+    }
+    let hundredths = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(2)
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let magnitude = whole.parse::<u32>().ok()? as f32 + hundredths as f32 / 100.0;
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_numbers_are_read_to_the_hundredth_and_junk_is_refused() {
+        for (text, want) in [
+            ("12", Some(12.0)),
+            ("-340", Some(-340.0)),
+            ("2.5", Some(2.5)),
+            ("2.50", Some(2.5)),
+            ("0.07", Some(0.07)),
+            ("1.239", Some(1.23)),
+            ("", None),
+            ("-", None),
+            ("1.", None),
+            (".5", None),
+            ("1e3", None),
+            ("NaN", None),
+            ("inf", None),
+            ("+4", None),
+            ("1.2.3", None),
+            ("99999999", None),
+        ] {
+            assert_eq!(decimal(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_view_survives_the_round_trip_through_the_url() {
