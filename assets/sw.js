@@ -23,6 +23,7 @@ const SHELL = [
   "pocket.css",
   "print.css",
   "map-data.bin",
+  "map-details.bin",
   "manifest.webmanifest",
   "icons/icon.svg",
   "icons/icon-maskable.svg",

@@ -3,15 +3,17 @@
 //!
 //! Journeys are parsed, checked and laid out at build time (`tubemap
 //! export`), so the browser needs neither the TOML parser nor the layout
-//! passes: it decodes this and draws.
+//! passes: it decodes this and draws. The words (descriptions, pay, links,
+//! stories, notes) travel in a second file, [`MapBundle::split`], which the
+//! app fetches when a panel first opens: the first load stays small.
 
-use crate::journey::Network;
+use crate::journey::{Details, DetailsMismatch, Network};
 use crate::layout::MapLayout;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,6 +24,10 @@ pub struct MapBundle {
     pub network: Network,
     /// Where everything is drawn.
     pub layout: MapLayout,
+    /// A checksum of the details file written with this bundle, so words
+    /// from another build are refused rather than shown against the wrong
+    /// stations; `None` when the network still holds its words.
+    pub details_check: Option<u64>,
 }
 
 /// Why a bundle could not be read or written.
@@ -38,6 +44,12 @@ pub enum BundleError {
         /// The format this build reads.
         expected: u32,
     },
+    /// The details file is from another build than the map.
+    #[error("the map's details are from another version of the map: reload the page")]
+    StaleDetails,
+    /// The details do not fit the network.
+    #[error(transparent)]
+    DetailsMismatch(#[from] DetailsMismatch),
     /// The layout does not match the network.
     #[error(
         "the map data is inconsistent: {stations} stations and {lines} lines drawn for {positions} positions and {journeys} journeys"
@@ -55,13 +67,32 @@ pub enum BundleError {
 }
 
 impl MapBundle {
-    /// Bundles a network with its layout.
+    /// Bundles a network, words and all, with its layout.
     pub fn new(network: Network, layout: MapLayout) -> MapBundle {
         MapBundle {
             format: FORMAT,
             network,
             layout,
+            details_check: None,
         }
+    }
+
+    /// The two files the app loads: this bundle without the words, to draw
+    /// at once, and the words, for panels ([`MapBundle::with_details`]).
+    pub fn split(mut self) -> Result<(Vec<u8>, Vec<u8>), BundleError> {
+        let details = postcard::to_allocvec(&(FORMAT, self.network.take_details()))?;
+        self.details_check = Some(checksum(&details));
+        Ok((self.encode()?, details))
+    }
+
+    /// The network with its words, from the details file written with this
+    /// bundle by [`MapBundle::split`].
+    pub fn with_details(&self, bytes: &[u8]) -> Result<Network, BundleError> {
+        if self.details_check != Some(checksum(bytes)) {
+            return Err(BundleError::StaleDetails);
+        }
+        let (_, details): (u32, Details) = postcard::from_bytes(bytes)?;
+        Ok(self.network.clone().with_details(details)?)
     }
 
     /// Encodes the bundle.
@@ -98,6 +129,14 @@ impl MapBundle {
     }
 }
 
+/// FNV-1a: a few lines for a check that needs no cryptography (the files
+/// come from the same origin), where a hashing crate would add to the bundle.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +154,33 @@ mod tests {
         let bundle = bundle();
         let bytes = bundle.encode().unwrap();
         assert_eq!(MapBundle::decode(&bytes).unwrap(), bundle);
+    }
+
+    #[test]
+    fn the_words_travel_apart_and_come_back_whole() {
+        let full = bundle();
+        let (map, details) = full.clone().split().unwrap();
+        let lean = MapBundle::decode(&map).unwrap();
+        assert!(map.len() < full.encode().unwrap().len());
+        assert!(lean.network.journeys().iter().all(|j| j.story.is_empty()));
+        assert_eq!(lean.layout, full.layout);
+        assert_eq!(lean.with_details(&details).unwrap(), full.network);
+    }
+
+    #[test]
+    fn details_from_another_build_are_refused() {
+        let (map, mut details) = bundle().split().unwrap();
+        let lean = MapBundle::decode(&map).unwrap();
+        let last = details.len() - 1;
+        details[last] ^= 1;
+        assert!(matches!(
+            lean.with_details(&details),
+            Err(BundleError::StaleDetails)
+        ));
+        assert!(matches!(
+            lean.with_details(&[]),
+            Err(BundleError::StaleDetails)
+        ));
     }
 
     #[test]

@@ -48,7 +48,8 @@ enum Command {
         /// Files or folders to export (folders are searched for .toml files).
         #[arg(default_value = "journeys")]
         paths: Vec<PathBuf>,
-        /// Where to write the bundle.
+        /// Where to write the map data; its words go to `map-details.bin`
+        /// in the same folder.
         #[arg(long)]
         out: PathBuf,
     },
@@ -395,6 +396,10 @@ fn plan_json(
     .to_string()
 }
 
+/// The words' file, written next to the map data; the app fetches it by
+/// this name (`ui::data`).
+const DETAILS_FILE: &str = "map-details.bin";
+
 /// The build step behind the app: journeys are checked here, at build time,
 /// so a broken journey stops the build with the validator's own message.
 fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
@@ -415,17 +420,25 @@ fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
     let graph = tubemap::network::CareerGraph::new(&loaded.network);
     let layout = tubemap::layout::layout(&loaded.network, &graph);
     let bundle = tubemap::bundle::MapBundle::new(loaded.network, layout);
+    let details_out = out.with_file_name(DETAILS_FILE);
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
     let written = bundle
-        .encode()
+        .split()
         .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            std::fs::write(out, &bytes)
-                .map(|()| bytes.len())
-                .map_err(|e| format!("{}: {e}", out.display()))
+        .and_then(|(map, details)| {
+            write(out, &map)?;
+            write(&details_out, &details)?;
+            Ok((map.len(), details.len()))
         });
     match written {
-        Ok(size) => {
-            eprintln!("tubemap export: wrote {} ({size} bytes)", out.display());
+        Ok((map, details)) => {
+            eprintln!(
+                "tubemap export: wrote {} ({map} bytes) and {} ({details} bytes)",
+                out.display(),
+                details_out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {

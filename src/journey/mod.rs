@@ -6,6 +6,7 @@
 //! `Network` lives in `crate::source`.
 
 mod colour;
+mod details;
 mod level;
 mod network;
 mod position;
@@ -13,6 +14,7 @@ pub mod sample;
 mod years;
 
 pub use colour::{Colour, ColourError, MAP_BACKGROUND, MIN_LINE_CONTRAST};
+pub use details::{Details, DetailsMismatch};
 pub use level::{Level, LevelError};
 pub use network::{Journey, JourneyIndex, Network, NetworkError, Step};
 pub use position::{Kind, Position, PositionIndex, Salary, Sector};

@@ -122,6 +122,13 @@ impl Network {
         })
     }
 
+    /// Positions and journeys to edit in place. Slices, so no position or
+    /// journey can be added or removed; callers keep ids and steps as they
+    /// are (only `details` uses this, for the words).
+    pub(super) fn parts_mut(&mut self) -> (&mut [Position], &mut [Journey]) {
+        (&mut self.positions, &mut self.journeys)
+    }
+
     /// All positions; a [`PositionIndex`] indexes this slice.
     pub fn positions(&self) -> &[Position] {
         &self.positions

@@ -1,4 +1,4 @@
-use super::data::{self, Shared};
+use super::data::{self, Shared, Words};
 use super::journey_panel::JourneyPanel;
 use super::legend::Legend;
 use super::map::TubeMap;
@@ -58,6 +58,21 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
     provide_context(data.clone());
     provide_context(planned_routes(data.clone(), state));
     provide_my_journey(&data, state.mine.get_untracked().as_deref());
+    // The words (descriptions, stories) are fetched when first wanted: the
+    // map itself never waits for them.
+    let words = Words::new();
+    provide_context(words);
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let reading = state.station.get().is_some()
+                || state.line.get().is_some()
+                || state.present.get().is_some();
+            if reading {
+                words.request(&data);
+            }
+        }
+    });
     // Effects run after mounting: mark when the map is interactive, for the
     // browser timings benchmark (tests/benches/browser.rs).
     Effect::new(|_| {
@@ -88,9 +103,9 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                 {move || {
                     let data = data_for_side.clone();
                     if let Some(position) = state.station.get() {
-                        view! { <StationPanel data=data position=position /> }.into_any()
+                        view! { <StationPanel data=data position=position words=words.get() /> }.into_any()
                     } else if let Some(journey) = state.line.get() {
-                        view! { <JourneyPanel data=data journey=journey /> }.into_any()
+                        view! { <JourneyPanel data=data journey=journey words=words.get() /> }.into_any()
                     } else {
                         view! { <Welcome /> }.into_any()
                     }

@@ -1,7 +1,9 @@
 //! Downloading the map bundle built by `tubemap export`.
 
 use crate::bundle::MapBundle;
+use crate::journey::Network;
 use crate::network::CareerGraph;
+use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,17 +22,74 @@ pub struct MapData {
 /// Shared, read-only map data.
 pub type Shared = Arc<MapData>;
 
+/// The words' file (descriptions, pay, links, stories), next to index.html.
+pub const DETAILS_URL: &str = "map-details.bin";
+
+/// What a downloaded network with its words looks like to the panels:
+/// `None` while it is on its way, the reason if it could not be had.
+pub type LoadedWords = Option<Result<Arc<Network>, String>>;
+
+/// The network with its words, fetched once, when a panel or presentation
+/// first needs them; the map itself never waits for them.
+#[derive(Clone, Copy)]
+pub struct Words {
+    loaded: RwSignal<LoadedWords>,
+    asked: StoredValue<bool>,
+}
+
+impl Words {
+    /// Nothing asked for yet.
+    pub fn new() -> Words {
+        Words {
+            loaded: RwSignal::new(None),
+            asked: StoredValue::new(false),
+        }
+    }
+
+    /// Starts the download, the first time only. A bundle that still holds
+    /// its words (as in component tests) needs none.
+    pub fn request(&self, data: &Shared) {
+        if self.asked.get_value() {
+            return;
+        }
+        self.asked.set_value(true);
+        if data.bundle.details_check.is_none() {
+            self.loaded
+                .set(Some(Ok(Arc::new(data.bundle.network.clone()))));
+            return;
+        }
+        let (data, loaded) = (data.clone(), self.loaded);
+        leptos::task::spawn_local(async move {
+            let words = download(DETAILS_URL, "the station details")
+                .await
+                .and_then(|bytes| {
+                    data.bundle
+                        .with_details(&bytes)
+                        .map(Arc::new)
+                        .map_err(|e| e.to_string())
+                });
+            loaded.set(Some(words));
+        });
+    }
+
+    /// The words as they stand (tracked).
+    pub fn get(&self) -> LoadedWords {
+        self.loaded.get()
+    }
+}
+
 /// Downloads and decodes the bundle; the error is a sentence for people.
 pub async fn load() -> Result<Shared, String> {
-    let bytes = download(BUNDLE_URL).await?;
+    let bytes = download(BUNDLE_URL, "the map data").await?;
     let bundle = MapBundle::decode(&bytes).map_err(|e| e.to_string())?;
     let graph = CareerGraph::new(&bundle.network);
     Ok(Arc::new(MapData { bundle, graph }))
 }
 
-async fn download(url: &str) -> Result<Vec<u8>, String> {
-    let failed = |what: &str| {
-        format!("the map data could not be downloaded ({what}); check the connection and reload")
+/// The file at `url`, or a sentence saying why not (`what` names it).
+async fn download(url: &str, what: &str) -> Result<Vec<u8>, String> {
+    let failed = |why: &str| {
+        format!("{what} could not be downloaded ({why}); check the connection and reload")
     };
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
     let response = JsFuture::from(window.fetch_with_str(url))

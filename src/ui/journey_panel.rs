@@ -1,13 +1,15 @@
-use super::data::Shared;
+use super::data::{LoadedWords, Shared};
 use super::state::MapState;
 use crate::journey::JourneyIndex;
 use leptos::prelude::*;
 
-/// One person's journey: their story and each step, in order.
+/// One person's journey: their story and each step, in order. The steps
+/// show at once; the story and notes follow with `words`.
 #[component]
-pub fn JourneyPanel(data: Shared, journey: JourneyIndex) -> impl IntoView {
+pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let network = &data.bundle.network;
+    let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
+    let network = full.as_deref().unwrap_or(&data.bundle.network);
     let j = network.journey(journey).clone();
     let colour = data.bundle.layout.lines[journey.get()].colour.to_string();
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -41,7 +43,8 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex) -> impl IntoView {
                 {format!("{}'s line · {}", j.name, j.sector.label())}
             </p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.headline.clone()}</h2>
-            <blockquote class="story">{j.story.clone()}</blockquote>
+            {super::station_panel::words_status(&words)}
+            {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
             <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>
             <ol class="steps">{steps}</ol>
         </section>

@@ -1,6 +1,7 @@
-use super::data::Shared;
+use super::data::{Shared, Words};
 use super::route_panel::PlannedRoutes;
 use super::state::MapState;
+use crate::journey::Network;
 use crate::present::{Command, Slide, command_for_key, journey_slides, qr_path, route_slides};
 use crate::view::Viewport;
 use leptos::prelude::*;
@@ -18,11 +19,20 @@ pub fn Presenter() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
     let planned = expect_context::<PlannedRoutes>();
+    // Notes and the story come with the words, fetched as presenting starts.
+    let words = expect_context::<Words>();
     let blank = RwSignal::new(false);
     let show_qr = RwSignal::new(false);
     let slides = Memo::new({
         let data = data.clone();
-        move |_| slides_for(&data, state, planned)
+        move |_| {
+            let full = words.get().and_then(Result::ok);
+            slides_for(
+                full.as_deref().unwrap_or(&data.bundle.network),
+                state,
+                planned,
+            )
+        }
     });
     let count = move || slides.with(Vec::len);
     let go = move |step: usize| {
@@ -96,11 +106,10 @@ pub fn Presenter() -> impl IntoView {
     // The person's story opens their journey.
     let story = Memo::new(move |_| {
         let first = state.present.get() == Some(0);
-        state
-            .line
-            .get()
-            .filter(|_| first)
-            .map(|j| data.bundle.network.journey(j).story.clone())
+        state.line.get().filter(|_| first).and_then(|j| {
+            let full = words.get().and_then(Result::ok)?;
+            Some(full.journey(j).story.clone()).filter(|s| !s.is_empty())
+        })
     });
     let slide = move || {
         state
@@ -156,8 +165,7 @@ pub fn Presenter() -> impl IntoView {
 }
 
 /// The slides of the highlighted journey, else of the route on show.
-fn slides_for(data: &Shared, state: MapState, planned: PlannedRoutes) -> Vec<Slide> {
-    let network = &data.bundle.network;
+fn slides_for(network: &Network, state: MapState, planned: PlannedRoutes) -> Vec<Slide> {
     if let Some(journey) = state.line.get() {
         return journey_slides(network, journey);
     }

@@ -1,14 +1,16 @@
-use super::data::Shared;
+use super::data::{LoadedWords, Shared};
 use super::state::MapState;
 use crate::journey::{Kind, PositionIndex};
 use leptos::prelude::*;
 
 /// Everything about one station: what it is, its level, pay, links, the
-/// journeys through it, and where people came from and went next.
+/// journeys through it, and where people came from and went next. Its
+/// title, level and journeys show at once; the words follow with `words`.
 #[component]
-pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
+pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let network = &data.bundle.network;
+    let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
+    let network = full.as_deref().unwrap_or(&data.bundle.network);
     let p = network.position(position).clone();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Move focus to the panel so keyboard and screen-reader users land on
@@ -104,6 +106,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
             <p class="eyebrow">{kind}</p>
             <h2 id="station-title" tabindex="-1" node_ref=heading>{p.title.clone()}</h2>
             <p class="level">{level_words(p.level)}</p>
+            {words_status(&words)}
             {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
             <p>{p.description.clone()}</p>
             <dl class="facts">
@@ -133,6 +136,18 @@ pub fn StationPanel(data: Shared, position: PositionIndex) -> impl IntoView {
             <h3 class:visually-hidden=p.links.is_empty()>"Find out more"</h3>
             <ul class="plain links">{links}</ul>
         </section>
+    }
+}
+
+/// "Loading details…" while the words are on their way, or why they could
+/// not be had; nothing once they are here.
+pub fn words_status(words: &LoadedWords) -> Option<AnyView> {
+    match words {
+        None => Some(view! { <p class="muted" role="status">"Loading details…"</p> }.into_any()),
+        Some(Err(why)) => {
+            Some(view! { <p class="notice notice-error" role="alert">{why.clone()}</p> }.into_any())
+        }
+        Some(Ok(_)) => None,
     }
 }
 

@@ -147,3 +147,62 @@ async fn a_failed_load_explains_itself_instead_of_a_blank_page() {
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_station_opens_at_once_and_says_why_when_its_details_cannot_be_had() {
+    // The map without its words; the test server has no map-details.bin.
+    let network = sample::two_lines();
+    let graph = CareerGraph::new(&network);
+    let layout = crate::layout::layout(&network, &graph);
+    let (map, _) = MapBundle::new(network.clone(), layout)
+        .split()
+        .expect("splits");
+    let data = Arc::new(MapData {
+        bundle: MapBundle::decode(&map).expect("decodes"),
+        graph,
+    });
+    let host = stage("?station=bricklayer");
+    let handle = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Explorer data=data.clone() /> },
+    );
+    tick(20).await;
+    let text = |selector: &str| {
+        host.query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    };
+    let bricklayer = network
+        .positions()
+        .iter()
+        .find(|p| p.id == "bricklayer")
+        .expect("sample has a bricklayer");
+    assert_eq!(
+        text("#station-title").as_deref(),
+        Some(bricklayer.title.as_str())
+    );
+    let mut alert = None;
+    for _ in 0..40 {
+        alert = text(".station-panel [role=alert]");
+        if alert.is_some() {
+            break;
+        }
+        tick(50).await;
+    }
+    let alert = alert.unwrap_or_default();
+    assert!(
+        alert.contains("station details could not be downloaded"),
+        "{alert}"
+    );
+    // The map and the panel's own facts stay: title, level, journeys.
+    assert!(text(".station-panel .level").is_some_and(|l| l.contains("Level")));
+    assert!(
+        host.query_selector(".station-panel .line-button")
+            .ok()
+            .flatten()
+            .is_some()
+    );
+    drop(handle);
+    host.remove();
+}

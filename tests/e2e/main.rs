@@ -67,6 +67,17 @@ async fn clicking_a_station_opens_its_details() {
         .unwrap();
     assert!(panel.contains(position.level.meaning()), "{panel}");
     assert!(panel.contains("Where people went next"), "{panel}");
+    // The words come from map-details.bin, fetched as the panel opens.
+    let description: String = position.description.chars().take(60).collect();
+    browser
+        .until(
+            "the description arrives",
+            &format!(
+                "document.querySelector('.station-panel').textContent.includes({})",
+                serde_json::Value::String(description)
+            ),
+        )
+        .await;
     browser
         .until(
             "the URL names the station",

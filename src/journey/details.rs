@@ -1,0 +1,156 @@
+//! The words of a network, split from what the map needs to draw.
+//!
+//! Drawing, searching and route-finding need titles, levels, sectors and
+//! steps; descriptions, pay, links, stories and notes are only read in a
+//! panel. The browser loads the first on start and these when a panel first
+//! opens, so the first load carries about a third of the bytes
+//! (`tubemap export` writes both files).
+
+use super::{Network, Salary};
+use serde::{Deserialize, Serialize};
+
+/// Everything [`Network::take_details`] takes out, in network order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Details {
+    positions: Vec<PositionDetails>,
+    journeys: Vec<JourneyDetails>,
+}
+
+/// A position's words: what a station's panel shows beyond its title.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct PositionDetails {
+    description: String,
+    entry_requirements: Option<String>,
+    duration: Option<String>,
+    salary: Option<Salary>,
+    links: Vec<String>,
+    withdrawn: Option<String>,
+}
+
+/// A journey's words: the story and a note per step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct JourneyDetails {
+    story: String,
+    notes: Vec<Option<String>>,
+}
+
+/// Details that belong to another network.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the details describe {positions} positions and {journeys} journeys, not this map's: reload the page"
+)]
+pub struct DetailsMismatch {
+    /// Positions in the details.
+    pub positions: usize,
+    /// Journeys in the details.
+    pub journeys: usize,
+}
+
+impl Network {
+    /// Takes the words out of every position and journey, leaving what the
+    /// map draws, searches and routes by. [`Network::with_details`] puts
+    /// them back.
+    pub fn take_details(&mut self) -> Details {
+        let (positions, journeys) = self.parts_mut();
+        Details {
+            positions: positions
+                .iter_mut()
+                .map(|p| PositionDetails {
+                    description: std::mem::take(&mut p.description),
+                    entry_requirements: p.entry_requirements.take(),
+                    duration: p.duration.take(),
+                    salary: p.salary.take(),
+                    links: std::mem::take(&mut p.links),
+                    withdrawn: p.withdrawn.take(),
+                })
+                .collect(),
+            journeys: journeys
+                .iter_mut()
+                .map(|j| JourneyDetails {
+                    story: std::mem::take(&mut j.story),
+                    notes: j.steps.iter_mut().map(|s| s.note.take()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// This network with `details` put back, or an error if they were
+    /// taken from a network of another shape.
+    pub fn with_details(mut self, details: Details) -> Result<Network, DetailsMismatch> {
+        let mismatch = DetailsMismatch {
+            positions: details.positions.len(),
+            journeys: details.journeys.len(),
+        };
+        let (positions, journeys) = self.parts_mut();
+        let fits = positions.len() == details.positions.len()
+            && journeys.len() == details.journeys.len()
+            && journeys
+                .iter()
+                .zip(&details.journeys)
+                .all(|(j, d)| j.steps.len() == d.notes.len());
+        if !fits {
+            return Err(mismatch);
+        }
+        for (p, d) in positions.iter_mut().zip(details.positions) {
+            p.description = d.description;
+            p.entry_requirements = d.entry_requirements;
+            p.duration = d.duration;
+            p.salary = d.salary;
+            p.links = d.links;
+            p.withdrawn = d.withdrawn;
+        }
+        for (j, d) in journeys.iter_mut().zip(details.journeys) {
+            j.story = d.story;
+            for (step, note) in j.steps.iter_mut().zip(d.notes) {
+                step.note = note;
+            }
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::sample;
+
+    #[test]
+    fn details_come_out_and_go_back_whole() {
+        let full = sample::two_lines();
+        let mut lean = full.clone();
+        let details = lean.take_details();
+        assert_ne!(lean, full, "the words were taken out");
+        assert!(
+            lean.positions()
+                .iter()
+                .all(|p| p.description.is_empty() && p.salary.is_none() && p.links.is_empty())
+        );
+        assert!(
+            lean.journeys()
+                .iter()
+                .all(|j| j.story.is_empty() && j.steps.iter().all(|s| s.note.is_none()))
+        );
+        // What the map draws and routes by stays.
+        for (l, f) in lean.positions().iter().zip(full.positions()) {
+            assert_eq!(
+                (&l.id, &l.title, l.level, &l.sectors),
+                (&f.id, &f.title, f.level, &f.sectors)
+            );
+        }
+        assert_eq!(lean.with_details(details).unwrap(), full);
+    }
+
+    #[test]
+    fn details_of_another_network_are_refused() {
+        let mut network = sample::two_lines();
+        let details = network.take_details();
+        let other = Network::new(network.positions()[..1].to_vec(), Vec::new()).unwrap();
+        assert_eq!(
+            other.with_details(details),
+            Err(DetailsMismatch {
+                positions: network.positions().len(),
+                journeys: network.journeys().len(),
+            })
+        );
+    }
+}
