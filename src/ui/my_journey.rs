@@ -98,7 +98,7 @@ pub fn MarkButtons(position: PositionIndex) -> impl IntoView {
     let done = move || my.mine.with(|p| p.done.contains(&position));
     let goal = move || my.mine.with(|p| p.goal == Some(position));
     view! {
-        <Show when=move || !my.read_only()>
+        {move || (!my.read_only()).then(|| view! {
             <div class="mark-buttons" role="group" aria-label="My journey">
                 <button type="button" class="chip-button" aria-pressed=move || done().to_string() on:click=move |_| my.mine.update(|p| p.toggle_done(position))>
                     "I've done this"
@@ -107,7 +107,7 @@ pub fn MarkButtons(position: PositionIndex) -> impl IntoView {
                     "This is my goal"
                 </button>
             </div>
-        </Show>
+        })}
     }
 }
 
@@ -208,29 +208,29 @@ pub fn MyJourneyPanel() -> impl IntoView {
         <section class="panel my-journey" aria-labelledby="my-journey-title">
             <h2 id="my-journey-title">{move || if my.read_only() { "A shared journey" } else { "My journey" }}</h2>
             {move || my.notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-            <Show when=move || my.read_only()>
+            {move || my.read_only().then(|| view! {
                 <p>"You are looking at someone's shared journey. It is read-only."</p>
                 <button type="button" class="chip-button" on:click=leave_shared>"Back to my own journey"</button>
-            </Show>
-            <Show when=move || my.with_shown(Progress::is_empty)>
+            })}
+            {move || my.with_shown(Progress::is_empty).then(|| view! {
                 <p class="muted">"Open a station and choose “I've done this” or “This is my goal”. It stays on this device only."</p>
-            </Show>
+            })}
             <ul class="plain badges" aria-label="Badges earned">{badges}</ul>
             {move || goal().map(|g| view! { <p class="goal"><strong>"Goal: "</strong>{g}</p> })}
-            <Show when=move || my.with_shown(|p| p.goal.is_some() && !p.done.is_empty())>
+            {move || (my.with_shown(|p| p.goal.is_some() && !p.done.is_empty())).then(|| view! {
                 <button type="button" class="chip-button" on:click=route_to_goal.clone()>"Show my route to my goal"</button>
-            </Show>
-            <Show when=move || !my.read_only() && !my.mine.with(Progress::is_empty)>
+            })}
+            {move || (!my.read_only() && !my.mine.with(Progress::is_empty)).then(|| view! {
                 <div class="share">
                     <label for="share-link">"Share (read-only link)"</label>
                     <input id="share-link" type="text" readonly prop:value=link.clone() />
                     <button type="button" class="chip-button" on:click=export.clone()>"Save to a file"</button>
                 </div>
-            </Show>
-            <Show when=move || !my.read_only()>
+            })}
+            {move || (!my.read_only()).then(|| view! {
                 <label class="file-label" for="import-journey">"Load a saved file"</label>
                 <input id="import-journey" type="file" accept=".txt,text/plain" on:change=import.clone() />
-            </Show>
+            })}
         </section>
     }
 }

@@ -134,8 +134,11 @@ pub fn Presenter() -> impl IntoView {
             })
         })
     };
+    // Memoised so stepping does not rebuild the overlay: its live region
+    // must stay in place for screen readers to announce each station.
+    let presenting = Memo::new(move |_| state.present.get().is_some());
     view! {
-        <Show when=move || state.present.get().is_some()>
+        {move || presenting.get().then(|| view! {
             <section class="presenter" aria-label="Presentation" aria-live="polite">
                 {move || {
                     slide()
@@ -160,7 +163,7 @@ pub fn Presenter() -> impl IntoView {
                 {qr}
             </section>
             <div class="blank-screen" class:is-on=move || blank.get() on:click=move |_| blank.set(false) aria-hidden="true"></div>
-        </Show>
+        })}
     }
 }
 

@@ -119,11 +119,11 @@ pub fn RoutePlanner() -> impl IntoView {
                 />
                 "Earn while you learn (no university)"
             </label>
-            <Show when=move || route.from.get().is_some() || route.to.get().is_some()>
+            {move || (route.from.get().is_some() || route.to.get().is_some()).then(|| view! {
                 <button type="button" class="link-button" on:click=move |_| { route.from.set(None); route.to.set(None); route.choice.set(0); }>
                     "Clear the route"
                 </button>
-            </Show>
+            })}
             {results}
         </section>
     }

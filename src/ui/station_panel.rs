@@ -125,13 +125,9 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             </div>
             <h3>"Journeys through here"</h3>
             <ul class="plain">{journeys}</ul>
-            <Show when=move || has_next>
-                <h3>"Where people went next"</h3>
-            </Show>
+            {has_next.then(|| view! { <h3>"Where people went next"</h3> })}
             <ul class="plain">{step_list(next)}</ul>
-            <Show when=move || has_before>
-                <h3>"Where people came from"</h3>
-            </Show>
+            {has_before.then(|| view! { <h3>"Where people came from"</h3> })}
             <ul class="plain">{step_list(before)}</ul>
             <h3 class:visually-hidden=p.links.is_empty()>"Find out more"</h3>
             <ul class="plain links">{links}</ul>
