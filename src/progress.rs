@@ -9,7 +9,6 @@
 //! never breaks the page.
 
 use crate::journey::{Level, Network, PositionIndex};
-use std::collections::BTreeSet;
 
 /// The first line of the format; the number changes if the format does.
 pub const HEADER: &str = "tubemap-progress/1";
@@ -17,8 +16,9 @@ pub const HEADER: &str = "tubemap-progress/1";
 /// What a pupil has marked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    /// Stations done, by index.
-    pub done: BTreeSet<PositionIndex>,
+    /// Stations done, in index order, each once. (A sorted `Vec`: a
+    /// handful of stations, and no B-tree code in the browser bundle.)
+    done: Vec<PositionIndex>,
     /// The station they aim for.
     pub goal: Option<PositionIndex>,
 }
@@ -49,10 +49,30 @@ pub struct Badge {
 const MAX_BYTES: usize = 64 * 1024;
 
 impl Progress {
+    /// Stations done, in index order.
+    pub fn done(&self) -> &[PositionIndex] {
+        &self.done
+    }
+
+    /// Whether a station is marked done.
+    pub fn is_done(&self, position: PositionIndex) -> bool {
+        self.done.binary_search(&position).is_ok()
+    }
+
+    /// Marks a station as done (again is no change).
+    pub fn mark_done(&mut self, position: PositionIndex) {
+        if let Err(at) = self.done.binary_search(&position) {
+            self.done.insert(at, position);
+        }
+    }
+
     /// Marks or unmarks a station as done.
     pub fn toggle_done(&mut self, position: PositionIndex) {
-        if !self.done.remove(&position) {
-            self.done.insert(position);
+        match self.done.binary_search(&position) {
+            Ok(at) => {
+                self.done.remove(at);
+            }
+            Err(at) => self.done.insert(at, position),
         }
     }
 
@@ -72,9 +92,15 @@ impl Progress {
 
     /// The badges earned, highest level first.
     pub fn badges(&self, network: &Network) -> Vec<Badge> {
-        let mut badges: Vec<_> = self
-            .done
-            .iter()
+        // Highest level first, then in index order: built level by level
+        // rather than sorted (no sorting routine for one short list).
+        Level::all()
+            .rev()
+            .flat_map(|level| {
+                self.done
+                    .iter()
+                    .filter(move |&&p| network.position(p).level == level)
+            })
             .map(|&position| {
                 let p = network.position(position);
                 Badge {
@@ -83,9 +109,7 @@ impl Progress {
                     meaning: p.level.meaning().to_owned(),
                 }
             })
-            .collect();
-        badges.sort_by_key(|b| std::cmp::Reverse(network.position(b.position).level));
-        badges
+            .collect()
     }
 
     /// Where a route to the goal starts: the highest-level station done.
@@ -160,12 +184,11 @@ impl Progress {
                 found
             };
             match key.trim() {
-                "done" => progress.done.extend(
-                    value
-                        .split(',')
-                        .filter(|id| !id.trim().is_empty())
-                        .filter_map(&mut lookup),
-                ),
+                "done" => value
+                    .split(',')
+                    .filter(|id| !id.trim().is_empty())
+                    .filter_map(&mut lookup)
+                    .for_each(|p| progress.mark_done(p)),
                 "goal" => progress.goal = lookup(value),
                 _ => {}
             }
@@ -223,7 +246,7 @@ mod tests {
             "tubemap-progress/1\ndone=gcse,renamed-station,,\ngoal=nowhere\nfuture=1\nnonsense",
         )
         .unwrap();
-        assert_eq!(progress.done.len(), 1);
+        assert_eq!(progress.done().len(), 1);
         assert_eq!(progress.goal, None);
         assert_eq!(skipped, 2);
     }
@@ -239,6 +262,18 @@ mod tests {
         assert!(badges[0].meaning.starts_with("Level 4"));
         assert_eq!(progress.furthest(&network), Some(PositionIndex(2)));
         progress.toggle_done(PositionIndex(2));
-        assert_eq!(progress.done.len(), 1, "toggling again unmarks");
+        assert_eq!(progress.done().len(), 1, "toggling again unmarks");
+    }
+
+    #[test]
+    fn stations_done_stay_in_index_order_each_once() {
+        let mut progress = Progress::default();
+        for p in [3, 1, 2, 1, 0] {
+            progress.mark_done(PositionIndex(p));
+        }
+        assert_eq!(progress.done(), [0, 1, 2, 3].map(PositionIndex));
+        progress.toggle_done(PositionIndex(1));
+        assert!(!progress.is_done(PositionIndex(1)) && progress.is_done(PositionIndex(2)));
+        assert_eq!(progress.done(), [0, 2, 3].map(PositionIndex));
     }
 }

@@ -440,7 +440,7 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
                     class="station"
                     class:is-lit=move || highlighted.with(|h| h.get(position.get()).copied().unwrap_or(true))
                     class:is-selected=move || state.station.get() == Some(position)
-                    class:is-done=move || my.with_shown(|p| p.done.contains(&position))
+                    class:is-done=move || my.with_shown(|p| p.is_done(position))
                     class:is-goal=move || my.with_shown(|p| p.goal == Some(position))
                     data-position=position.0
                     role="button"

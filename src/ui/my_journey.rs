@@ -95,7 +95,7 @@ fn storage() -> Option<web_sys::Storage> {
 #[component]
 pub fn MarkButtons(position: PositionIndex) -> impl IntoView {
     let my = expect_context::<MyJourney>();
-    let done = move || my.mine.with(|p| p.done.contains(&position));
+    let done = move || my.mine.with(|p| p.is_done(position));
     let goal = move || my.mine.with(|p| p.goal == Some(position));
     view! {
         {move || (!my.read_only()).then(|| view! {
@@ -217,7 +217,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
             })}
             <ul class="plain badges" aria-label="Badges earned">{badges}</ul>
             {move || goal().map(|g| view! { <p class="goal"><strong>"Goal: "</strong>{g}</p> })}
-            {move || (my.with_shown(|p| p.goal.is_some() && !p.done.is_empty())).then(|| view! {
+            {move || (my.with_shown(|p| p.goal.is_some() && !p.done().is_empty())).then(|| view! {
                 <button type="button" class="chip-button" on:click=route_to_goal.clone()>"Show my route to my goal"</button>
             })}
             {move || (!my.read_only() && !my.mine.with(Progress::is_empty)).then(|| view! {
