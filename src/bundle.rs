@@ -33,8 +33,9 @@ pub struct MapBundle {
 /// Why a bundle could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
-    /// The bytes are not a bundle.
-    #[error("the map data is damaged: {0}")]
+    /// The bytes are not a bundle. Postcard's own words stay in the
+    /// error's source, not in the sentence a pupil reads.
+    #[error("the map data is damaged: reload the page")]
     Corrupt(#[from] postcard::Error),
     /// Written by another version of the app.
     #[error("the map data is format {found}, this app reads format {expected}: reload the page")]
