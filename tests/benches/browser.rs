@@ -1,6 +1,7 @@
 //! Browser timings of the built site in headless Chromium (not a pass/fail
 //! test): cold load to an interactive map, median of 5 fresh browsers, and
-//! station click to open panel, median of 20 clicks.
+//! station click to open panel, median of 20 clicks (and the first click's
+//! wait for the words, fetched on demand), and route choice to redrawn map.
 //!
 //! `trunk build --release --offline && cargo bench --features e2e --bench browser`
 
@@ -40,6 +41,27 @@ async fn main() {
     let browser = Browser::start(1280, 800).await;
     browser.client.goto(&base).await.expect("page opens");
     browser.wait_for(".tube-map .station").await;
+    // The first panel also fetches the words (map-details.bin): from the
+    // click until its "Loading details…" line gives way to them.
+    let first_words = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const station = document.querySelector('.station');
+             const start = performance.now();
+             station.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+             const check = () => {
+               const panel = document.querySelector('.station-panel');
+               if (panel && !panel.querySelector('[role=status], [role=alert]')) done(performance.now() - start);
+               else requestAnimationFrame(check);
+             };
+             check();",
+            vec![],
+        )
+        .await
+        .expect("first panel opens")
+        .as_f64()
+        .unwrap_or(f64::NAN);
     let clicks = browser
         .client
         .execute_async(
@@ -130,4 +152,5 @@ async fn main() {
         median(clicks.clone()),
         clicks.iter().cloned().fold(0.0, f64::max)
     );
+    println!("first station click to its words, fetched on demand (ms): {first_words:.1}");
 }
