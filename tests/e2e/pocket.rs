@@ -103,6 +103,22 @@ async fn the_map_opens_offline_after_one_visit() {
         .await
         .expect("deep link offline");
     browser.wait_for("#station-title").await;
+    // Its words too: map-details.bin comes from the cache, not the network.
+    let gcses = content()
+        .positions()
+        .iter()
+        .find(|p| p.id == "gcses-9-4")
+        .map(|p| p.description.chars().take(60).collect::<String>())
+        .expect("shipped content has GCSEs");
+    browser
+        .until(
+            "the station's words arrive offline",
+            &format!(
+                "document.querySelector('.station-panel').textContent.includes({})",
+                serde_json::Value::String(gcses)
+            ),
+        )
+        .await;
     browser.close().await;
 }
 
