@@ -243,6 +243,8 @@ fn verify_finds_overlaps_and_slanted_segments() {
     assert_eq!(report.label_station_overlaps, 2);
     assert_eq!(report.line_crossings, 2);
     assert_eq!(report.bends, 1);
+    // The vertical line at x = 150 runs through the second label.
+    assert_eq!(report.labels_on_lines, 1);
 }
 
 #[test]

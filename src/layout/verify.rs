@@ -5,7 +5,7 @@
 //! bends) as quality numbers. Uniform grids keep it near-linear.
 
 use super::geometry::{Grid, crosses};
-use super::{MapLayout, Point, Rect};
+use super::{LINE_WIDTH, MapLayout, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// Counts of what is right and wrong with a layout.
@@ -26,6 +26,9 @@ pub struct LayoutReport {
     pub line_crossings: usize,
     /// Changes of direction along the lines.
     pub bends: usize,
+    /// Labels that a line runs through (drawn width included): legal, as
+    /// text stays readable on its halo, but each one is worth watching.
+    pub labels_on_lines: usize,
 }
 
 /// Tolerance for octilinearity, in pixels.
@@ -55,6 +58,7 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         label_station_overlaps: overlapping_pairs(area, &label_bounds, Some(&station_bounds)),
         line_crossings: crossings(area, &segments),
         bends: layout.lines.iter().map(|l| bends(&l.points)).sum(),
+        labels_on_lines: labels_on_lines(area, &label_bounds, &segments),
     }
 }
 
@@ -124,6 +128,26 @@ fn crossings(area: Rect, segments: &[(usize, Point, Point)]) -> usize {
         });
     }
     count
+}
+
+/// Labels whose box a line's drawn stroke touches.
+fn labels_on_lines(area: Rect, labels: &[Rect], segments: &[(usize, Point, Point)]) -> usize {
+    let mut grid = Grid::new(area, CELL, segments.len());
+    for (i, &(_, a, b)) in segments.iter().enumerate() {
+        grid.insert(i as u32, &Rect::spanning(a, b));
+    }
+    labels
+        .iter()
+        .filter(|label| {
+            let touched = label.inflate(LINE_WIDTH / 2.0);
+            let mut hit = false;
+            grid.query(&touched, |i| {
+                let (_, a, b) = segments[i as usize];
+                hit |= touched.hit_by_segment(a, b);
+            });
+            hit
+        })
+        .count()
 }
 
 fn bends(points: &[Point]) -> usize {
