@@ -69,15 +69,7 @@ async fn clicking_a_station_opens_its_details() {
     assert!(panel.contains("Where people went next"), "{panel}");
     // The words come from map-details.bin, fetched as the panel opens.
     let description: String = position.description.chars().take(60).collect();
-    browser
-        .until(
-            "the description arrives",
-            &format!(
-                "document.querySelector('.station-panel').textContent.includes({})",
-                serde_json::Value::String(description)
-            ),
-        )
-        .await;
+    browser.until_panel_says(&description).await;
     browser
         .until(
             "the URL names the station",

@@ -110,15 +110,7 @@ async fn the_map_opens_offline_after_one_visit() {
         .find(|p| p.id == "gcses-9-4")
         .map(|p| p.description.chars().take(60).collect::<String>())
         .expect("shipped content has GCSEs");
-    browser
-        .until(
-            "the station's words arrive offline",
-            &format!(
-                "document.querySelector('.station-panel').textContent.includes({})",
-                serde_json::Value::String(gcses)
-            ),
-        )
-        .await;
+    browser.until_panel_says(&gcses).await;
     browser.close().await;
 }
 

@@ -227,6 +227,19 @@ impl Browser {
         panic!("timed out waiting until {what}: `{condition}`");
     }
 
+    /// Waits until the station panel's text includes `text` (its words
+    /// arrive after the panel opens, from map-details.bin).
+    pub async fn until_panel_says(&self, text: &str) {
+        self.until(
+            &format!("the station panel says {text:?}"),
+            &format!(
+                "(document.querySelector('.station-panel') || {{}}).textContent?.includes({})",
+                serde_json::Value::String(text.to_owned())
+            ),
+        )
+        .await;
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver's
     /// `goog/cdp/execute` endpoint (media emulation, for instance) and
     /// returns its result.
