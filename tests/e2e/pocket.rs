@@ -522,6 +522,49 @@ async fn the_theme_choice_survives_a_reload_and_bad_storage() {
     browser.close().await;
 }
 
+/// boot.js applies a stored theme before the app has loaded, so a dark-theme
+/// user never sees a white flash. It repeats the theme names of
+/// `ui/theme.rs`; this holds it to every name the app offers, with the
+/// app's wasm missing so that only boot.js can have set the attribute.
+#[tokio::test]
+async fn boot_js_applies_every_stored_theme_before_the_app_loads() {
+    let browser = open_at(&serve(dist()).await, 1024, 700, "").await;
+    let offered: Vec<String> = serde_json::from_value(
+        browser
+            .eval("return [...document.querySelectorAll('#theme-choice option')].map(o => o.value).filter(v => v !== 'device');")
+            .await,
+    )
+    .unwrap();
+    browser.close().await;
+    assert!(offered.len() >= 3, "themes offered: {offered:?}");
+
+    let stage: PathBuf =
+        std::env::temp_dir().join(format!("tubemap-no-wasm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&stage);
+    copy_dir(&dist(), &stage);
+    std::fs::remove_file(stage.join("careers-tube-map_bg.wasm")).unwrap();
+    let base = serve(stage.clone()).await;
+    let browser = Browser::start(1024, 700).await;
+    browser.client.goto(&base).await.expect("page opens");
+    for theme in &offered {
+        browser
+            .eval(&format!(
+                "localStorage.setItem('tubemap-theme', '{theme}'); return true;"
+            ))
+            .await;
+        browser.client.refresh().await.unwrap();
+        assert_eq!(
+            browser
+                .eval("return [document.documentElement.dataset.theme || null, !!document.querySelector('.tube-map')];")
+                .await,
+            json!([theme, false]),
+            "boot.js did not apply `{theme}` (or the app ran)"
+        );
+    }
+    browser.close().await;
+    std::fs::remove_dir_all(&stage).unwrap();
+}
+
 async fn axe_violations(browser: &Browser, enhanced_contrast: bool) -> Value {
     let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
         .expect("npm ci installed axe-core");
