@@ -3,10 +3,13 @@
 //
 // Cache-first: every file here is served from the cache this worker filled
 // when it was installed, so a visit never mixes files from two builds.
-// Updates come with the next visit: the post_build hook (.ci/stamp-sw)
-// stamps a hash of every shipped file into VERSION, so any change to any
-// file changes this script's bytes; the browser then installs the new
-// worker, which fills a new cache, and on activation deletes the old ones.
+// Updates: the post_build hook (.ci/stamp-sw) stamps a hash of every
+// shipped file into VERSION, so any change to any file changes this
+// script's bytes; the browser then installs the new worker, which fills a
+// new cache, takes over, and deletes the old ones. An open page is told by
+// boot.js ("A newer version of the map is ready", with a Reload button);
+// until it reloads it keeps the build it started with, and words fetched
+// from the newer build are refused by their checksum (src/bundle.rs).
 const VERSION = "__BUILD_HASH__";
 const PREFIX = "careers-tube-map-";
 const CACHE = PREFIX + VERSION;

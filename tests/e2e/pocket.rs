@@ -46,6 +46,26 @@ async fn open_at(base: &str, width: u32, height: u32, query: &str) -> Browser {
     browser
 }
 
+/// Opens the site and waits until the service worker controls the page.
+async fn open_under_worker(base: &str) -> Browser {
+    let browser = open_at(base, 1024, 700, "").await;
+    browser
+        .until(
+            "the service worker controls the page",
+            "navigator.serviceWorker.controller !== null",
+        )
+        .await;
+    browser
+}
+
+/// A fresh copy of dist/ to change, in the temp folder, named for `what`.
+fn staged_copy(what: &str) -> PathBuf {
+    let stage = std::env::temp_dir().join(format!("tubemap-{what}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&stage);
+    copy_dir(&dist(), &stage);
+    stage
+}
+
 /// Waits for an async script (`done` is its callback) and returns its value.
 async fn eval_async(browser: &Browser, script: &str) -> Value {
     browser
@@ -62,13 +82,7 @@ async fn eval_async(browser: &Browser, script: &str) -> Value {
 async fn the_map_opens_offline_after_one_visit() {
     let server = serve_stoppable(dist()).await;
     let base = server.url.clone();
-    let browser = open_at(&base, 1024, 700, "").await;
-    browser
-        .until(
-            "the service worker controls the page",
-            "navigator.serviceWorker.controller !== null",
-        )
-        .await;
+    let browser = open_under_worker(&base).await;
     // The precache holds exactly what was shipped.
     let cached = eval_async(
         &browser,
@@ -114,6 +128,49 @@ async fn the_map_opens_offline_after_one_visit() {
     browser.close().await;
 }
 
+/// A classroom with the map open when new journeys are published is told
+/// a newer version is ready, and one click brings it in.
+#[tokio::test]
+async fn a_newer_build_is_offered_with_a_reload_button() {
+    let stage = staged_copy("update");
+    stamp(&stage);
+    let base = serve(stage.clone()).await;
+    let browser = open_under_worker(&base).await;
+    // The next visit starts under the worker; nothing new, so no notice.
+    browser.client.refresh().await.unwrap();
+    browser.wait_for(".tube-map .station").await;
+    let notices = "return document.querySelectorAll('.update-notice').length;";
+    assert_eq!(browser.eval(notices).await, json!(0));
+
+    // A new build lands on the server while the page is open.
+    let css = stage.join("app.css");
+    let mut text = std::fs::read_to_string(&css).unwrap();
+    text.push_str("\n/* build 2 */\n");
+    std::fs::write(&css, text).unwrap();
+    stamp(&stage);
+    eval_async(
+        &browser,
+        "navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done(true), () => done(false));",
+    )
+    .await;
+    browser
+        .wait_for(".update-notice[role=status] button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".tube-map .station").await;
+    let served = eval_async(
+        &browser,
+        "fetch('app.css').then(r => r.text()).then(t => done(t.includes('build 2')));",
+    )
+    .await;
+    assert_eq!(served, json!(true), "the reload brought the new build");
+    assert_eq!(browser.eval(notices).await, json!(0));
+    browser.close().await;
+    std::fs::remove_dir_all(&stage).unwrap();
+}
+
 /// The cache version stamped into dist/sw.js by the post_build hook.
 fn stamped_version(sw: &str) -> String {
     let start = sw.find("const VERSION = \"").expect("VERSION in sw.js") + 17;
@@ -154,9 +211,7 @@ fn the_cache_name_changes_when_any_shipped_file_does() {
         version.len() == 16 && version.chars().all(|c| c.is_ascii_hexdigit()),
         "dist/sw.js is not stamped: {version}"
     );
-    let stage: PathBuf = std::env::temp_dir().join(format!("tubemap-stamp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&stage);
-    copy_dir(&dist(), &stage);
+    let stage = staged_copy("stamp");
     assert_eq!(stamp(&stage), version, "the stamp is reproducible");
     let css = stage.join("app.css");
     let mut text = std::fs::read_to_string(&css).unwrap();
@@ -538,10 +593,7 @@ async fn boot_js_applies_every_stored_theme_before_the_app_loads() {
     browser.close().await;
     assert!(offered.len() >= 3, "themes offered: {offered:?}");
 
-    let stage: PathBuf =
-        std::env::temp_dir().join(format!("tubemap-no-wasm-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&stage);
-    copy_dir(&dist(), &stage);
+    let stage = staged_copy("no-wasm");
     std::fs::remove_file(stage.join("careers-tube-map_bg.wasm")).unwrap();
     let base = serve(stage.clone()).await;
     let browser = Browser::start(1024, 700).await;
