@@ -81,7 +81,9 @@ impl MapBundle {
     /// The two files the app loads: this bundle without the words, to draw
     /// at once, and the words, for panels ([`MapBundle::with_details`]).
     pub fn split(mut self) -> Result<(Vec<u8>, Vec<u8>), BundleError> {
-        let details = postcard::to_allocvec(&(FORMAT, self.network.take_details()))?;
+        // No format number of its own: the checksum below ties this file
+        // to the map file, whose format is checked.
+        let details = postcard::to_allocvec(&self.network.take_details())?;
         self.details_check = Some(checksum(&details));
         Ok((self.encode()?, details))
     }
@@ -92,7 +94,7 @@ impl MapBundle {
         if self.details_check != Some(checksum(bytes)) {
             return Err(BundleError::StaleDetails);
         }
-        let (_, details): (u32, Details) = postcard::from_bytes(bytes)?;
+        let details: Details = postcard::from_bytes(bytes)?;
         Ok(self.network.clone().with_details(details)?)
     }
 
