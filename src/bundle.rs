@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,17 +53,17 @@ pub enum BundleError {
     DetailsMismatch(#[from] DetailsMismatch),
     /// The layout does not match the network.
     #[error(
-        "the map data is inconsistent: {stations} stations and {lines} lines drawn for {positions} positions and {journeys} journeys"
+        "the map data is inconsistent: {stations} stations and {lines} runs of line drawn for {positions} positions and {runs} runs of line"
     )]
     Mismatch {
         /// Stations in the layout.
         stations: usize,
-        /// Lines in the layout.
+        /// Runs of line drawn in the layout.
         lines: usize,
         /// Positions in the network.
         positions: usize,
-        /// Journeys in the network.
-        journeys: usize,
+        /// Runs of line (trunks and branches) in the network.
+        runs: usize,
     },
 }
 
@@ -116,16 +116,22 @@ impl MapBundle {
         }
         let bundle: MapBundle = postcard::from_bytes(bytes)?;
         let (stations, lines) = (bundle.layout.stations.len(), bundle.layout.lines.len());
-        let (positions, journeys) = (
-            bundle.network.positions().len(),
-            bundle.network.journeys().len(),
-        );
-        if stations != positions || lines != journeys || bundle.layout.labels.len() != positions {
+        let network = &bundle.network;
+        let positions = network.positions().len();
+        let runs: usize = network.lines().iter().map(|l| l.runs.len()).sum();
+        let drawn_in_order = bundle.layout.lines.iter().map(|p| p.line).eq(network
+            .line_indices()
+            .flat_map(|l| std::iter::repeat_n(l, network.line(l).runs.len())));
+        if stations != positions
+            || !drawn_in_order
+            || bundle.layout.labels.len() != positions
+            || bundle.layout.connections.len() != network.connections().len()
+        {
             return Err(BundleError::Mismatch {
                 stations,
                 lines,
                 positions,
-                journeys,
+                runs,
             });
         }
         Ok(bundle)

@@ -96,9 +96,9 @@ pub fn route_slides(network: &Network, route: &Route) -> Vec<Slide> {
                         ridden += leg.stops;
                         ridden >= i
                     })
-                    .map(|leg| {
-                        let journey = network.journey(leg.journey);
-                        format!("On {}'s line: {}", journey.name, journey.headline)
+                    .map(|leg| match leg.line {
+                        Some(line) => format!("On the {} line.", network.line(line).name),
+                        None => "Through a connection: a change of pathway.".to_owned(),
                     })
             };
             Slide {
@@ -152,7 +152,7 @@ mod tests {
         let mut journeys = network.journeys().to_vec();
         journeys[0].steps[1].note = Some("Laid bricks in Leeds.".into());
         journeys[0].steps[1].years = Some(2.0);
-        let network = Network::new(network.positions().to_vec(), journeys).unwrap();
+        let network = sample::one_line_per_journey(network.positions().to_vec(), journeys);
         let slides = journey_slides(&network, JourneyIndex(0));
         assert_eq!(slides.len(), 3);
         assert_eq!(

@@ -126,7 +126,7 @@ mod tests {
         positions[2].title = "Bricklayer".into();
         positions[3].title = "Construction site supervisor".into();
         let journeys = vec![sample::journey("j", Sector::Digital, &[0, 1, 2, 3])];
-        Network::new(positions, journeys).unwrap()
+        crate::journey::sample::one_line_per_journey(positions, journeys)
     }
 
     fn first(query: &str) -> Option<String> {

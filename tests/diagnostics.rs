@@ -35,7 +35,7 @@ fn rendered(dir: &Path) -> (String, source::Loaded) {
 fn each_case_reports_its_class_with_a_span_and_a_hint() {
     let cases = cases();
     assert!(
-        cases.len() >= 18,
+        cases.len() >= 23,
         "expected the whole corpus, found {}",
         cases.len()
     );
@@ -58,7 +58,7 @@ fn each_case_reports_its_class_with_a_span_and_a_hint() {
             "{code}: no span"
         );
         assert!(hit.hint.is_some(), "{code}: no hint");
-        let is_warning_case = matches!(code.as_str(), "unused-position" | "job-without-salary");
+        let is_warning_case = matches!(code.as_str(), "similar-colours" | "job-without-salary");
         assert_eq!(
             hit.severity,
             if is_warning_case {
@@ -103,21 +103,21 @@ fn the_cli_exits_0_on_warnings_alone_and_speaks_json() {
             "check",
             "--format",
             "json",
-            "tests/diagnostics/unused-position",
+            "tests/diagnostics/similar-colours",
         ])
         .output()
         .expect("tubemap runs");
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     let first = &json[0];
-    assert_eq!(first["code"], "unused-position");
+    assert_eq!(first["code"], "similar-colours");
     assert_eq!(first["severity"], "warning");
     assert_eq!(
         first["file"],
-        "tests/diagnostics/unused-position/positions.toml"
+        "tests/diagnostics/similar-colours/lines.toml"
     );
     assert_eq!(
         (first["line"].as_u64(), first["column"].as_u64()),
-        (Some(19), Some(6))
+        (Some(10), Some(6))
     );
 }

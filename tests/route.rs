@@ -11,7 +11,7 @@ use proptest::test_runner::TestRunner;
 use std::cell::Cell;
 use std::collections::HashMap;
 use tubemap::journey::{Journey, Kind, Level, Network, PositionIndex, Sector, sample};
-use tubemap::network::{CareerGraph, Connection};
+use tubemap::network::{CareerGraph, Track};
 use tubemap::route::dijkstra::distances;
 use tubemap::route::yen::k_shortest_paths;
 use tubemap::route::{
@@ -86,7 +86,7 @@ fn case() -> impl Strategy<Value = Case> {
                 .map(|(i, stops)| sample::journey(&format!("j{i}"), Sector::General, stops))
                 .collect();
             Case {
-                network: Network::new(positions, journeys).expect("generated networks are valid"),
+                network: tubemap::journey::sample::one_line_per_journey(positions, journeys),
                 from: PositionIndex(from),
                 to: PositionIndex(to),
                 alternatives,
@@ -135,10 +135,10 @@ fn cost(
     stops: &[PositionIndex],
 ) -> f64 {
     stops.windows(2).fold(0.0, |sum, w| {
-        let connection = graph
-            .connection(w[0], w[1])
-            .expect("consecutive stops are a step");
-        sum + route::step_cost(network, criterion, w[0], connection)
+        let track = graph
+            .track(w[0], w[1])
+            .expect("consecutive stops are a track");
+        sum + route::step_cost(network, criterion, w[0], track)
     })
 }
 
@@ -147,9 +147,9 @@ fn fewest_legs(graph: &CareerGraph, stops: &[PositionIndex]) -> usize {
     let steps = stops.len() - 1;
     let rides = |k: usize, j| {
         graph
-            .connection(stops[k], stops[k + 1])
+            .track(stops[k], stops[k + 1])
             .unwrap()
-            .journeys
+            .lines
             .contains(j)
     };
     let mut best = vec![usize::MAX; steps + 1];
@@ -158,11 +158,7 @@ fn fewest_legs(graph: &CareerGraph, stops: &[PositionIndex]) -> usize {
         if best[start] == usize::MAX {
             continue;
         }
-        for j in &graph
-            .connection(stops[start], stops[start + 1])
-            .unwrap()
-            .journeys
-        {
+        for j in &graph.track(stops[start], stops[start + 1]).unwrap().lines {
             let mut end = start;
             while end < steps && rides(end, j) {
                 end += 1;
@@ -199,13 +195,13 @@ fn check_route(case: &Case, graph: &CareerGraph, criterion: Criterion, r: &Route
     for (i, leg) in r.legs.iter().enumerate() {
         assert_eq!(leg.from, r.stops[at]);
         for k in at..at + leg.stops {
-            let c = graph.connection(r.stops[k], r.stops[k + 1]).unwrap();
-            assert!(c.journeys.contains(&leg.journey));
+            let track = graph.track(r.stops[k], r.stops[k + 1]).unwrap();
+            assert!(leg.line.is_some_and(|l| track.lines.contains(&l)));
         }
         at += leg.stops;
         assert_eq!(leg.to, r.stops[at]);
         if i > 0 {
-            assert_ne!(r.legs[i - 1].journey, leg.journey);
+            assert_ne!(r.legs[i - 1].line, leg.line);
         }
     }
     assert_eq!(at, r.steps);
@@ -319,7 +315,7 @@ fn check_yen_lists_every_path(
     }
     let network = &case.network;
     let g = graph.graph();
-    let edge_cost = |e: EdgeReference<'_, Connection>| {
+    let edge_cost = |e: EdgeReference<'_, Track>| {
         let (source, target) = (g[e.source()], g[e.target()]);
         case.constraints
             .allows(network, target)
@@ -429,8 +425,8 @@ fn gcses_to_site_manager_without_university() {
     }
     assert_eq!(
         route::render_text(&network, &route::directions(&plan.best)),
-        "From GCSEs at grades 9 to 4 (Level 2), take Aisha's line (From bricklaying apprentice to site manager) 2 stops to Bricklayer (Level 2), about 4 years.\n\
-         At Bricklayer (Level 2), change to Ryan's line (From old-style apprenticeship to chartered site manager) 4 stops to Site manager (Level 6), about 4.5 years.\n\
+        "From GCSEs at grades 9 to 4 (Level 2), take the Onsite construction line 2 stops to Bricklayer (Level 2), about 4 years.\n\
+         At Bricklayer (Level 2), change to the Site management line 4 stops to Site manager (Level 6), about 4.5 years.\n\
          Arrive at Site manager. Total: about 8.5 years, reaching Level 6."
     );
     // With university allowed there is a shorter route, through a degree.

@@ -134,6 +134,7 @@ fn the_template_is_a_valid_journey() {
     let loaded = load_paths(&[
         "journeys/TEMPLATE.toml.example".into(),
         "journeys/positions".into(),
+        "journeys/network".into(),
     ]);
     let errors: Vec<_> = loaded
         .diagnostics

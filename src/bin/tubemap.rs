@@ -166,9 +166,10 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
             result.and_then(|()| {
                 writeln!(
                     out,
-                    "checked {} file(s): {} position(s), {} journey(s); {} error(s), {} warning(s)",
+                    "checked {} file(s): {} position(s), {} line(s), {} journey(s); {} error(s), {} warning(s)",
                     loaded.files.len(),
                     network.positions().len(),
+                    network.lines().len(),
                     network.journeys().len(),
                     loaded.error_count(),
                     loaded.warning_count()
@@ -376,7 +377,7 @@ fn plan_json(
                 "traffic": r.traffic,
                 "cost": r.cost,
                 "legs": r.legs.iter().map(|l| serde_json::json!({
-                    "journey": network.journey(l.journey).id,
+                    "line": l.line.map(|l| network.line(l).id.clone()),
                     "from": id(l.from),
                     "to": id(l.to),
                     "stops": l.stops,

@@ -46,14 +46,6 @@ impl Colour {
 
     /// WCAG relative luminance, 0 (black) to 1 (white).
     pub fn relative_luminance(self) -> f64 {
-        fn linear(channel: u8) -> f64 {
-            let c = f64::from(channel) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        }
         0.2126 * linear(self.r) + 0.7152 * linear(self.g) + 0.0722 * linear(self.b)
     }
 
@@ -62,6 +54,16 @@ impl Colour {
         let (a, b) = (self.relative_luminance(), other.relative_luminance());
         let (light, dark) = if a > b { (a, b) } else { (b, a) };
         (light + 0.05) / (dark + 0.05)
+    }
+}
+
+/// An sRGB channel as linear light, 0 to 1.
+pub(super) fn linear(channel: u8) -> f64 {
+    let c = f64::from(channel) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
     }
 }
 

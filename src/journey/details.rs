@@ -144,7 +144,13 @@ mod tests {
     fn details_of_another_network_are_refused() {
         let mut network = sample::two_lines();
         let details = network.take_details();
-        let other = Network::new(network.positions()[..1].to_vec(), Vec::new()).unwrap();
+        let other = Network::new(
+            network.positions()[..1].to_vec(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        )
+        .unwrap();
         assert_eq!(
             other.with_details(details),
             Err(DetailsMismatch {

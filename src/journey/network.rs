@@ -1,4 +1,4 @@
-use super::{Colour, Position, PositionIndex, Sector};
+use super::{Connection, Line, LineIndex, Position, PositionIndex, Sector};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -13,7 +13,7 @@ impl JourneyIndex {
     }
 }
 
-/// A line: one person's path through positions.
+/// A person's journey: a trip over the lines, step by step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Journey {
     /// Stable identifier, kebab-case, unique across all files.
@@ -24,8 +24,6 @@ pub struct Journey {
     pub headline: String,
     /// The sector the journey belongs to.
     pub sector: Sector,
-    /// The line's colour, if the author chose one.
-    pub colour: Option<Colour>,
     /// The person's story in their own words.
     pub story: String,
     /// At least two steps, in the order the person took them.
@@ -63,6 +61,53 @@ pub enum NetworkError {
     /// A journey with fewer than two steps has nowhere to go.
     #[error("journey `{0}` has fewer than two steps")]
     TooShort(String),
+    /// Two lines share an id.
+    #[error("two lines have the id `{0}`")]
+    DuplicateLine(String),
+    /// A line names a position the network does not hold, has a run of
+    /// fewer than two stations, or a branch that starts off the line.
+    #[error("line `{0}` has a run that is too short, leaves the line or names a missing position")]
+    BrokenLine(String),
+    /// A connection names a position the network does not hold, or joins a
+    /// station to itself.
+    #[error("a connection joins position {from} to {to}, which is not two stations of the map")]
+    BrokenConnection {
+        /// Where it starts.
+        from: u32,
+        /// Where it ends.
+        to: u32,
+    },
+    /// A step goes where no line and no connection goes.
+    #[error(
+        "journey `{journey}` steps from position {from} to {to}, which no line or connection joins"
+    )]
+    OffTheMap {
+        /// The journey's id.
+        journey: String,
+        /// Where the step starts.
+        from: u32,
+        /// Where it ends.
+        to: u32,
+    },
+}
+
+/// How one stretch of a trip is travelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Via {
+    /// Riding a line.
+    Line(LineIndex),
+    /// Through an out-of-station connection.
+    Connection,
+}
+
+/// One step of a journey as travelled: the line (or connection) taken and
+/// every station passed, both ends included.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ride {
+    /// How the step is travelled.
+    pub via: Via,
+    /// The stations from where the step starts to where it ends.
+    pub stations: Vec<PositionIndex>,
 }
 
 /// Every position and journey: the checked content of `journeys/`.
@@ -73,6 +118,8 @@ pub enum NetworkError {
 #[serde(try_from = "NetworkParts")]
 pub struct Network {
     positions: Vec<Position>,
+    lines: Vec<Line>,
+    connections: Vec<Connection>,
     journeys: Vec<Journey>,
 }
 
@@ -81,6 +128,8 @@ pub struct Network {
 #[derive(Deserialize)]
 struct NetworkParts {
     positions: Vec<Position>,
+    lines: Vec<Line>,
+    connections: Vec<Connection>,
     journeys: Vec<Journey>,
 }
 
@@ -88,19 +137,61 @@ impl TryFrom<NetworkParts> for Network {
     type Error = NetworkError;
 
     fn try_from(parts: NetworkParts) -> Result<Network, NetworkError> {
-        Network::new(parts.positions, parts.journeys)
+        Network::new(
+            parts.positions,
+            parts.lines,
+            parts.connections,
+            parts.journeys,
+        )
     }
 }
 
 impl Network {
     /// Checks the invariants and builds the network.
-    pub fn new(positions: Vec<Position>, journeys: Vec<Journey>) -> Result<Network, NetworkError> {
+    pub fn new(
+        positions: Vec<Position>,
+        lines: Vec<Line>,
+        connections: Vec<Connection>,
+        journeys: Vec<Journey>,
+    ) -> Result<Network, NetworkError> {
+        let count = positions.len();
         let mut seen = HashMap::new();
         for p in &positions {
             if seen.insert(p.id.as_str(), ()).is_some() {
                 return Err(NetworkError::DuplicatePosition(p.id.clone()));
             }
         }
+        let mut seen = HashMap::new();
+        for line in &lines {
+            if seen.insert(line.id.as_str(), ()).is_some() {
+                return Err(NetworkError::DuplicateLine(line.id.clone()));
+            }
+            if !runs_are_sound(&line.runs, count) {
+                return Err(NetworkError::BrokenLine(line.id.clone()));
+            }
+        }
+        for c in &connections {
+            if c.from == c.to || c.from.get() >= count || c.to.get() >= count {
+                return Err(NetworkError::BrokenConnection {
+                    from: c.from.0,
+                    to: c.to.0,
+                });
+            }
+        }
+        Network {
+            positions,
+            lines,
+            connections,
+            journeys: Vec::new(),
+        }
+        .with_journeys(journeys)
+    }
+
+    /// This network with `journeys` as its journeys, once each is checked:
+    /// unique ids, two or more steps, and every step on a line or a
+    /// connection.
+    pub fn with_journeys(mut self, journeys: Vec<Journey>) -> Result<Network, NetworkError> {
+        let count = self.positions.len();
         let mut seen = HashMap::new();
         for j in &journeys {
             if seen.insert(j.id.as_str(), ()).is_some() {
@@ -109,17 +200,62 @@ impl Network {
             if j.steps.len() < 2 {
                 return Err(NetworkError::TooShort(j.id.clone()));
             }
-            if let Some(step) = j.steps.iter().find(|s| s.position.get() >= positions.len()) {
+            if let Some(step) = j.steps.iter().find(|s| s.position.get() >= count) {
                 return Err(NetworkError::MissingPosition {
                     journey: j.id.clone(),
                     index: step.position.0,
                 });
             }
+            for pair in j.steps.windows(2) {
+                let (from, to) = (pair[0].position, pair[1].position);
+                if from != to && self.ride(from, to).is_none() {
+                    return Err(NetworkError::OffTheMap {
+                        journey: j.id.clone(),
+                        from: from.0,
+                        to: to.0,
+                    });
+                }
+            }
         }
-        Ok(Network {
-            positions,
-            journeys,
-        })
+        self.journeys = journeys;
+        Ok(self)
+    }
+
+    /// How a step from `from` to `to` is travelled: on the line that gets
+    /// there in the fewest stops (the first such line in line order), else
+    /// through a connection; `None` when neither joins them.
+    pub fn ride(&self, from: PositionIndex, to: PositionIndex) -> Option<Ride> {
+        let on_a_line = self
+            .line_indices()
+            .filter_map(|l| Some((self.line(l).ride(from, to)?, l)))
+            .min_by_key(|(stations, l)| (stations.len(), *l));
+        if let Some((stations, line)) = on_a_line {
+            return Some(Ride {
+                via: Via::Line(line),
+                stations,
+            });
+        }
+        self.connections
+            .iter()
+            .any(|c| c.from == from && c.to == to)
+            .then(|| Ride {
+                via: Via::Connection,
+                stations: vec![from, to],
+            })
+    }
+
+    /// A journey as a trip: how each step was travelled. Steps that stay at
+    /// one station are left out.
+    pub fn trip(&self, journey: JourneyIndex) -> Vec<Ride> {
+        let Some(journey) = self.journeys.get(journey.get()) else {
+            return Vec::new();
+        };
+        journey
+            .steps
+            .windows(2)
+            .filter(|pair| pair[0].position != pair[1].position)
+            .filter_map(|pair| self.ride(pair[0].position, pair[1].position))
+            .collect()
     }
 
     /// Positions and journeys to edit in place. Slices, so no position or
@@ -137,6 +273,34 @@ impl Network {
     /// All journeys; a [`JourneyIndex`] indexes this slice.
     pub fn journeys(&self) -> &[Journey] {
         &self.journeys
+    }
+
+    /// All lines; a [`LineIndex`] indexes this slice.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The line at `index`.
+    pub fn line(&self, index: LineIndex) -> &Line {
+        &self.lines[index.get()]
+    }
+
+    /// Every line index, in order.
+    pub fn line_indices(&self) -> impl ExactSizeIterator<Item = LineIndex> + '_ {
+        (0..self.lines.len() as u32).map(LineIndex)
+    }
+
+    /// The line with this id.
+    pub fn line_by_id(&self, id: &str) -> Option<LineIndex> {
+        self.lines
+            .iter()
+            .position(|l| l.id == id)
+            .map(|i| LineIndex(i as u32))
+    }
+
+    /// Every out-of-station connection.
+    pub fn connections(&self) -> &[Connection] {
+        &self.connections
     }
 
     /// The position at `index`.
@@ -174,4 +338,22 @@ impl Network {
     pub fn journey_indices(&self) -> impl ExactSizeIterator<Item = JourneyIndex> + '_ {
         (0..self.journeys.len() as u32).map(JourneyIndex)
     }
+}
+
+/// Every run has two or more stations in range, and each branch starts or
+/// ends at a station of an earlier run.
+fn runs_are_sound(runs: &[Vec<PositionIndex>], count: usize) -> bool {
+    !runs.is_empty()
+        && runs.iter().enumerate().all(|(i, run)| {
+            run.len() >= 2
+                && run.iter().all(|p| p.get() < count)
+                && (i == 0 || branch_joins(&runs[..i], run))
+        })
+}
+
+/// Whether `branch` starts or ends at a station of `earlier` runs.
+pub fn branch_joins(earlier: &[Vec<PositionIndex>], branch: &[PositionIndex]) -> bool {
+    let on_line =
+        |p: Option<&PositionIndex>| p.is_some_and(|p| earlier.iter().any(|run| run.contains(p)));
+    on_line(branch.first()) || on_line(branch.last())
 }

@@ -1,6 +1,6 @@
 //! Small hand-made networks for tests and doctests.
 
-use super::{Journey, Kind, Level, Network, Position, PositionIndex, Sector, Step};
+use super::{Colour, Journey, Kind, Level, Line, Network, Position, PositionIndex, Sector, Step};
 
 /// A position with only the required fields filled in.
 pub fn position(id: &str, level: Level, sector: Sector) -> Position {
@@ -27,7 +27,6 @@ pub fn journey(id: &str, sector: Sector, stops: &[u32]) -> Journey {
         name: id.to_owned(),
         headline: format!("The {id} line"),
         sector,
-        colour: None,
         story: format!("I am {id}."),
         steps: stops
             .iter()
@@ -40,6 +39,44 @@ pub fn journey(id: &str, sector: Sector, stops: &[u32]) -> Journey {
     }
 }
 
+/// A line through the positions at `stops`, in a colour of its own.
+pub fn line(id: &str, sector: Sector, stops: &[u32]) -> Line {
+    let shade = (id.bytes().map(u32::from).sum::<u32>() % 160) as u8;
+    Line {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        colour: Colour {
+            r: shade,
+            g: 0x30,
+            b: 0x80,
+        },
+        sector,
+        runs: vec![stops.iter().map(|&p| PositionIndex(p)).collect()],
+    }
+}
+
+/// A network where each journey rides a line of its own with the same
+/// stations (and the same id): the simplest consistent network for tests
+/// written about paths.
+pub fn one_line_per_journey(positions: Vec<Position>, journeys: Vec<Journey>) -> Network {
+    let lines = journeys
+        .iter()
+        .map(|j| {
+            let mut stops: Vec<u32> = j.steps.iter().map(|s| s.position.0).collect();
+            let all = stops.clone();
+            stops.dedup();
+            if stops.len() < 2 {
+                // A journey that never leaves its station still needs a
+                // line of two stops.
+                stops = all;
+            }
+            line(&j.id, j.sector, &stops)
+        })
+        .collect();
+    Network::new(positions, lines, Vec::new(), journeys)
+        .expect("a journey's own line carries all its steps")
+}
+
 /// Four construction positions, levels 2 to 5, and two journeys sharing the
 /// first two stops:
 ///
@@ -47,6 +84,9 @@ pub fn journey(id: &str, sector: Sector, stops: &[u32]) -> Journey {
 /// amara: gcse(0) → bricklayer(1) → supervisor(2)
 /// ben:   gcse(0) → bricklayer(1) → hnc(3)
 /// ```
+///
+/// Each rides a line of its own named after them (see
+/// [`one_line_per_journey`]).
 pub fn two_lines() -> Network {
     let level = |n| Level::rqf(n).expect("sample levels are valid");
     let positions = vec![
@@ -59,5 +99,5 @@ pub fn two_lines() -> Network {
         journey("amara", Sector::Construction, &[0, 1, 2]),
         journey("ben", Sector::Construction, &[0, 1, 3]),
     ];
-    Network::new(positions, journeys).expect("the sample network is consistent")
+    one_line_per_journey(positions, journeys)
 }

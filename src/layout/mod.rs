@@ -14,8 +14,9 @@
 //!    whose cells are sized so that every label fits below-right of its
 //!    station without touching any other label or station. That makes
 //!    "no overlaps" true by construction instead of by search.
-//! 3. `route`: each step of each journey as an octilinear polyline; lines
-//!    sharing a stretch run side by side at [`LINE_SPACING`].
+//! 3. `route`: each run of each line, and each connection, as an
+//!    octilinear polyline; lines sharing a stretch run side by side at
+//!    [`LINE_SPACING`].
 //! 4. `labels`: moves labels that sit on a line to a free spot around their
 //!    station, never onto another label or station.
 //!
@@ -36,7 +37,7 @@ mod verify;
 pub use geometry::{Point, Rect};
 pub use verify::{LayoutReport, verify};
 
-use crate::journey::{Colour, JourneyIndex, Level, Network, PositionIndex};
+use crate::journey::{Colour, Level, LineIndex, Network, PositionIndex};
 use crate::network::CareerGraph;
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +77,10 @@ pub struct MapLayout {
     pub bands: Vec<Band>,
     /// Index `i` is `PositionIndex(i)`: every position has a station.
     pub stations: Vec<StationMark>,
-    /// Index `i` is `JourneyIndex(i)`: one line per journey.
+    /// Every run of every line, in line order, each line's trunk first.
     pub lines: Vec<LinePath>,
+    /// One per out-of-station connection, in network order.
+    pub connections: Vec<ConnectionPath>,
     /// Index `i` is `PositionIndex(i)`.
     pub labels: Vec<Label>,
 }
@@ -102,7 +105,7 @@ pub struct StationMark {
     pub position: PositionIndex,
     /// The station's centre.
     pub at: Point,
-    /// Two or more journeys stop here.
+    /// Two or more lines stop here, or a connection starts or ends here.
     pub interchange: bool,
     /// The drawn shape's bounding box (tick or interchange capsule), for
     /// overlap checks and hit areas.
@@ -114,20 +117,30 @@ pub struct StationMark {
     pub tick: Point,
 }
 
-/// A journey drawn as a line.
+/// One run of a line (its trunk or a branch), drawn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinePath {
-    /// The journey drawn.
-    pub journey: JourneyIndex,
-    /// The journey's colour, or a palette colour with at least 3:1 contrast
-    /// on white when it has none.
+    /// The line drawn.
+    pub line: LineIndex,
+    /// The line's colour.
     pub colour: Colour,
-    /// Every vertex of the polyline, in journey order; consecutive points
+    /// Every vertex of the polyline, in the run's order; consecutive points
     /// differ by a horizontal, vertical or 45-degree vector.
     pub points: Vec<Point>,
-    /// Index into `points` of each step's stop (same length as the
-    /// journey's steps).
+    /// Index into `points` of each station of the run (same length as the
+    /// run).
     pub stops: Vec<usize>,
+}
+
+/// An out-of-station connection, drawn as a thin neutral link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConnectionPath {
+    /// Where it starts.
+    pub from: PositionIndex,
+    /// Where it ends.
+    pub to: PositionIndex,
+    /// Every vertex, from station centre to station centre; octilinear.
+    pub points: Vec<Point>,
 }
 
 /// How a label's lines sit against its anchor.
@@ -157,27 +170,6 @@ pub struct Label {
     pub bounds: Rect,
 }
 
-/// Line colours for journeys that have none: Underground colours that keep
-/// at least 3:1 contrast on the white map (checked by a test).
-pub const PALETTE: [Colour; 8] = [
-    rgb(0xB36305),
-    rgb(0xE32017),
-    rgb(0x003688),
-    rgb(0x00782A),
-    rgb(0x9B0056),
-    rgb(0x6950A1),
-    rgb(0x0070B8),
-    rgb(0x00757A),
-];
-
-const fn rgb(hex: u32) -> Colour {
-    Colour {
-        r: (hex >> 16) as u8,
-        g: (hex >> 8) as u8,
-        b: hex as u8,
-    }
-}
-
 /// Most rounds of crossing-counting refinement of the order, each against
 /// a fresh placement: the counts use real heights, which move as the order
 /// changes. The shipped content settles within a few; the generated
@@ -204,7 +196,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
     let sizes: Vec<(f32, f32)> = texts.iter().map(|t| text_size(t)).collect();
     let shapes: Vec<Shape> = network
         .position_indices()
-        .map(|p| Shape::new(graph.journeys_at(p).len()))
+        .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
         .collect();
     let neighbours = order::neighbours(network, graph);
     let mut columns = order::order(network, graph, &neighbours);
@@ -221,6 +213,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
     let lines = route::route(network, graph, &placement.at);
+    let connections = route::connect(network, graph, &placement.at);
     let labels = labels::place(
         texts,
         &sizes,
@@ -234,6 +227,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         bands: placement.bands,
         stations,
         lines,
+        connections,
         labels,
     }
 }
@@ -244,15 +238,17 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
 struct Shape {
     /// How many lines stop here.
     stops: usize,
+    /// Drawn as an interchange.
+    interchange: bool,
 }
 
 impl Shape {
-    fn new(stops: usize) -> Shape {
-        Shape { stops }
+    fn new(stops: usize, interchange: bool) -> Shape {
+        Shape { stops, interchange }
     }
 
     fn interchange(self) -> bool {
-        self.stops >= 2
+        self.interchange
     }
 
     /// From the centre to the outermost stop.

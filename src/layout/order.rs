@@ -23,21 +23,34 @@ const SWEEPS: usize = 8;
 /// bands, which are what lines cross on.
 const SAME_BAND_WEIGHT: f32 = 0.5;
 
+/// How much one journey along a track adds to its pull, against 1 per line.
+const TRAFFIC_WEIGHT: f32 = 0.1;
+
+/// The pull of an out-of-station connection, against 1 per line.
+const CONNECTION_WEIGHT: f32 = 0.5;
+
 /// One level's stations, top to bottom.
 pub(super) struct Column {
     pub level: Level,
     pub members: Vec<PositionIndex>,
 }
 
-/// For each position, the positions a journey steps to or from it, with how
-/// many journeys take that step (both directions added together).
+/// For each position, the positions a track joins it to, with how strongly
+/// they pull together (both directions added together).
 pub(super) fn neighbours(network: &Network, graph: &CareerGraph) -> Vec<Vec<(u32, f32)>> {
     let mut adjacent: Vec<Vec<(u32, f32)>> = vec![Vec::new(); network.positions().len()];
-    for (from, to, connection) in graph.connections() {
+    for (from, to, track) in graph.tracks() {
         if from == to {
             continue;
         }
-        let weight = connection.traffic() as f32;
+        // Lines hold the map together; traffic only breaks ties between
+        // them. A connection pulls its stations together a little: it is
+        // drawn, and shorter is easier to follow.
+        let weight = if track.is_connection() {
+            CONNECTION_WEIGHT
+        } else {
+            track.lines.len() as f32 + TRAFFIC_WEIGHT * track.traffic() as f32
+        };
         adjacent[from.get()].push((to.0, weight));
         adjacent[to.get()].push((from.0, weight));
     }
@@ -77,9 +90,9 @@ pub(super) fn order(
         .position_indices()
         .map(|p| {
             graph
-                .journeys_at(p)
+                .lines_at(p)
                 .first()
-                .map(|&j| network.journey(j).sector)
+                .map(|&l| network.line(l).sector)
                 .or_else(|| network.position(p).sectors.first().copied())
         })
         .collect();

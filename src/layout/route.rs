@@ -1,4 +1,5 @@
-//! Pass "route": every journey as an octilinear polyline.
+//! Pass "route": every line's runs, and every connection, as octilinear
+//! polylines.
 //!
 //! Every line crosses a station horizontally. At a station the lines stop
 //! one above the other, [`LINE_SPACING`] apart, ordered by where they come
@@ -15,8 +16,8 @@
 //! parallel at the same spacing as the horizontal parts: a shared stretch
 //! reads as a bundle of parallel coloured lines.
 
-use super::{LINE_SPACING, LinePath, PALETTE, Point};
-use crate::journey::{JourneyIndex, Network, PositionIndex};
+use super::{ConnectionPath, LINE_SPACING, LinePath, Point};
+use crate::journey::{LineIndex, Network, PositionIndex};
 use crate::network::CareerGraph;
 use std::f32::consts::SQRT_2;
 
@@ -29,23 +30,23 @@ const CORRIDOR_INSET: f32 = 12.0;
 /// to the left.
 const MAX_LANES: usize = 4;
 
-/// Routes every journey over the station centres `at`.
+/// Routes every run of every line over the station centres `at`, in line
+/// order, each line's trunk before its branches.
 pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<LinePath> {
     let slots = slots(network, graph, at);
-    network
-        .journey_indices()
-        .map(|j| {
-            let journey = network.journey(j);
+    let mut paths = Vec::new();
+    for l in network.line_indices() {
+        let line = network.line(l);
+        for run in &line.runs {
             let mut points: Vec<Point> = Vec::new();
-            let mut stops = Vec::with_capacity(journey.steps.len());
+            let mut stops = Vec::with_capacity(run.len());
             let mut previous: Option<(PositionIndex, Point)> = None;
-            for step in &journey.steps {
-                let here = step.position;
-                let stop = stop(&slots, at, here, j);
+            for &here in run {
+                let stop = stop(&slots, at, here, l);
                 if let Some((from, start)) = previous
                     && from != here
                 {
-                    for point in between(&slots, at, (from, start), (here, stop), j) {
+                    for point in between(&slots, at, (from, start), (here, stop), Some(l)) {
                         push(&mut points, point);
                     }
                 }
@@ -53,60 +54,83 @@ pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec
                 stops.push(points.len() - 1);
                 previous = Some((here, stop));
             }
-            LinePath {
-                journey: j,
-                colour: journey.colour.unwrap_or(PALETTE[j.get() % PALETTE.len()]),
+            paths.push(LinePath {
+                line: l,
+                colour: line.colour,
                 points,
                 stops,
+            });
+        }
+    }
+    paths
+}
+
+/// Routes every out-of-station connection between station centres, the
+/// same shapes as lines take.
+pub(super) fn connect(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<ConnectionPath> {
+    let slots = slots(network, graph, at);
+    network
+        .connections()
+        .iter()
+        .map(|c| {
+            let (start, end) = (at[c.from.get()], at[c.to.get()]);
+            let mut points = vec![start];
+            for point in between(&slots, at, (c.from, start), (c.to, end), None) {
+                push(&mut points, point);
+            }
+            push(&mut points, end);
+            ConnectionPath {
+                from: c.from,
+                to: c.to,
+                points,
             }
         })
         .collect()
 }
 
-/// How far along a journey, each way, the slot order looks for where two
+/// How far along a run, each way, the slot order looks for where two
 /// lines part. Lines that share a longer stretch than this and then part
 /// may still swap once along it.
 const LOOKAHEAD: usize = 4;
 
-/// For each station, the journeys stopping there, top to bottom.
+/// For each station, the lines stopping there, top to bottom.
 ///
-/// A journey's slot follows where it comes from and goes to (the mean
-/// height of its previous and next stations), so lines fan in and out of a
-/// station without crossing each other on the way. Journeys that tie, such
-/// as those sharing a stretch, are ordered by the mean height of the
-/// stations one step further each way, then two, and so on: every station
-/// of a shared stretch sees the same place where the lines part, so the
-/// bundle keeps one order along its whole length instead of swapping
-/// midway. Full ties stay in journey order.
-fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<JourneyIndex>> {
-    let mut keyed: Vec<Vec<([f32; LOOKAHEAD], JourneyIndex)>> = network
+/// A line's slot follows where it comes from and goes to (the mean height
+/// of its previous and next stations), so lines fan in and out of a
+/// station without crossing each other on the way. Lines that tie, such as
+/// those sharing a stretch, are ordered by the mean height of the stations
+/// one stop further each way, then two, and so on: every station of a
+/// shared stretch sees the same place where the lines part, so the bundle
+/// keeps one order along its whole length instead of swapping midway. Full
+/// ties stay in line order.
+fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<LineIndex>> {
+    let mut keyed: Vec<Vec<([f32; LOOKAHEAD], LineIndex)>> = network
         .position_indices()
-        .map(|p| Vec::with_capacity(graph.journeys_at(p).len()))
+        .map(|p| Vec::with_capacity(graph.lines_at(p).len()))
         .collect();
-    for j in network.journey_indices() {
-        let steps = &network.journey(j).steps;
-        for (i, step) in steps.iter().enumerate() {
-            let here = step.position;
-            let list = &mut keyed[here.get()];
-            if list.iter().any(|&(_, other)| other == j) {
-                continue;
-            }
-            let mut key = [at[here.get()].y; LOOKAHEAD];
-            for (distance, slot) in key.iter_mut().enumerate() {
-                let distance = distance + 1;
-                let around = [i.checked_sub(distance), Some(i + distance)]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|k| steps.get(k))
-                    .map(|s| s.position)
-                    .filter(|&p| p != here)
-                    .map(|p| at[p.get()].y);
-                let (sum, count) = around.fold((0.0, 0), |(s, n), y| (s + y, n + 1));
-                if count > 0 {
-                    *slot = sum / count as f32;
+    for l in network.line_indices() {
+        for run in &network.line(l).runs {
+            for (i, &here) in run.iter().enumerate() {
+                let list = &mut keyed[here.get()];
+                if list.iter().any(|&(_, other)| other == l) {
+                    continue;
                 }
+                let mut key = [at[here.get()].y; LOOKAHEAD];
+                for (distance, slot) in key.iter_mut().enumerate() {
+                    let distance = distance + 1;
+                    let around = [i.checked_sub(distance), Some(i + distance)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|k| run.get(k))
+                        .filter(|&&p| p != here)
+                        .map(|p| at[p.get()].y);
+                    let (sum, count) = around.fold((0.0, 0), |(s, n), y| (s + y, n + 1));
+                    if count > 0 {
+                        *slot = sum / count as f32;
+                    }
+                }
+                list.push((key, l));
             }
-            list.push((key, j));
         }
     }
     keyed
@@ -120,16 +144,16 @@ fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<Journe
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(a.1.cmp(&b.1))
             });
-            list.into_iter().map(|(_, j)| j).collect()
+            list.into_iter().map(|(_, l)| l).collect()
         })
         .collect()
 }
 
-/// Where journey `j` stops at position `p`: its slot among the journeys
+/// Where line `l` stops at position `p`: its slot among the lines
 /// through `p`.
-fn stop(slots: &[Vec<JourneyIndex>], at: &[Point], p: PositionIndex, j: JourneyIndex) -> Point {
+fn stop(slots: &[Vec<LineIndex>], at: &[Point], p: PositionIndex, l: LineIndex) -> Point {
     let through = &slots[p.get()];
-    let slot = through.iter().position(|&k| k == j).unwrap_or(0);
+    let slot = through.iter().position(|&k| k == l).unwrap_or(0);
     let centre = (through.len().max(1) - 1) as f32 / 2.0;
     let centre_at = at[p.get()];
     Point::new(
@@ -147,16 +171,16 @@ fn push(points: &mut Vec<Point>, point: Point) {
 /// The corners of the step from `start` (a stop at station `from`) to
 /// `end` (a stop at `to`), endpoints excluded.
 fn between(
-    slots: &[Vec<JourneyIndex>],
+    slots: &[Vec<LineIndex>],
     at: &[Point],
     (from, start): (PositionIndex, Point),
     (to, end): (PositionIndex, Point),
-    journey: JourneyIndex,
+    line: Option<LineIndex>,
 ) -> Vec<Point> {
     // Route every stretch in one direction (lower index first) so journeys
     // travelling it either way get the same shape and stay parallel.
     if to < from {
-        let mut corners = between(slots, at, (to, end), (from, start), journey);
+        let mut corners = between(slots, at, (to, end), (from, start), line);
         corners.reverse();
         return corners;
     }
@@ -193,11 +217,13 @@ fn between(
         ((end, b), (start, a, from))
     };
     let sy = (right.y - left.y).signum();
-    // Each journey at the right-hand station gets its own lane, innermost
-    // for the slot nearest the way it turns, so that the lines turning into
-    // the corridor nest instead of crossing.
+    // Each line at the right-hand station gets its own lane, innermost for
+    // the slot nearest the way it turns, so that the lines turning into the
+    // corridor nest instead of crossing. A connection takes the inner lane.
     let through = &slots[right_index.get()];
-    let slot = through.iter().position(|&k| k == journey).unwrap_or(0);
+    let slot = line
+        .and_then(|l| through.iter().position(|&k| k == l))
+        .unwrap_or(0);
     let lane = if sy < 0.0 {
         through.len().saturating_sub(1) - slot
     } else {

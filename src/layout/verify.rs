@@ -41,8 +41,7 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
     let segments: Vec<(usize, Point, Point)> = layout
         .lines
         .iter()
-        .enumerate()
-        .flat_map(|(line, l)| l.points.windows(2).map(move |w| (line, w[0], w[1])))
+        .flat_map(|l| l.points.windows(2).map(move |w| (l.line.get(), w[0], w[1])))
         .collect();
     let area = extent(layout);
     let station_bounds: Vec<Rect> = layout.stations.iter().map(|s| s.bounds).collect();

@@ -1,108 +1,149 @@
-//! The career graph: positions as nodes, consecutive journey steps as edges.
+//! The career graph: positions as nodes, the stretches of track between
+//! them as edges.
 //!
-//! Each edge carries the journeys that took that step, so how common a step
-//! is (the "more common routes taken to progress") is read straight off the
+//! A track is a stretch between consecutive stations of one or more lines,
+//! or an out-of-station connection. Each carries the lines that run along
+//! it and the journeys whose trips passed along it, so how common a step is
+//! (the "more common routes taken to progress") is read straight off the
 //! graph. Node `i` is always position `i` of the [`Network`].
 
-use crate::journey::{JourneyIndex, Network, PositionIndex};
+use crate::journey::{JourneyIndex, LineIndex, Network, PositionIndex};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-/// A step between two positions that at least one journey took.
+/// A stretch of track between two stations, in the direction of travel.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Connection {
-    /// The journeys that took this step, in journey order, each once.
+pub struct Track {
+    /// The lines that run along it, in line order; empty for a connection.
+    pub lines: Vec<LineIndex>,
+    /// The journeys whose trips passed along it, in journey order, each once.
     pub journeys: Vec<JourneyIndex>,
 }
 
-impl Connection {
-    /// How many journeys took this step.
+impl Track {
+    /// How many journeys passed along this track.
     pub fn traffic(&self) -> usize {
         self.journeys.len()
+    }
+
+    /// An out-of-station connection rather than a line.
+    pub fn is_connection(&self) -> bool {
+        self.lines.is_empty()
     }
 }
 
 /// The directed graph of a [`Network`].
 #[derive(Clone, Debug)]
 pub struct CareerGraph {
-    graph: DiGraph<PositionIndex, Connection>,
-    /// For each position, the journeys through it, each once.
+    graph: DiGraph<PositionIndex, Track>,
+    /// For each position, the lines stopping there, in line order.
+    lines_at: Vec<Vec<LineIndex>>,
+    /// For each position, the journeys that stopped there, each once.
     journeys_at: Vec<Vec<JourneyIndex>>,
+    /// For each position, whether a connection starts or ends there.
+    connected: Vec<bool>,
 }
 
 impl CareerGraph {
-    /// Builds the graph; O(positions + steps).
+    /// Builds the graph; O(positions + stretches + steps × lines).
     pub fn new(network: &Network) -> CareerGraph {
         let positions = network.positions().len();
-        let steps: usize = network.journeys().iter().map(|j| j.steps.len()).sum();
-        let mut graph = DiGraph::with_capacity(positions, steps);
+        let mut graph = DiGraph::with_capacity(positions, positions * 2);
         for index in network.position_indices() {
             graph.add_node(index);
         }
+        let mut lines_at = vec![Vec::new(); positions];
+        for l in network.line_indices() {
+            for (from, to) in network.line(l).stretches() {
+                for p in [from, to] {
+                    if lines_at[p.get()].last() != Some(&l) && !lines_at[p.get()].contains(&l) {
+                        lines_at[p.get()].push(l);
+                    }
+                }
+                if from != to {
+                    let edge = edge(&mut graph, from, to);
+                    if graph[edge].lines.last() != Some(&l) {
+                        graph[edge].lines.push(l);
+                    }
+                }
+            }
+        }
+        let mut connected = vec![false; positions];
+        for c in network.connections() {
+            edge(&mut graph, c.from, c.to);
+            connected[c.from.get()] = true;
+            connected[c.to.get()] = true;
+        }
         let mut journeys_at = vec![Vec::new(); positions];
         for journey in network.journey_indices() {
-            let steps = &network.journey(journey).steps;
-            for step in steps {
+            for step in &network.journey(journey).steps {
                 let at = &mut journeys_at[step.position.get()];
                 if at.last() != Some(&journey) && !at.contains(&journey) {
                     at.push(journey);
                 }
             }
-            for pair in steps.windows(2) {
-                let (from, to) = (node(pair[0].position), node(pair[1].position));
-                if from == to {
-                    continue;
-                }
-                let edge = match graph.find_edge(from, to) {
-                    Some(edge) => edge,
-                    None => graph.add_edge(from, to, Connection::default()),
-                };
-                let riders = &mut graph[edge].journeys;
-                if riders.last() != Some(&journey) {
-                    riders.push(journey);
+            for ride in network.trip(journey) {
+                for pair in ride.stations.windows(2) {
+                    if let Some(e) = graph.find_edge(node(pair[0]), node(pair[1])) {
+                        let riders = &mut graph[e].journeys;
+                        if !riders.contains(&journey) {
+                            riders.push(journey);
+                        }
+                    }
                 }
             }
         }
-        CareerGraph { graph, journeys_at }
+        CareerGraph {
+            graph,
+            lines_at,
+            journeys_at,
+            connected,
+        }
     }
 
     /// The petgraph graph, for algorithms.
-    pub fn graph(&self) -> &DiGraph<PositionIndex, Connection> {
+    pub fn graph(&self) -> &DiGraph<PositionIndex, Track> {
         &self.graph
     }
 
-    /// The journeys passing through a position.
+    /// The lines stopping at a position, in line order.
+    pub fn lines_at(&self, position: PositionIndex) -> &[LineIndex] {
+        &self.lines_at[position.get()]
+    }
+
+    /// The journeys that stopped at a position.
     pub fn journeys_at(&self, position: PositionIndex) -> &[JourneyIndex] {
         &self.journeys_at[position.get()]
     }
 
-    /// A position that two or more journeys share: an interchange.
+    /// Where you can change: two or more lines stop here, or a connection
+    /// starts or ends here.
     pub fn is_interchange(&self, position: PositionIndex) -> bool {
-        self.journeys_at(position).len() >= 2
+        self.lines_at(position).len() >= 2 || self.connected[position.get()]
     }
 
     /// Every interchange, in position order.
     pub fn interchanges(&self) -> impl Iterator<Item = PositionIndex> + '_ {
-        (0..self.journeys_at.len() as u32)
+        (0..self.lines_at.len() as u32)
             .map(PositionIndex)
             .filter(|&p| self.is_interchange(p))
     }
 
-    /// The step from `from` to `to`, if any journey took it.
-    pub fn connection(&self, from: PositionIndex, to: PositionIndex) -> Option<&Connection> {
+    /// The track from `from` to `to`, if a line or connection runs there.
+    pub fn track(&self, from: PositionIndex, to: PositionIndex) -> Option<&Track> {
         self.graph
             .find_edge(node(from), node(to))
             .map(|e| &self.graph[e])
     }
 
-    /// Where people went next from `position`, most travelled first.
-    pub fn next_steps(&self, position: PositionIndex) -> Vec<(PositionIndex, &Connection)> {
+    /// Where tracks lead from `position`, most travelled first.
+    pub fn next_steps(&self, position: PositionIndex) -> Vec<(PositionIndex, &Track)> {
         self.neighbours(position, Direction::Outgoing)
     }
 
-    /// Where people came from before `position`, most travelled first.
-    pub fn previous_steps(&self, position: PositionIndex) -> Vec<(PositionIndex, &Connection)> {
+    /// Where tracks into `position` come from, most travelled first.
+    pub fn previous_steps(&self, position: PositionIndex) -> Vec<(PositionIndex, &Track)> {
         self.neighbours(position, Direction::Incoming)
     }
 
@@ -110,7 +151,7 @@ impl CareerGraph {
         &self,
         position: PositionIndex,
         direction: Direction,
-    ) -> Vec<(PositionIndex, &Connection)> {
+    ) -> Vec<(PositionIndex, &Track)> {
         let mut found: Vec<_> = self
             .graph
             .edges_directed(node(position), direction)
@@ -127,13 +168,23 @@ impl CareerGraph {
         found
     }
 
-    /// Every step with its traffic, as (from, to, connection).
-    pub fn connections(
-        &self,
-    ) -> impl Iterator<Item = (PositionIndex, PositionIndex, &Connection)> + '_ {
+    /// Every track with its traffic, as (from, to, track).
+    pub fn tracks(&self) -> impl Iterator<Item = (PositionIndex, PositionIndex, &Track)> + '_ {
         self.graph
             .edge_references()
             .map(|e| (self.graph[e.source()], self.graph[e.target()], e.weight()))
+    }
+}
+
+/// The edge from `from` to `to`, added if missing.
+fn edge(
+    graph: &mut DiGraph<PositionIndex, Track>,
+    from: PositionIndex,
+    to: PositionIndex,
+) -> petgraph::graph::EdgeIndex {
+    match graph.find_edge(node(from), node(to)) {
+        Some(edge) => edge,
+        None => graph.add_edge(node(from), node(to), Track::default()),
     }
 }
 

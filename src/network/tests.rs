@@ -1,37 +1,36 @@
 use super::*;
-use crate::journey::{Level, Sector, sample};
+use crate::journey::{Connection, Level, Sector, sample};
 
 fn p(i: u32) -> PositionIndex {
     PositionIndex(i)
 }
 
 #[test]
-fn shared_positions_are_interchanges() {
+fn stations_where_lines_meet_are_interchanges() {
     let network = sample::two_lines();
     let graph = CareerGraph::new(&network);
     assert_eq!(graph.interchanges().collect::<Vec<_>>(), vec![p(0), p(1)]);
     assert!(!graph.is_interchange(p(2)));
+    assert_eq!(graph.lines_at(p(1)), &[LineIndex(0), LineIndex(1)]);
     assert_eq!(graph.journeys_at(p(1)), &[JourneyIndex(0), JourneyIndex(1)]);
 }
 
 #[test]
-fn edges_count_the_journeys_that_took_them() {
+fn tracks_count_the_journeys_that_passed_along_them() {
     let network = sample::two_lines();
     let graph = CareerGraph::new(&network);
     assert_eq!(graph.graph().edge_count(), 3);
+    assert_eq!(graph.track(p(0), p(1)).map(Track::traffic), Some(2));
     assert_eq!(
-        graph.connection(p(0), p(1)).map(Connection::traffic),
-        Some(2)
+        graph.track(p(0), p(1)).map(|t| t.lines.clone()),
+        Some(vec![LineIndex(0), LineIndex(1)])
     );
-    assert_eq!(
-        graph.connection(p(1), p(2)).map(Connection::traffic),
-        Some(1)
-    );
-    assert_eq!(graph.connection(p(1), p(0)), None, "steps are directed");
+    assert_eq!(graph.track(p(1), p(2)).map(Track::traffic), Some(1));
+    assert_eq!(graph.track(p(1), p(0)), None, "tracks are directed");
     let next: Vec<_> = graph
         .next_steps(p(1))
         .iter()
-        .map(|(to, c)| (*to, c.traffic()))
+        .map(|(to, t)| (*to, t.traffic()))
         .collect();
     assert_eq!(next, vec![(p(2), 1), (p(3), 1)]);
     let before: Vec<_> = graph
@@ -43,38 +42,67 @@ fn edges_count_the_journeys_that_took_them() {
 }
 
 #[test]
-fn a_journey_counts_once_per_step_and_position_even_when_it_loops_back() {
+fn a_trip_that_skips_stops_counts_on_every_track_it_passes() {
     let level = Level::rqf(2).unwrap();
-    let positions = vec![
-        sample::position("a", level, Sector::Digital),
-        sample::position("b", level, Sector::Digital),
-    ];
-    // a → b → a → b: a career change back and forth.
-    let journeys = vec![sample::journey("loop", Sector::Digital, &[0, 1, 0, 1])];
-    let network = Network::new(positions, journeys).unwrap();
+    let positions = (0..4)
+        .map(|i| sample::position(&format!("s{i}"), level, Sector::Digital))
+        .collect();
+    let lines = vec![sample::line("main", Sector::Digital, &[0, 1, 2, 3])];
+    // Rides 0 → 2 without stopping at 1, then 2 → 3.
+    let journeys = vec![sample::journey("skip", Sector::Digital, &[0, 2, 3])];
+    let network = Network::new(positions, lines, Vec::new(), journeys).unwrap();
     let graph = CareerGraph::new(&network);
-    assert_eq!(
-        graph.connection(p(0), p(1)).map(Connection::traffic),
-        Some(1)
-    );
-    assert_eq!(
-        graph.connection(p(1), p(0)).map(Connection::traffic),
-        Some(1)
-    );
-    assert_eq!(graph.journeys_at(p(0)).len(), 1);
-    assert!(
-        !graph.is_interchange(p(0)),
-        "one journey visiting twice is not an interchange"
-    );
+    for (a, b) in [(0, 1), (1, 2), (2, 3)] {
+        assert_eq!(graph.track(p(a), p(b)).map(Track::traffic), Some(1));
+    }
+    assert!(graph.journeys_at(p(1)).is_empty(), "passed, not stopped");
 }
 
 #[test]
-fn every_connection_is_listed_with_its_endpoints() {
+fn a_connection_is_a_track_without_lines_and_makes_interchanges() {
+    let level = Level::rqf(2).unwrap();
+    let positions = (0..4)
+        .map(|i| sample::position(&format!("s{i}"), level, Sector::Digital))
+        .collect();
+    let lines = vec![
+        sample::line("a", Sector::Digital, &[0, 1]),
+        sample::line("b", Sector::Digital, &[2, 3]),
+    ];
+    let connections = vec![Connection {
+        from: p(1),
+        to: p(2),
+    }];
+    let journeys = vec![sample::journey("changer", Sector::Digital, &[0, 1, 2, 3])];
+    let network = Network::new(positions, lines, connections, journeys).unwrap();
+    let graph = CareerGraph::new(&network);
+    let track = graph.track(p(1), p(2)).expect("the connection");
+    assert!(track.is_connection());
+    assert_eq!(track.traffic(), 1);
+    assert!(graph.is_interchange(p(1)) && graph.is_interchange(p(2)));
+    assert!(!graph.is_interchange(p(0)));
+}
+
+#[test]
+fn a_step_no_line_or_connection_joins_is_refused() {
+    let level = Level::rqf(2).unwrap();
+    let positions = (0..3)
+        .map(|i| sample::position(&format!("s{i}"), level, Sector::Digital))
+        .collect();
+    let lines = vec![sample::line("a", Sector::Digital, &[0, 1])];
+    let journeys = vec![sample::journey("lost", Sector::Digital, &[0, 2])];
+    assert!(matches!(
+        Network::new(positions, lines, Vec::new(), journeys),
+        Err(crate::journey::NetworkError::OffTheMap { .. })
+    ));
+}
+
+#[test]
+fn every_track_is_listed_with_its_endpoints() {
     let network = sample::two_lines();
     let graph = CareerGraph::new(&network);
     let mut all: Vec<_> = graph
-        .connections()
-        .map(|(a, b, c)| (a.0, b.0, c.traffic()))
+        .tracks()
+        .map(|(a, b, t)| (a.0, b.0, t.traffic()))
         .collect();
     all.sort();
     assert_eq!(all, vec![(0, 1, 2), (1, 2, 1), (1, 3, 1)]);

@@ -6,5 +6,5 @@
 mod route;
 mod svg;
 
-pub use route::{RouteStretch, route_stretches};
+pub use route::{RouteStretch, ridden, route_stretches, trip_stretches};
 pub use svg::{BANDS_TOP, band_title, escape, label_lines, path_data, svg};

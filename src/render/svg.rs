@@ -4,7 +4,7 @@
 //!
 //! Every piece of journey text goes through [`escape`]: content is data,
 //! never markup. Elements carry `id`, `class` and `data-position` /
-//! `data-journey` attributes so a stylesheet or script can pick them out.
+//! `data-line` attributes so a stylesheet or script can pick them out.
 
 use crate::journey::{Colour, Network};
 use crate::layout::{
@@ -19,8 +19,12 @@ const INK: &str = "#1C1C1C";
 const BAND_INK: &str = "#333333";
 /// The two band shades, alternating like fare zones.
 const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
-/// Ticks of stations no journey stops at: 4.5:1 on white.
+/// Ticks of stations no line stops at: 4.5:1 on white.
 const UNUSED: &str = "#767676";
+/// Out-of-station connections: thin and neutral, 7:1 on white.
+const CONNECTION_INK: &str = "#595959";
+/// Stroke width of a connection: thinner than a line, so it never reads as one.
+pub const CONNECTION_WIDTH: f32 = 2.5;
 /// Largest corner radius on a line; corners on short segments get less.
 const CORNER_RADIUS: f32 = 8.0;
 /// Baseline of the first band title line.
@@ -191,21 +195,37 @@ fn text_block(
 
 fn lines(out: &mut String, network: &Network, layout: &MapLayout) {
     out.push_str(
+        "<g id=\"connections\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n",
+    );
+    for c in &layout.connections {
+        put(
+            out,
+            format_args!(
+                "<path class=\"connection\" data-from=\"{}\" data-to=\"{}\" stroke=\"{CONNECTION_INK}\" stroke-width=\"{}\" d=\"{}\"/>\n",
+                c.from.0,
+                c.to.0,
+                N(CONNECTION_WIDTH),
+                path_data(&c.points),
+            ),
+        );
+    }
+    out.push_str("</g>\n");
+    out.push_str(
         "<g id=\"lines\" fill=\"none\" stroke-width=\"5\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n",
     );
-    for (i, line) in layout.lines.iter().enumerate() {
+    for path in &layout.lines {
         let id = network
-            .journeys()
-            .get(line.journey.get())
-            .map(|j| escape(&j.id))
+            .lines()
+            .get(path.line.get())
+            .map(|l| escape(&l.id))
             .unwrap_or_default();
         put(
             out,
             format_args!(
-                "<path id=\"line-{i}\" class=\"line\" data-journey=\"{}\" data-id=\"{id}\" stroke=\"{}\" d=\"{}\"/>\n",
-                line.journey.0,
-                line.colour,
-                path_data(&line.points),
+                "<path class=\"line\" data-line=\"{}\" data-id=\"{id}\" stroke=\"{}\" d=\"{}\"/>\n",
+                path.line.0,
+                path.colour,
+                path_data(&path.points),
             ),
         );
     }
@@ -278,12 +298,9 @@ fn unit(a: Point, b: Point) -> (Point, f32) {
 fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
     // A tick takes the colour of the one line that stops there.
     let mut colour: Vec<Option<Colour>> = vec![None; layout.stations.len()];
-    for line in &layout.lines {
-        let Some(journey) = network.journeys().get(line.journey.get()) else {
-            continue;
-        };
-        for step in &journey.steps {
-            if let Some(slot) = colour.get_mut(step.position.get()) {
+    for line in network.lines() {
+        for &p in line.runs.iter().flatten() {
+            if let Some(slot) = colour.get_mut(p.get()) {
                 slot.get_or_insert(line.colour);
             }
         }
@@ -358,7 +375,7 @@ fn labels(out: &mut String, layout: &MapLayout) {
 
 /// Colour, name and headline of every line, in columns under the map.
 struct Legend {
-    /// (journey index, colour, name, headline) per line.
+    /// (line index, colour, name, sector) per line.
     entries: Vec<(u32, Colour, String, String)>,
     height: f32,
     columns: usize,
@@ -367,17 +384,10 @@ struct Legend {
 
 impl Legend {
     fn new(network: &Network, layout: &MapLayout) -> Legend {
-        let entries: Vec<(u32, Colour, String, String)> = layout
-            .lines
-            .iter()
-            .map(|l| {
-                let (name, headline) = network
-                    .journeys()
-                    .get(l.journey.get())
-                    .map(|j| (j.name.clone(), j.headline.clone()))
-                    .unwrap_or_default();
-                (l.journey.0, l.colour, name, headline)
-            })
+        let entries: Vec<(u32, Colour, String, String)> = network
+            .line_indices()
+            .zip(network.lines())
+            .map(|(i, l)| (i.0, l.colour, l.name.clone(), l.sector.label().to_owned()))
             .collect();
         if entries.is_empty() {
             return Legend {
@@ -412,17 +422,17 @@ impl Legend {
         put(
             out,
             format_args!(
-                "<g id=\"legend\"><text class=\"legend-title\" x=\"{INDENT}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">Journeys</text>\n",
+                "<g id=\"legend\"><text class=\"legend-title\" x=\"{INDENT}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">Lines</text>\n",
                 N(top + 20.0)
             ),
         );
-        for (i, (journey, colour, name, headline)) in self.entries.iter().enumerate() {
+        for (i, (line, colour, name, sector)) in self.entries.iter().enumerate() {
             let x = INDENT + (i % self.columns) as f32 * self.column_width;
             let y = top + 48.0 + (i / self.columns) as f32 * LEGEND_ROW;
             put(
                 out,
                 format_args!(
-                    "<g class=\"legend-entry\" data-journey=\"{journey}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-linecap=\"round\"/><text x=\"{}\" y=\"{}\" fill=\"{INK}\"><tspan font-weight=\"bold\">{}</tspan>: {}</text></g>\n",
+                    "<g class=\"legend-entry\" data-line=\"{line}\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\" stroke-linecap=\"round\"/><text x=\"{}\" y=\"{}\" fill=\"{INK}\"><tspan font-weight=\"bold\">{}</tspan>: {}</text></g>\n",
                     N(x),
                     N(y - 4.0),
                     N(x + 28.0),
@@ -431,7 +441,7 @@ impl Legend {
                     N(x + 40.0),
                     N(y),
                     escape(name),
-                    escape(headline),
+                    escape(sector),
                 ),
             );
         }

@@ -1,24 +1,25 @@
-//! Journey-planner directions: "From GCSEs take Aisha's line 2 stops to…".
+//! Journey-planner directions: "From GCSEs, take the Onsite construction
+//! line 2 stops to…".
 //!
 //! The ordered list of [`Direction`]s is also the screen-reader equivalent of
 //! the route drawn on the map, so each one reads well on its own.
 
 use super::{Blocking, NoRoute, Route};
-use crate::journey::{JourneyIndex, Level, Network, PositionIndex};
+use crate::journey::{Level, LineIndex, Network, PositionIndex};
 use serde::{Deserialize, Serialize};
 
 /// One instruction of a route.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Direction {
-    /// Ride one line: the first leg boards it at `from`, later legs change
-    /// to it there (`change` is true).
+    /// Ride one line (or walk a connection): the first leg boards it at
+    /// `from`, later legs change to it there (`change` is true).
     Ride {
         /// Whether this is a change from the previous line.
         change: bool,
         /// Where you board.
         from: PositionIndex,
-        /// The line.
-        journey: JourneyIndex,
+        /// The line; `None` for an out-of-station connection.
+        line: Option<LineIndex>,
         /// How many stops you ride.
         stops: usize,
         /// Where you get off.
@@ -53,7 +54,7 @@ pub enum Direction {
 /// let text = render_text(&network, &directions(&plan.best));
 /// assert_eq!(
 ///     text,
-///     "From gcse (Level 2), take ben's line (The ben line) 2 stops to hnc (Level 5), about 2 years.\n\
+///     "From gcse (Level 2), take the ben line 2 stops to hnc (Level 5), about 2 years.\n\
 ///      Arrive at hnc. Total: about 2 years, reaching Level 5."
 /// );
 /// ```
@@ -65,7 +66,7 @@ pub fn directions(route: &Route) -> Vec<Direction> {
         .map(|(i, leg)| Direction::Ride {
             change: i > 0,
             from: leg.from,
-            journey: leg.journey,
+            line: leg.line,
             stops: leg.stops,
             to: leg.to,
             years: leg.years,
@@ -99,24 +100,30 @@ impl Direction {
             Direction::Ride {
                 change,
                 from,
-                journey,
+                line,
                 stops,
                 to,
                 years,
                 steps_down,
             } => {
-                let line = match network.journeys().get(journey.get()) {
-                    Some(j) => format!("{}'s line ({})", j.name, j.headline),
-                    None => "an unknown line".to_owned(),
+                let line = line.and_then(|l| network.lines().get(l.get()));
+                let mut text = match (line, *change) {
+                    (Some(line), false) => {
+                        format!("From {}, take the {} line", station(*from), line.name)
+                    }
+                    (Some(line), true) => {
+                        format!("At {}, change to the {} line", station(*from), line.name)
+                    }
+                    (None, false) => format!("From {}, take the connection", station(*from)),
+                    (None, true) => format!("At {}, take the connection", station(*from)),
                 };
-                let stops = plural(*stops, "stop");
-                let mut text = if *change {
-                    format!("At {}, change to {line}", station(*from))
+                let stops = if line.is_some() {
+                    format!(" {}", plural(*stops, "stop"))
                 } else {
-                    format!("From {}, take {line}", station(*from))
+                    String::new()
                 };
                 text.push_str(&format!(
-                    " {stops} to {}, {}.",
+                    "{stops} to {}, {}.",
                     station(*to),
                     about_years(*years)
                 ));
@@ -164,7 +171,7 @@ pub fn render_text(network: &Network, directions: &[Direction]) -> String {
 /// let graph = CareerGraph::new(&network);
 /// let why = plan(&network, &graph, PositionIndex(2), PositionIndex(0), &RouteQuery::default()).unwrap_err();
 /// let text = explain(&network, PositionIndex(2), PositionIndex(0), &why);
-/// assert_eq!(text, "No journey leads from supervisor to gcse yet.");
+/// assert_eq!(text, "No line or connection leads from supervisor to gcse yet.");
 /// ```
 pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &NoRoute) -> String {
     let title = |p: PositionIndex| {
@@ -187,7 +194,7 @@ pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &
         NoRoute::NoSuchPosition(p) => format!("There is no station number {}.", p.0),
         NoRoute::SameStation => "You are already there.".to_owned(),
         NoRoute::Unreachable { nearest } => format!(
-            "No journey leads from {} to {} yet.{}",
+            "No line or connection leads from {} to {} yet.{}",
             title(from),
             title(to),
             offer(nearest)

@@ -22,8 +22,8 @@ pub use directions::{Direction, directions, explain, render_text};
 pub use reach::{Reached, reach};
 pub use resolve::{AMBIGUITY_MARGIN, Ends, Unresolved, resolve, resolve_route};
 
-use crate::journey::{JourneyIndex, Kind, Level, Network, PositionIndex};
-use crate::network::{CareerGraph, Connection};
+use crate::journey::{Kind, Level, LineIndex, Network, PositionIndex};
+use crate::network::{CareerGraph, Track};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::{EdgeRef, Reversed};
 use serde::{Deserialize, Serialize};
@@ -63,9 +63,9 @@ pub enum Criterion {
     /// leaves ([`years_at`]), so the total is the time until you arrive.
     ShortestTime,
     /// The steps most people took: a step costs
-    /// [`TRAVELLED_STEP_COST`]` + 1 / traffic`, where traffic is how many
-    /// journeys took it. Always positive; a step ten people took costs 0.2,
-    /// one that one person took 1.1.
+    /// [`TRAVELLED_STEP_COST`]` + 1 / (traffic + 1)`, where traffic is how
+    /// many journeys passed along it. Always positive; a step nine people
+    /// took costs 0.2, one nobody took 1.1.
     MostTravelled,
 }
 
@@ -169,19 +169,20 @@ pub struct Route {
     pub steps: usize,
     /// The highest level of any stop.
     pub highest_level: Level,
-    /// The fewest journeys that took any one step of the route: "at least
-    /// this many people went each step of the way".
+    /// The fewest journeys that passed along any one step of the route:
+    /// "at least this many people went each step of the way".
     pub traffic: usize,
     /// The cost under the query's criterion, summed step by step from the
     /// start; what routes are ordered by.
     pub cost: f64,
 }
 
-/// A run of consecutive stops ridden on one journey (line).
+/// A run of consecutive stops ridden on one line, or one step through a
+/// connection.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Leg {
-    /// The line ridden.
-    pub journey: JourneyIndex,
+    /// The line ridden; `None` for an out-of-station connection.
+    pub line: Option<LineIndex>,
     /// Where you board.
     pub from: PositionIndex,
     /// Where you get off.
@@ -316,7 +317,7 @@ pub fn plan(
     let constraints = &query.constraints;
     let criterion = query.criterion;
     let g = graph.graph();
-    let edge_cost = |e: EdgeReference<'_, Connection>| {
+    let edge_cost = |e: EdgeReference<'_, Track>| {
         let (source, target) = (g[e.source()], g[e.target()]);
         constraints
             .allows(network, target)
@@ -357,18 +358,18 @@ pub fn plan(
     })
 }
 
-/// The cost of the step from `from` along `connection` under `criterion`;
-/// see [`Criterion`]. Always finite and positive.
+/// The cost of the step from `from` along `track` under `criterion`; see
+/// [`Criterion`]. Always finite and positive.
 pub fn step_cost(
     network: &Network,
     criterion: Criterion,
     from: PositionIndex,
-    connection: &Connection,
+    track: &Track,
 ) -> f64 {
     match criterion {
         Criterion::FewestSteps => 1.0,
         Criterion::ShortestTime => f64::from(years_at(network, from)),
-        Criterion::MostTravelled => TRAVELLED_STEP_COST + 1.0 / connection.traffic().max(1) as f64,
+        Criterion::MostTravelled => TRAVELLED_STEP_COST + 1.0 / (track.traffic() + 1) as f64,
     }
 }
 
@@ -456,37 +457,32 @@ fn explain_no_route(
 }
 
 /// Splits `stops` into legs, riding each line as far as it goes: taking the
-/// line that goes furthest at every change gives the fewest changes.
+/// line that goes furthest at every change gives the fewest changes. A
+/// connection is a leg of its own.
 fn build_route(
     network: &Network,
     graph: &CareerGraph,
     stops: Vec<PositionIndex>,
     cost: f64,
 ) -> Route {
-    let riders = |i: usize| -> &[JourneyIndex] {
-        graph
-            .connection(stops[i], stops[i + 1])
-            .map_or(&[], |c| c.journeys.as_slice())
-    };
+    let track = |i: usize| graph.track(stops[i], stops[i + 1]);
+    let lines = |i: usize| -> &[LineIndex] { track(i).map_or(&[], |t| t.lines.as_slice()) };
     let steps = stops.len().saturating_sub(1);
     let mut legs = Vec::new();
     let mut i = 0;
     while i < steps {
-        let ride = |j: &JourneyIndex| (i..steps).take_while(|&k| riders(k).contains(j)).count();
-        // Riders are in journey order, so ties go to the first journey.
-        let best = riders(i)
+        let ride = |l: &LineIndex| (i..steps).take_while(|&k| lines(k).contains(l)).count();
+        // Lines are in line order, so ties go to the first line.
+        let best = lines(i)
             .iter()
-            .map(|j| (ride(j), *j))
+            .map(|l| (ride(l), Some(*l)))
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        // Every step of a planned route is an edge some journey took, so
-        // there is always a rider; stop rather than loop if not.
-        let Some((len, journey)) = best else {
-            break;
-        };
+        // A track without lines is a connection: one step on its own.
+        let (len, line) = best.unwrap_or((1, None));
         let end = i + len;
         let level = |k: usize| network.position(stops[k]).level;
         legs.push(Leg {
-            journey,
+            line,
             from: stops[i],
             to: stops[end],
             stops: len,
@@ -506,7 +502,10 @@ fn build_route(
             .map(|&p| network.position(p).level)
             .max()
             .unwrap_or(Level::ENTRY),
-        traffic: (0..steps).map(|k| riders(k).len()).min().unwrap_or(0),
+        traffic: (0..steps)
+            .map(|k| track(k).map_or(0, Track::traffic))
+            .min()
+            .unwrap_or(0),
         legs,
         stops,
         cost,

@@ -231,7 +231,7 @@ mod tests {
         positions[0].title = "Software developer".into();
         positions[1].title = "Web developer".into();
         let journeys = vec![sample::journey("j", Sector::Digital, &[0, 1])];
-        let network = Network::new(positions, journeys).unwrap();
+        let network = crate::journey::sample::one_line_per_journey(positions, journeys);
         assert_eq!(
             resolve(&network, "developer"),
             Err(Unresolved::Ambiguous {

@@ -36,7 +36,7 @@ fn network() -> Network {
         sample::journey("z", Sector::Digital, &[3, 4, 5]),
         sample::journey("w", Sector::Digital, &[0, 6, 5]),
     ];
-    Network::new(positions, journeys).unwrap()
+    crate::journey::sample::one_line_per_journey(positions, journeys)
 }
 
 fn query(criterion: Criterion, alternatives: usize) -> RouteQuery {
@@ -96,8 +96,8 @@ fn legs_ride_each_line_as_far_as_it_goes_and_flag_steps_down() {
     assert_eq!(route.legs.len(), 1);
     let leg = &route.legs[0];
     assert_eq!(
-        (leg.journey, leg.from, leg.to, leg.stops),
-        (JourneyIndex(1), p(0), p(5), 3)
+        (leg.line, leg.from, leg.to, leg.stops),
+        (Some(LineIndex(1)), p(0), p(5), 3)
     );
     assert_eq!(leg.steps_down, vec![p(4)]);
     assert!(leg.goes_down());
@@ -114,7 +114,7 @@ fn a_change_of_line_is_a_new_leg() {
         sample::journey("a", Sector::Digital, &[0, 1, 2]),
         sample::journey("b", Sector::Digital, &[1, 2, 3]),
     ];
-    let network = Network::new(positions, journeys).unwrap();
+    let network = crate::journey::sample::one_line_per_journey(positions, journeys);
     let graph = CareerGraph::new(&network);
     let route = plan(&network, &graph, p(0), p(3), &RouteQuery::default())
         .unwrap()
@@ -122,14 +122,14 @@ fn a_change_of_line_is_a_new_leg() {
     let legs: Vec<_> = route
         .legs
         .iter()
-        .map(|l| (l.journey.0, l.from.0, l.to.0, l.stops))
+        .map(|l| (l.line.map(|l| l.0), l.from.0, l.to.0, l.stops))
         .collect();
     // Greedy: a rides 0 → 1 → 2 (2 stops), then b 2 → 3.
-    assert_eq!(legs, vec![(0, 0, 2, 2), (1, 2, 3, 1)]);
+    assert_eq!(legs, vec![(Some(0), 0, 2, 2), (Some(1), 2, 3, 1)]);
     assert_eq!(route.traffic, 1);
     let text = render_text(&network, &directions(&route));
     assert!(
-        text.contains("At p2 (Level 4), change to b's line"),
+        text.contains("At p2 (Level 4), change to the b line"),
         "{text}"
     );
 }
@@ -238,9 +238,9 @@ fn most_travelled_prefers_busier_steps() {
         &query(Criterion::MostTravelled, 1),
     )
     .unwrap();
-    // 3 → 4 → 5: both steps taken by y and z: 2 × (0.1 + 0.5).
+    // 3 → 4 → 5: both steps taken by y and z: 2 × (0.1 + 1 / 3).
     assert_eq!(plan.best.stops, [3, 4, 5].map(p));
-    assert!((plan.best.cost - 1.2).abs() < 1e-9);
+    assert!((plan.best.cost - 2.0 * (0.1 + 1.0 / 3.0)).abs() < 1e-9);
     assert_eq!(plan.best.traffic, 2);
 }
 

@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-/// A journey file: positions, journeys, or both.
+/// A journey file: positions, lines, connections, journeys, or any mix.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Careers Tube Map journey file")]
@@ -17,9 +17,60 @@ pub struct JourneyFile {
     /// Stations: school stages, qualifications, apprenticeships, jobs.
     #[serde(default)]
     pub position: Vec<PositionDoc>,
-    /// Lines: one person's path through positions.
+    /// Lines: named progression pathways, each with its stations in order.
+    #[serde(default)]
+    pub line: Vec<LineDoc>,
+    /// Out-of-station interchanges: steps between stations no line joins.
+    #[serde(default)]
+    pub connection: Vec<ConnectionDoc>,
+    /// People's journeys: trips over the lines, step by step.
     #[serde(default)]
     pub journey: Vec<JourneyDoc>,
+}
+
+/// A line, as written in a `[[line]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LineDoc {
+    /// Stable id in kebab-case, unique across all files, e.g. "onsite-construction".
+    #[schemars(with = "String", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub id: Spanned<String>,
+    /// The pathway's name, official where one exists, e.g. "Onsite construction".
+    pub name: String,
+    /// The line colour as "#RRGGBB": at least 3:1 contrast against white, and
+    /// told apart from every line it meets, also with colour blindness.
+    #[schemars(with = "String", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
+    pub colour: Spanned<String>,
+    /// The sector the pathway belongs to.
+    pub sector: Sector,
+    /// Position ids in the order people progress along the line; at least two.
+    #[schemars(with = "Vec<String>", length(min = 2))]
+    pub stations: Spanned<Vec<Spanned<String>>>,
+    /// Branches: each starts at a station already on the line.
+    #[serde(default)]
+    #[schemars(with = "Vec<BranchDoc>")]
+    pub branch: Vec<Spanned<BranchDoc>>,
+}
+
+/// A branch, as written in a `[[line.branch]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BranchDoc {
+    /// Position ids in order; the first is already on the line.
+    #[schemars(with = "Vec<String>", length(min = 2))]
+    pub stations: Spanned<Vec<Spanned<String>>>,
+}
+
+/// An out-of-station interchange, as written in a `[[connection]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectionDoc {
+    /// The position id the step starts from.
+    #[schemars(with = "String")]
+    pub from: Spanned<String>,
+    /// The position id the step goes to.
+    #[schemars(with = "String")]
+    pub to: Spanned<String>,
 }
 
 /// A station, as written in a `[[position]]` table.
@@ -74,7 +125,7 @@ pub struct SalaryDoc {
     pub year: Spanned<u16>,
 }
 
-/// A line, as written in a `[[journey]]` table.
+/// A person's journey, as written in a `[[journey]]` table.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JourneyDoc {
@@ -87,12 +138,10 @@ pub struct JourneyDoc {
     pub headline: String,
     /// The sector the journey ends in.
     pub sector: Sector,
-    /// The line colour as "#RRGGBB"; at least 3:1 contrast against white.
-    #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
-    pub colour: Option<Spanned<String>>,
     /// The person's story, in their own words.
     pub story: String,
-    /// The positions they went through, in order; at least two.
+    /// The positions they stopped at, in order; at least two. Each step
+    /// rides a line forward, or takes a `[[connection]]`.
     #[schemars(with = "Vec<StepDoc>", length(min = 2))]
     pub step: Spanned<Vec<StepDoc>>,
 }
@@ -214,12 +263,34 @@ pub static SALARY: TableShape = TableShape {
     nested: &[],
 };
 
+/// `[[line]]`.
+pub static LINE: TableShape = TableShape {
+    name: "line",
+    keys: &["id", "name", "colour", "sector", "stations", "branch"],
+    required: &["id", "name", "colour", "sector", "stations"],
+    nested: &[("branch", &BRANCH)],
+};
+
+/// `[[line.branch]]`.
+pub static BRANCH: TableShape = TableShape {
+    name: "branch",
+    keys: &["stations"],
+    required: &["stations"],
+    nested: &[],
+};
+
+/// `[[connection]]`.
+pub static CONNECTION: TableShape = TableShape {
+    name: "connection",
+    keys: &["from", "to"],
+    required: &["from", "to"],
+    nested: &[],
+};
+
 /// `[[journey]]`.
 pub static JOURNEY: TableShape = TableShape {
     name: "journey",
-    keys: &[
-        "id", "name", "headline", "sector", "colour", "story", "step",
-    ],
+    keys: &["id", "name", "headline", "sector", "story", "step"],
     required: &["id", "name", "headline", "sector", "story", "step"],
     nested: &[("step", &STEP)],
 };
@@ -235,7 +306,7 @@ pub static STEP: TableShape = TableShape {
 /// The top level of a file.
 pub static FILE: TableShape = TableShape {
     name: "file",
-    keys: &["position", "journey"],
+    keys: &["position", "line", "connection", "journey"],
     required: &[],
     nested: &[],
 };

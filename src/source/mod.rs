@@ -15,7 +15,7 @@ pub use files::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Diagnostic, FileId, SourceFile, SourceFiles};
 use crate::journey::{Journey, Network, Position, PositionIndex};
-use document::{JourneyDoc, PositionDoc};
+use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc};
 use lints::id::FirstDefinitions;
 use lints::steps::KnownPositions;
 use std::collections::{HashMap, HashSet};
@@ -57,8 +57,7 @@ pub fn load_sources(
 ) -> Loaded {
     let mut files = SourceFiles::default();
     let mut diagnostics = Vec::new();
-    let mut positions: Vec<(FileId, PositionDoc)> = Vec::new();
-    let mut journeys: Vec<(FileId, JourneyDoc)> = Vec::new();
+    let mut docs = Docs::default();
     let mut broken: HashSet<String> = HashSet::new();
     for (path, bytes) in sources {
         let (text, problem) = decode(bytes);
@@ -70,11 +69,16 @@ pub fn load_sources(
             continue;
         }
         let parsed = parse::parse_file(id, &files.get(id).text, &mut diagnostics);
-        positions.extend(parsed.positions.into_iter().map(|p| (id, p)));
-        journeys.extend(parsed.journeys.into_iter().map(|j| (id, j)));
+        docs.positions
+            .extend(parsed.positions.into_iter().map(|p| (id, p)));
+        docs.lines.extend(parsed.lines.into_iter().map(|l| (id, l)));
+        docs.connections
+            .extend(parsed.connections.into_iter().map(|c| (id, c)));
+        docs.journeys
+            .extend(parsed.journeys.into_iter().map(|j| (id, j)));
         broken.extend(parsed.broken_ids);
     }
-    let network = assemble(&files, positions, journeys, broken, &mut diagnostics);
+    let network = assemble(&files, docs, broken, &mut diagnostics);
     // Stable order for people and snapshots: by file, then position in file.
     diagnostics.sort_by_key(|d| (d.file, d.span.as_ref().map(|s| s.start)));
     Loaded {
@@ -136,17 +140,110 @@ fn decode(bytes: std::io::Result<Vec<u8>>) -> (String, Option<DecodeProblem>) {
     }
 }
 
+/// Every entry that read cleanly, with the file it came from.
+#[derive(Default)]
+struct Docs {
+    positions: Vec<(FileId, PositionDoc)>,
+    lines: Vec<(FileId, LineDoc)>,
+    connections: Vec<(FileId, ConnectionDoc)>,
+    journeys: Vec<(FileId, JourneyDoc)>,
+}
+
+/// Where an entry's id was written, for diagnostics about the entry.
+type DefinedAt = Vec<(FileId, std::ops::Range<usize>)>;
+
 fn assemble(
     files: &SourceFiles,
-    position_docs: Vec<(FileId, PositionDoc)>,
-    journey_docs: Vec<(FileId, JourneyDoc)>,
+    docs: Docs,
     mut broken: HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Network {
+    let (positions, positions_at) = positions(files, docs.positions, &mut broken, diagnostics);
+    let by_id: HashMap<String, PositionIndex> = positions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), PositionIndex(i as u32)))
+        .collect();
+    let known = KnownPositions {
+        by_id: &by_id,
+        broken: &broken,
+    };
     let mut first = FirstDefinitions::default();
-    let mut positions = Vec::with_capacity(position_docs.len());
-    let mut defined_at = Vec::with_capacity(position_docs.len());
-    for (file, doc) in position_docs {
+    let mut lines = Vec::with_capacity(docs.lines.len());
+    let mut lines_at = Vec::with_capacity(docs.lines.len());
+    for (file, doc) in &docs.lines {
+        lints::id::check_form(&doc.id, *file, diagnostics);
+        let unique = first.claim("line", &doc.id, *file, files, diagnostics);
+        if let (true, Some(line)) = (
+            unique,
+            lints::lines::resolve(doc, &known, *file, diagnostics),
+        ) {
+            lines.push(line);
+            lines_at.push((*file, doc.id.span()));
+        }
+    }
+    let connections = docs
+        .connections
+        .iter()
+        .filter_map(|(file, doc)| lints::lines::resolve_connection(doc, &known, *file, diagnostics))
+        .collect();
+    // Checked above (ids unique, runs resolved, connections between two
+    // stations); should they ever disagree, say so rather than panic.
+    let network = match Network::new(positions, lines, connections, Vec::new()) {
+        Ok(network) => network,
+        Err(error) => return internal_error(files, &error, diagnostics),
+    };
+    let named: HashSet<&str> = docs
+        .lines
+        .iter()
+        .flat_map(|(_, doc)| {
+            let branches = doc.branch.iter().map(|b| &b.get_ref().stations);
+            std::iter::once(&doc.stations).chain(branches)
+        })
+        .flat_map(|run| run.get_ref().iter().map(|id| id.get_ref().as_str()))
+        .collect();
+    lints::lines::check_every_station_on_a_line(&network, &named, &positions_at, diagnostics);
+    lints::lines::check_colours_differ(&network, &lines_at, diagnostics);
+
+    let mut first = FirstDefinitions::default();
+    let mut journeys = Vec::with_capacity(docs.journeys.len());
+    for (file, doc) in &docs.journeys {
+        lints::id::check_form(&doc.id, *file, diagnostics);
+        let unique = first.claim("journey", &doc.id, *file, files, diagnostics);
+        let Some(steps) = lints::steps::resolve(&doc.step, &doc.id, &known, *file, diagnostics)
+        else {
+            continue;
+        };
+        let on_the_map = lints::steps::check_on_the_map(&network, doc, &steps, *file, diagnostics);
+        if unique && on_the_map {
+            journeys.push(Journey {
+                id: doc.id.get_ref().clone(),
+                name: doc.name.trim().to_owned(),
+                headline: doc.headline.trim().to_owned(),
+                sector: doc.sector,
+                story: doc.story.trim().to_owned(),
+                steps,
+            });
+        }
+    }
+    let fallback = network.clone();
+    network.with_journeys(journeys).unwrap_or_else(|error| {
+        internal_error(files, &error, diagnostics);
+        fallback
+    })
+}
+
+/// The positions that load, with where each id was written.
+fn positions(
+    files: &SourceFiles,
+    docs: Vec<(FileId, PositionDoc)>,
+    broken: &mut HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Position>, DefinedAt) {
+    let mut first = FirstDefinitions::default();
+    let mut positions = Vec::with_capacity(docs.len());
+    let mut defined_at = Vec::with_capacity(docs.len());
+    for (file, doc) in docs {
         lints::id::check_form(&doc.id, file, diagnostics);
         if !first.claim("position", &doc.id, file, files, diagnostics) {
             continue;
@@ -182,61 +279,25 @@ fn assemble(
             withdrawn: doc.withdrawn,
         });
     }
+    (positions, defined_at)
+}
 
-    let by_id: HashMap<String, PositionIndex> = positions
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), PositionIndex(i as u32)))
-        .collect();
-    let known = KnownPositions {
-        by_id: &by_id,
-        broken: &broken,
-    };
-    let used: HashSet<&str> = journey_docs
-        .iter()
-        .flat_map(|(_, j)| {
-            j.step
-                .get_ref()
-                .iter()
-                .map(|s| s.position.get_ref().as_str())
-        })
-        .collect();
-    for (position, (file, span)) in positions.iter().zip(&defined_at) {
-        lints::unused::check(&position.id, &used, *file, span.clone(), diagnostics);
+/// Reports a broken invariant the checks should have caught, and keeps an
+/// empty map rather than panic.
+fn internal_error(
+    files: &SourceFiles,
+    error: &crate::journey::NetworkError,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Network {
+    if let Some((id, _)) = files.iter().next() {
+        diagnostics.push(Diagnostic::error(
+            "internal",
+            id,
+            None,
+            format!("internal error: {error}"),
+        ));
     }
-
-    let mut first = FirstDefinitions::default();
-    let mut journeys = Vec::with_capacity(journey_docs.len());
-    for (file, doc) in &journey_docs {
-        lints::id::check_form(&doc.id, *file, diagnostics);
-        let unique = first.claim("journey", &doc.id, *file, files, diagnostics);
-        let colour = lints::colour::check(doc.colour.as_ref(), *file, diagnostics);
-        let steps = lints::steps::resolve(&doc.step, &doc.id, &known, *file, diagnostics);
-        if let (true, Some(steps)) = (unique, steps) {
-            journeys.push(Journey {
-                id: doc.id.get_ref().clone(),
-                name: doc.name.trim().to_owned(),
-                headline: doc.headline.trim().to_owned(),
-                sector: doc.sector,
-                colour,
-                story: doc.story.trim().to_owned(),
-                steps,
-            });
-        }
-    }
-    // The checks above uphold every invariant `Network::new` tests; should
-    // they ever disagree, say so rather than lose the whole map.
-    Network::new(positions, journeys).unwrap_or_else(|error| {
-        if let Some((id, _)) = files.iter().next() {
-            diagnostics.push(Diagnostic::error(
-                "internal",
-                id,
-                None,
-                format!("internal error: {error}"),
-            ));
-        }
-        Network::default()
-    })
+    Network::default()
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! One file's text → its entries, with every syntax and shape problem.
 
-use super::document::{FILE, JOURNEY, JourneyDoc, POSITION, PositionDoc, TableShape};
+use super::document::{
+    CONNECTION, ConnectionDoc, FILE, JOURNEY, JourneyDoc, LINE, LineDoc, POSITION, PositionDoc,
+    TableShape,
+};
 use super::suggest::closest;
 use crate::diagnostic::{Diagnostic, FileId};
 use serde::Deserialize;
@@ -14,6 +17,10 @@ use toml::de::{DeTable, DeValue};
 pub struct ParsedFile {
     /// `[[position]]` entries that read cleanly.
     pub positions: Vec<PositionDoc>,
+    /// `[[line]]` entries that read cleanly.
+    pub lines: Vec<LineDoc>,
+    /// `[[connection]]` entries that read cleanly.
+    pub connections: Vec<ConnectionDoc>,
     /// `[[journey]]` entries that read cleanly.
     pub journeys: Vec<JourneyDoc>,
     /// Ids of entries that could not be read.
@@ -60,10 +67,11 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
     };
     for (key, value) in root {
         let kind = key.get_ref().as_ref();
-        let shape = if kind == "position" {
-            &POSITION
-        } else {
-            &JOURNEY
+        let shape = match kind {
+            "position" => &POSITION,
+            "line" => &LINE,
+            "connection" => &CONNECTION,
+            _ => &JOURNEY,
         };
         let Some(entries) = array_of_tables(value, shape, file, diagnostics) else {
             continue;
@@ -76,6 +84,8 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 .map(str::to_owned);
             match read_entry(entry, shape, file, diagnostics) {
                 Some(Entry::Position(doc)) => parsed.positions.push(*doc),
+                Some(Entry::Line(doc)) => parsed.lines.push(*doc),
+                Some(Entry::Connection(doc)) => parsed.connections.push(*doc),
                 Some(Entry::Journey(doc)) => parsed.journeys.push(*doc),
                 None => parsed.broken_ids.extend(id),
             }
@@ -103,6 +113,8 @@ fn ids_in(root: &DeTable<'_>) -> Vec<String> {
 
 enum Entry {
     Position(Box<PositionDoc>),
+    Line(Box<LineDoc>),
+    Connection(Box<ConnectionDoc>),
     Journey(Box<JourneyDoc>),
 }
 
@@ -118,12 +130,12 @@ fn read_entry(
         return None;
     }
     let entry = Spanned::new(span.clone(), value);
-    let result = if shape.name == "position" {
-        PositionDoc::deserialize(toml::de::ValueDeserializer::from(entry))
-            .map(|d| Entry::Position(Box::new(d)))
-    } else {
-        JourneyDoc::deserialize(toml::de::ValueDeserializer::from(entry))
-            .map(|d| Entry::Journey(Box::new(d)))
+    let value = toml::de::ValueDeserializer::from(entry);
+    let result = match shape.name {
+        "position" => PositionDoc::deserialize(value).map(|d| Entry::Position(Box::new(d))),
+        "line" => LineDoc::deserialize(value).map(|d| Entry::Line(Box::new(d))),
+        "connection" => ConnectionDoc::deserialize(value).map(|d| Entry::Connection(Box::new(d))),
+        _ => JourneyDoc::deserialize(value).map(|d| Entry::Journey(Box::new(d))),
     };
     match result {
         Ok(entry) => Some(entry),

@@ -1,14 +1,16 @@
 //! Generated journey files of any size, for benchmarks and scale tests.
 //!
 //! The network looks like real content: positions spread over the nine
-//! levels and three sectors, journeys climbing levels with the occasional
-//! step down, many journeys sharing positions.
+//! levels and three sectors, lines of about 33 stations climbing the levels
+//! with a branch each onto the next line, and journeys riding stretches of
+//! the lines, some changing pathway through a connection.
 
 /// Entries per generated file, so every file stays far below
 /// [`super::MAX_FILE_BYTES`], as an author would split them.
 const ENTRIES_PER_FILE: usize = 200;
 
-/// TOML files (path, text) for `positions` positions and `journeys` journeys.
+/// TOML files (path, text) for `positions` positions, about one line per
+/// 33 of them, and `journeys` journeys.
 /// The same arguments always give the same files.
 pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)> {
     let mut rng = SplitMix(0x5eed_cafe ^ (positions as u64) << 20 ^ journeys as u64);
@@ -43,43 +45,152 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
         out.push('\n');
     }
     files.push((format!("generated/positions-{}.toml", files.len()), out));
-    let mut lines = String::with_capacity(ENTRIES_PER_FILE * 400);
-    for j in 0..journeys {
+    let runs = line_runs(positions, &mut rng);
+    files.push(("generated/lines.toml".to_owned(), lines_file(&runs)));
+    let (trips, connections) = trips(&runs, positions, per_level, journeys, &mut rng);
+    let mut text = String::with_capacity(ENTRIES_PER_FILE * 400);
+    for (j, steps) in trips.iter().enumerate() {
         if j > 0 && j % ENTRIES_PER_FILE == 0 {
             files.push((
                 format!("generated/journeys-{j}.toml"),
-                std::mem::take(&mut lines),
+                std::mem::take(&mut text),
             ));
         }
-        lines.push_str(&format!(
-            "[[journey]]\nid = \"j{j}\"\nname = \"Person {j}\"\nheadline = \"Generated journey {j}\"\nsector = \"{}\"\ncolour = \"#1F4E79\"\nstory = \"Generated.\"\n",
+        text.push_str(&format!(
+            "[[journey]]\nid = \"j{j}\"\nname = \"Person {j}\"\nheadline = \"Generated journey {j}\"\nsector = \"{}\"\nstory = \"Generated.\"\n",
             sectors[j % 3]
         ));
-        let steps = 3 + rng.below(5);
-        let mut level = rng.below(3);
-        let mut previous = usize::MAX;
-        for _ in 0..steps {
-            // Mostly up a level, sometimes across, rarely down.
-            let roll = rng.below(10);
-            level = match roll {
-                0 => level.saturating_sub(1),
-                1..=3 => level,
-                _ => (level + 1).min(8),
-            };
-            let start = level * per_level;
-            let mut p = (start + rng.below(per_level)).min(positions - 1);
-            if p == previous {
-                p = (p + 1) % positions;
-            }
-            previous = p;
-            lines.push_str(&format!(
+        for p in steps {
+            text.push_str(&format!(
                 "[[journey.step]]\nposition = \"p{p}\"\nyears = 1\n"
             ));
         }
-        lines.push('\n');
+        text.push('\n');
     }
-    files.push((format!("generated/journeys-{journeys}.toml"), lines));
+    files.push((format!("generated/journeys-{journeys}.toml"), text));
+    let mut text = String::new();
+    for (from, to) in connections {
+        text.push_str(&format!(
+            "[[connection]]\nfrom = \"p{from}\"\nto = \"p{to}\"\n\n"
+        ));
+    }
+    files.push(("generated/connections.toml".to_owned(), text));
     files
+}
+
+/// Positions per line, about the Underground's (270 stations, 11 lines).
+const STATIONS_PER_LINE: usize = 33;
+
+/// How many branches each generated line has, each onto another line.
+const BRANCHES: usize = 6;
+
+/// Each line's runs: its trunk, then [`BRANCHES`] branches that each leave
+/// it through two stations of another line and rejoin it, so lines meet at
+/// interchanges and there is more than one way between far-apart stations.
+fn line_runs(positions: usize, rng: &mut SplitMix) -> Vec<Vec<Vec<usize>>> {
+    let count = positions.div_ceil(STATIONS_PER_LINE).max(1);
+    // Position i is on line i % count: positions are in level order, so
+    // every trunk climbs through the levels.
+    let trunks: Vec<Vec<usize>> = (0..count)
+        .map(|l| (l..positions).step_by(count).collect())
+        .collect();
+    (0..count)
+        .map(|l| {
+            let trunk = trunks[l].clone();
+            let mut runs = vec![trunk.clone()];
+            for k in 0..BRANCHES {
+                let other = &trunks[(l + 1 + k * 7) % count];
+                if count == 1 || trunk.len() <= 4 || other.len() <= 4 {
+                    break;
+                }
+                // Leave at one station, run a few stations of the other
+                // line a level or so higher, and come back three stations
+                // on: a detour, as real pathways have.
+                let at = rng.below(trunk.len() - 4);
+                let onto = (at + 1).min(other.len() - 3);
+                let mut branch = vec![trunk[at]];
+                branch.extend(&other[onto..onto + 2]);
+                branch.push(trunk[at + 4]);
+                runs.push(branch);
+            }
+            runs
+        })
+        .collect()
+}
+
+fn lines_file(runs: &[Vec<Vec<usize>>]) -> String {
+    let mut text = String::new();
+    let list = |run: &[usize]| {
+        run.iter()
+            .map(|p| format!("\"p{p}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (l, line) in runs.iter().enumerate() {
+        // Colours are spread over the hue circle at Underground-like
+        // darkness; a generated map is not checked for look-alikes.
+        let colour = format!(
+            "#{:02X}{:02X}{:02X}",
+            (l * 37) % 160,
+            (l * 71) % 120,
+            (l * 113) % 160
+        );
+        text.push_str(&format!(
+            "[[line]]\nid = \"line-{l}\"\nname = \"Line {l}\"\ncolour = \"{colour}\"\nsector = \"construction\"\nstations = [{}]\n",
+            list(&line[0])
+        ));
+        for branch in &line[1..] {
+            text.push_str(&format!("[[line.branch]]\nstations = [{}]\n", list(branch)));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Journeys as trips: each rides part of a run, stopping at some stations,
+/// and about one in four then changes pathway through a connection to a
+/// station a level up.
+fn trips(
+    runs: &[Vec<Vec<usize>>],
+    positions: usize,
+    per_level: usize,
+    journeys: usize,
+    rng: &mut SplitMix,
+) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let mut connections: Vec<(usize, usize)> = Vec::new();
+    let mut trips = Vec::with_capacity(journeys);
+    for _ in 0..journeys {
+        let line = &runs[rng.below(runs.len())];
+        let run = &line[rng.below(line.len())];
+        let mut at = rng.below(run.len().saturating_sub(1));
+        let mut steps = vec![run[at]];
+        for _ in 0..2 + rng.below(5) {
+            at += 1 + rng.below(2);
+            let Some(&p) = run.get(at) else {
+                break;
+            };
+            steps.push(p);
+        }
+        let last = steps.last().copied().unwrap_or(0);
+        let next_level = (last / per_level.max(1) + 1) * per_level;
+        if (steps.len() < 2 || rng.below(4) == 0) && next_level < positions {
+            let to = (next_level + rng.below(per_level)).min(positions - 1);
+            if to != last {
+                if !connections.contains(&(last, to)) {
+                    connections.push((last, to));
+                }
+                steps.push(to);
+            }
+        }
+        if steps.len() < 2 {
+            steps.push(run[run.len() - 1]);
+            if steps[0] == steps[1] {
+                steps[0] = run[0];
+            }
+        }
+        trips.push(steps);
+    }
+    (trips, connections)
 }
 
 /// A small, fast, seeded generator: reproducible without a dependency.

@@ -33,12 +33,18 @@ links = ["https://nationalcareers.service.gov.uk/job-profiles/construction-labou
 "#;
 
 const JOURNEY: &str = r##"
+[[line]]
+id = "back-to-college"
+name = "Back to college"
+colour = "#00782A"
+sector = "construction"
+stations = ["labourer", "gcses"]
+
 [[journey]]
 id = "kim"
 name = "Kim"
 headline = "Labourer, then back to college"
 sector = "construction"
-colour = "#00782A"
 story = "I started on site."
 
 [[journey.step]]
@@ -63,9 +69,11 @@ fn a_clean_load_builds_the_network() {
     let kim = network.journey(network.journey_by_id("kim").unwrap());
     assert_eq!(kim.steps[0].position, labourer);
     assert_eq!(kim.steps[0].years, Some(1.5));
+    let line = &network.lines()[0];
+    assert_eq!(line.colour.to_string(), "#00782A");
     assert_eq!(
-        kim.colour.map(|c| c.to_string()),
-        Some("#00782A".to_owned())
+        line.runs,
+        vec![vec![labourer, network.position_by_id("gcses").unwrap()]]
     );
 }
 
@@ -134,6 +142,7 @@ fn duplicate_ids_keep_the_first_definition() {
         ("j.toml", JOURNEY),
     ]);
     assert_eq!(codes(&loaded), vec!["duplicate-id", "duplicate-id"]);
+    assert_eq!(loaded.network.lines().len(), 1);
     assert!(
         loaded
             .diagnostics
@@ -185,6 +194,9 @@ fn the_key_lists_match_the_generated_schema() {
         ("JourneyDoc", &document::JOURNEY),
         ("SalaryDoc", &document::SALARY),
         ("StepDoc", &document::STEP),
+        ("LineDoc", &document::LINE),
+        ("BranchDoc", &document::BRANCH),
+        ("ConnectionDoc", &document::CONNECTION),
     ] {
         let definition = &schema["$defs"][name];
         assert_eq!(keys_of(definition), sorted(shape.keys), "{name} keys");

@@ -123,7 +123,7 @@ fn Welcome() -> impl IntoView {
     view! {
         <section class="panel welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">"Where could you go?"</h2>
-            <p>"Each coloured line is a real person's journey. Stations are school stages, qualifications, apprenticeships and jobs, arranged by level from Entry on the left to Level 7 on the right."</p>
+            <p>"Each coloured line is a pathway, such as Onsite construction or Digital support and services. Stations are school stages, qualifications, apprenticeships and jobs, arranged by level from Entry on the left to Level 7 on the right. Under People, choose someone to see the trip they took over the lines; most are examples written by the editors."</p>
             <p>"Choose a station to see what it is, what it pays and where people went next. Choose a line to read that person's story."</p>
         </section>
     }

@@ -3,12 +3,26 @@ use super::state::MapState;
 use crate::journey::Sector;
 use leptos::prelude::*;
 
-/// Every line, grouped by sector: choosing one highlights it on the map.
+/// The lines with their colours, then the people, grouped by sector:
+/// choosing a person draws their trip over the dimmed map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
     let network = &data.bundle.network;
+    let lines = network
+        .lines()
+        .iter()
+        .map(|line| {
+            let colour = line.colour.to_string();
+            view! {
+                <li class="line-entry">
+                    <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
+                    {line.name.clone()}
+                </li>
+            }
+        })
+        .collect_view();
     let groups = [Sector::Construction, Sector::Digital, Sector::General]
         .into_iter()
         .filter(|s| network.journeys().iter().any(|j| j.sector == *s))
@@ -18,7 +32,6 @@ pub fn Legend() -> impl IntoView {
                 .filter(|&j| network.journey(j).sector == sector)
                 .map(|j| {
                     let journey = network.journey(j);
-                    let colour = data.bundle.layout.lines[j.get()].colour.to_string();
                     let text = format!("{}: {}", journey.name, journey.headline);
                     view! {
                         <li>
@@ -31,7 +44,6 @@ pub fn Legend() -> impl IntoView {
                                     state.line.update(|l| *l = if *l == Some(j) { None } else { Some(j) });
                                 }
                             >
-                                <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
                                 {text}
                             </button>
                         </li>
@@ -47,10 +59,17 @@ pub fn Legend() -> impl IntoView {
     view! {
         <nav class="panel legend" aria-labelledby="legend-title">
             <h2 id="legend-title">"Lines"</h2>
+            <ul class="plain legend-lines">{lines}</ul>
             <p class="key">
                 <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="capsule-ring" x1="6" y1="8" x2="18" y2="8" /><line class="capsule-fill" x1="6" y1="8" x2="18" y2="8" /></svg>
-                "Interchange: journeys meet here"
+                "Interchange: change lines here"
             </p>
+            <p class="key">
+                <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="connection-key" x1="2" y1="8" x2="22" y2="8" /></svg>
+                "Connection: a change of pathway no line joins"
+            </p>
+            <h2>"People"</h2>
+            <p class="key">"Choose a person to see the trip they took over the lines."</p>
             {groups}
         </nav>
     }

@@ -150,13 +150,8 @@ pub fn TubeMap() -> impl IntoView {
         if gesture.with_value(|g| g.dragged) {
             return;
         }
-        match hit(ev.target()) {
-            Some(Hit::Station(position)) => state.station.set(Some(position)),
-            Some(Hit::Line(journey)) => {
-                state.station.set(None);
-                state.line.set(Some(journey));
-            }
-            None => {}
+        if let Some(Hit::Station(position)) = hit(ev.target()) {
+            state.station.set(Some(position));
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -233,14 +228,31 @@ pub fn TubeMap() -> impl IntoView {
     let overlay = {
         let data = data.clone();
         move || {
-            shown_route.get().map(|route| {
-                crate::render::route_stretches(&data.bundle.network, &data.bundle.layout, &route)
+            let (network, layout) = (&data.bundle.network, &data.bundle.layout);
+            // A planned route, else the chosen person's trip, drawn over
+            // the dimmed map.
+            let stretches = match (shown_route.get(), state.line.get()) {
+                (Some(route), _) => Some(crate::render::route_stretches(network, layout, &route)),
+                (None, Some(journey)) => {
+                    Some(crate::render::trip_stretches(network, layout, journey))
+                }
+                (None, None) => None,
+            };
+            stretches.map(|stretches| {
+                stretches
                     .into_iter()
                     .map(|stretch| {
                         let d = crate::render::path_data(&stretch.points);
                         view! {
                             <path class="route-casing" d=d.clone() />
-                            <path class="route-line" d=d stroke=stretch.colour.to_string() />
+                            <path
+                                class="route-line"
+                                class:is-connection=stretch.line.is_none()
+                                d=d
+                                stroke=stretch
+                                    .colour
+                                    .map_or_else(|| CONNECTION_INK.to_owned(), |c| c.to_string())
+                            />
                         }
                     })
                     .collect_view()
@@ -294,24 +306,18 @@ fn px(value: f32) -> i32 {
 
 enum Hit {
     Station(PositionIndex),
-    Line(JourneyIndex),
 }
 
-/// The station or line an event happened on, found from the nearest
-/// element carrying `data-position` or `data-journey`.
+/// The station an event happened on, found from the nearest element
+/// carrying `data-position`. Lines are chosen in the legend, not on the
+/// map: a line runs under many stations, so a click on it is ambiguous.
 fn hit(target: Option<web_sys::EventTarget>) -> Option<Hit> {
     let element: web_sys::Element = target?.dyn_into().ok()?;
-    let found = element.closest("[data-position], [data-journey]").ok()??;
-    if let Some(p) = found
+    let found = element.closest("[data-position]").ok()??;
+    found
         .get_attribute("data-position")
         .and_then(|v| v.parse().ok())
-    {
-        return Some(Hit::Station(PositionIndex(p)));
-    }
-    found
-        .get_attribute("data-journey")
-        .and_then(|v| v.parse().ok())
-        .map(|j| Hit::Line(JourneyIndex(j)))
+        .map(|p| Hit::Station(PositionIndex(p)))
 }
 
 /// Which stations stay bright: those on the chosen line, else those in the
@@ -366,18 +372,38 @@ fn bands(layout: &MapLayout) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// Connections: what an out-of-station link is drawn in (7:1 on white).
+const CONNECTION_INK: &str = "#595959";
+
 fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView + use<> {
     let network = &data.bundle.network;
-    data.bundle
+    let connections = data
+        .bundle
+        .layout
+        .connections
+        .iter()
+        .map(|c| {
+            view! {
+                <path
+                    class="connection"
+                    d=crate::render::path_data(&c.points)
+                    stroke=CONNECTION_INK
+                />
+            }
+        })
+        .collect_view();
+    let paths = data
+        .bundle
         .layout
         .lines
         .iter()
-        .map(|line| {
-            let journey = line.journey;
-            let sector = network.journey(journey).sector;
+        .map(|path| {
+            let line = path.line;
+            let sector = network.line(line).sector;
+            // A chosen person's trip is drawn on top instead.
             let lit = move || match (state.line.get(), state.sector.get()) {
                 _ if routing.get() => false,
-                (Some(chosen), _) => chosen == journey,
+                (Some(_), _) => false,
                 (None, Some(s)) => s == sector,
                 (None, None) => true,
             };
@@ -385,13 +411,14 @@ fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView +
                 <path
                     class="line"
                     class:is-lit=lit
-                    data-journey=journey.0
-                    d=crate::render::path_data(&line.points)
-                    stroke=line.colour.to_string()
+                    data-line=line.0
+                    d=crate::render::path_data(&path.points)
+                    stroke=path.colour.to_string()
                 />
             }
         })
-        .collect_view()
+        .collect_view();
+    (connections, paths)
 }
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {

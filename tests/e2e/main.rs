@@ -165,10 +165,17 @@ async fn choosing_a_line_highlights_it_and_tells_the_story() {
             "document.querySelector('.tube-map').classList.contains('is-dimmed')",
         )
         .await;
+    // The lines dim and the person's trip is drawn over them, one stretch
+    // per step, along the lines they rode.
     let lit = browser
-        .eval("return [...document.querySelectorAll('.line.is-lit')].map(p => p.dataset.journey);")
+        .eval("return document.querySelectorAll('.line.is-lit').length;")
         .await;
-    assert_eq!(lit, serde_json::json!([index.to_string()]));
+    assert_eq!(lit.as_u64(), Some(0));
+    let rides = network.trip(tubemap::journey::JourneyIndex(index)).len();
+    let drawn = browser
+        .eval("return document.querySelectorAll('.route-line').length;")
+        .await;
+    assert_eq!(drawn.as_u64(), Some(rides as u64));
     let story = browser
         .wait_for(".journey-panel .story")
         .await
@@ -228,8 +235,12 @@ async fn a_deep_link_restores_the_view_and_back_works() {
             && (parts[1] + parts[3] / 2.0 - 300.0).abs() < 1.0,
         "{view_box}"
     );
-    let journey = network.journey_by_id(line).unwrap().0;
-    browser.until("the line is lit", &format!("document.querySelector('.line[data-journey=\"{journey}\"]').classList.contains('is-lit')")).await;
+    browser
+        .until(
+            "the person's trip is drawn",
+            "document.querySelectorAll('.route-line').length > 0",
+        )
+        .await;
     // Go on to where people went next, then go Back.
     browser
         .wait_for(".station-panel .link-button")

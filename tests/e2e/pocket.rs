@@ -401,6 +401,7 @@ async fn the_current_view_downloads_as_svg_and_png() {
                   view: doc.documentElement.getAttribute('viewBox'),
                   screen: document.querySelector('.tube-map').getAttribute('viewBox'),
                   lit: doc.querySelectorAll('.line.is-lit').length,
+                  trip: doc.querySelectorAll('.route-line').length,
                   styled: doc.querySelectorAll('[style]').length,
                   stroke: doc.querySelector('.line').getAttribute('stroke-width'),
                   paper: doc.querySelector('rect').getAttribute('fill') });
@@ -416,7 +417,11 @@ async fn the_current_view_downloads_as_svg_and_png() {
         Some(network.positions().len() as u64)
     );
     assert_eq!(svg["view"], svg["screen"], "the current view is exported");
-    assert_eq!(svg["lit"], 1, "the chosen line stays highlighted");
+    assert_eq!(svg["lit"], 0, "the lines stay dimmed: {svg}");
+    assert!(
+        svg["trip"].as_u64().is_some_and(|n| n > 0),
+        "the chosen person's trip stays drawn: {svg}"
+    );
     assert_eq!(
         svg["styled"], 0,
         "presentation attributes, no style attributes"

@@ -14,7 +14,7 @@ pub fn check(
         Err(error) => {
             diagnostics.push(
                 Diagnostic::error("bad-colour", file, Some(colour.span()), error.to_string())
-                    .with_hint("Write the colour as # and six hex digits, like \"#B36305\", or leave `colour` out and the map will choose one."),
+                    .with_hint("Write the colour as # and six hex digits, like \"#B36305\"."),
             );
             None
         }
@@ -24,7 +24,7 @@ pub fn check(
                 diagnostics.push(
                     Diagnostic::error("low-contrast", file, Some(colour.span()), format!("the line colour {parsed} is too light to see on the map: contrast {contrast:.2}:1, at least {MIN_LINE_CONTRAST}:1 needed"))
                         .with_label("too light on a white background")
-                        .with_hint("Choose a darker or stronger colour, or leave `colour` out and the map will choose one."),
+                        .with_hint("Choose a darker or stronger colour: the Underground's line colours are a good start."),
                 );
                 None
             } else {

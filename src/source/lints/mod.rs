@@ -4,7 +4,7 @@
 pub mod colour;
 pub mod id;
 pub mod level;
+pub mod lines;
 pub mod links;
 pub mod salary;
 pub mod steps;
-pub mod unused;

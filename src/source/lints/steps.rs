@@ -1,6 +1,6 @@
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::journey::{PositionIndex, Step};
-use crate::source::document::StepDoc;
+use crate::journey::{Network, PositionIndex, Step};
+use crate::source::document::{JourneyDoc, StepDoc};
 use crate::source::suggest::closest;
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
@@ -36,24 +36,7 @@ pub fn resolve(
             None if known.broken.contains(id.as_str()) => complete = false,
             None => {
                 complete = false;
-                let hint = match closest(id, known.by_id.keys().map(String::as_str)) {
-                    Some(near) => format!(
-                        "Did you mean \"{near}\"? Otherwise add a [[position]] with id = \"{id}\" under journeys/positions/."
-                    ),
-                    None => format!(
-                        "Add a [[position]] with id = \"{id}\" under journeys/positions/, or use the id of an existing position."
-                    ),
-                };
-                diagnostics.push(
-                    Diagnostic::error(
-                        "unknown-position",
-                        file,
-                        Some(step.position.span()),
-                        format!("no position has the id `{id}`"),
-                    )
-                    .with_label("not defined in any journey file")
-                    .with_hint(hint),
-                );
+                diagnostics.push(unknown_position(&step.position, known, file));
             }
         }
     }
@@ -66,4 +49,62 @@ pub fn resolve(
         return None;
     }
     complete.then_some(resolved)
+}
+
+/// The diagnostic for an id no position has, with the closest id as a hint.
+pub fn unknown_position(
+    id: &Spanned<String>,
+    known: &KnownPositions<'_>,
+    file: FileId,
+) -> Diagnostic {
+    let text = id.get_ref();
+    let hint = match closest(text, known.by_id.keys().map(String::as_str)) {
+        Some(near) => format!(
+            "Did you mean \"{near}\"? Otherwise add a [[position]] with id = \"{text}\" under journeys/positions/."
+        ),
+        None => format!(
+            "Add a [[position]] with id = \"{text}\" under journeys/positions/, or use the id of an existing position."
+        ),
+    };
+    Diagnostic::error(
+        "unknown-position",
+        file,
+        Some(id.span()),
+        format!("no position has the id `{text}`"),
+    )
+    .with_label("not defined in any journey file")
+    .with_hint(hint)
+}
+
+/// Each step must ride a line forward or take a connection, or the trip
+/// cannot be drawn: report the step where no track leads.
+pub fn check_on_the_map(
+    network: &Network,
+    doc: &JourneyDoc,
+    steps: &[Step],
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut ok = true;
+    for (pair, docs) in steps.windows(2).zip(doc.step.get_ref().windows(2)) {
+        let (from, to) = (pair[0].position, pair[1].position);
+        if from == to || network.ride(from, to).is_some() {
+            continue;
+        }
+        ok = false;
+        let (a, b) = (docs[0].position.get_ref(), docs[1].position.get_ref());
+        diagnostics.push(
+            Diagnostic::error(
+                "off-the-map",
+                file,
+                Some(docs[1].position.span()),
+                format!("no line goes from `{a}` to `{b}`, and no connection joins them"),
+            )
+            .with_label("this step is on no line")
+            .with_hint(format!(
+                "A step rides a line forward, in the order of its `stations`. If people really go this way, add the stations to a [[line]], or add a [[connection]] with from = \"{a}\" and to = \"{b}\" (a change between pathways)."
+            )),
+        );
+    }
+    ok
 }

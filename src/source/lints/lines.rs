@@ -1,0 +1,204 @@
+//! Lines and connections: their stations exist, branches start on their
+//! line, colours can be seen and told apart, and every station is on a line.
+
+use super::steps::KnownPositions;
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::journey::{Connection, Level, Line, Network, PositionIndex, Sector};
+use crate::source::document::{ConnectionDoc, LineDoc};
+use toml::Spanned;
+
+/// The colour of a line whose own colour was refused: 7:1 on white.
+const FALLBACK: crate::journey::Colour = crate::journey::Colour {
+    r: 0x59,
+    g: 0x59,
+    b: 0x59,
+};
+
+/// Resolves a line's stations. Returns `None` (after reporting) when a
+/// station is unknown, a run is too short, a branch starts off the line or
+/// the colour cannot be used (then the line keeps a neutral colour).
+pub fn resolve(
+    doc: &LineDoc,
+    known: &KnownPositions<'_>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Line> {
+    // A colour that cannot be used is reported, and the line is still
+    // drawn in a neutral one, so journeys along it are checked too.
+    let colour = super::colour::check(Some(&doc.colour), file, diagnostics).unwrap_or(FALLBACK);
+    let runs =
+        std::iter::once(&doc.stations).chain(doc.branch.iter().map(|b| &b.get_ref().stations));
+    let mut resolved: Vec<Vec<PositionIndex>> = Vec::new();
+    let mut complete = true;
+    for (i, run) in runs.enumerate() {
+        let stations: Vec<Option<PositionIndex>> = run
+            .get_ref()
+            .iter()
+            .map(|id| position(id, known, file, diagnostics))
+            .collect();
+        if run.get_ref().len() < 2 {
+            diagnostics.push(
+                Diagnostic::error("too-few-stations", file, Some(run.span()), format!("a run of the line `{}` has {} station(s); it needs at least two", doc.id.get_ref(), run.get_ref().len()))
+                    .with_label("a line needs somewhere to go")
+                    .with_hint("List two or more position ids in the order people progress, e.g. stations = [\"gcses-9-4\", \"a-levels\"]."),
+            );
+            complete = false;
+            continue;
+        }
+        let Some(stations) = stations.into_iter().collect::<Option<Vec<_>>>() else {
+            complete = false;
+            continue;
+        };
+        if i > 0 && !crate::journey::branch_joins(&resolved, &stations) {
+            diagnostics.push(
+                Diagnostic::error("branch-off-line", file, Some(run.span()), format!("this branch of the line `{}` neither starts nor ends at one of its stations", doc.id.get_ref()))
+                    .with_label("a branch leaves or joins the line at one of its stations")
+                    .with_hint("Start (or end) the branch with a station already listed in the line's `stations` or an earlier branch, where people change onto it."),
+            );
+            complete = false;
+            continue;
+        }
+        resolved.push(stations);
+    }
+    complete.then(|| Line {
+        id: doc.id.get_ref().clone(),
+        name: doc.name.trim().to_owned(),
+        colour,
+        sector: doc.sector,
+        runs: resolved,
+    })
+}
+
+/// Resolves a connection's two ends.
+pub fn resolve_connection(
+    doc: &ConnectionDoc,
+    known: &KnownPositions<'_>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Connection> {
+    let from = position(&doc.from, known, file, diagnostics);
+    let to = position(&doc.to, known, file, diagnostics);
+    let (from, to) = (from?, to?);
+    if from == to {
+        diagnostics.push(
+            Diagnostic::error(
+                "connection-to-itself",
+                file,
+                Some(doc.to.span()),
+                format!("the connection goes from `{}` to itself", doc.to.get_ref()),
+            )
+            .with_hint(
+                "A connection joins two different stations; set `to` to where people went next.",
+            ),
+        );
+        return None;
+    }
+    Some(Connection { from, to })
+}
+
+/// The position named `id`, or `None` after reporting an unknown id (ids
+/// of positions that failed to load are already reported).
+fn position(
+    id: &Spanned<String>,
+    known: &KnownPositions<'_>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PositionIndex> {
+    if let Some(&p) = known.by_id.get(id.get_ref().as_str()) {
+        return Some(p);
+    }
+    if !known.broken.contains(id.get_ref().as_str()) {
+        diagnostics.push(super::steps::unknown_position(id, known, file));
+    }
+    None
+}
+
+/// A station on no line cannot be drawn on a line or reached: an error,
+/// with the lines at its level and in its sector as the hint.
+///
+/// `named` holds every station id written in a line, including lines that
+/// did not load, so one broken line does not make all its stations errors.
+pub fn check_every_station_on_a_line(
+    network: &Network,
+    named: &std::collections::HashSet<&str>,
+    defined_at: &[(FileId, std::ops::Range<usize>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (index, position) in network.position_indices().zip(network.positions()) {
+        if named.contains(position.id.as_str()) {
+            continue;
+        }
+        let Some((file, span)) = defined_at.get(index.get()) else {
+            continue;
+        };
+        let nearby = lines_near(network, position.level, &position.sectors);
+        let hint = if nearby.is_empty() {
+            "Add its id to the `stations` of a [[line]] (or a [[line.branch]]) where people progress through it.".to_owned()
+        } else {
+            format!(
+                "Add its id to the `stations` of a [[line]] where people progress through it; lines with stations at {} in its sector: {}.",
+                position.level,
+                nearby.join(", ")
+            )
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "off-line",
+                *file,
+                Some(span.clone()),
+                format!("the position `{}` is on no line", position.id),
+            )
+            .with_label("not a station of any line")
+            .with_hint(hint),
+        );
+    }
+}
+
+/// The ids of lines with a station at `level` in one of `sectors`.
+fn lines_near(network: &Network, level: Level, sectors: &[Sector]) -> Vec<String> {
+    network
+        .lines()
+        .iter()
+        .filter(|line| {
+            line.runs.iter().flatten().any(|&p| {
+                let other = network.position(p);
+                other.level == level && other.sectors.iter().any(|s| sectors.contains(s))
+            })
+        })
+        .map(|line| format!("`{}`", line.id))
+        .collect()
+}
+
+/// Lines that meet must be told apart, also by people with colour
+/// blindness: warn when two lines sharing a station look alike.
+pub fn check_colours_differ(
+    network: &Network,
+    defined_at: &[(FileId, std::ops::Range<usize>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let lines = network.lines();
+    for (i, a) in lines.iter().enumerate() {
+        for (j, b) in lines.iter().enumerate().skip(i + 1) {
+            let meet = a.runs.iter().flatten().any(|&p| b.stops_at(p));
+            let Some(clash) = meet.then(|| a.colour.confusion(b.colour)).flatten() else {
+                continue;
+            };
+            let Some((file, span)) = defined_at.get(j) else {
+                continue;
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    "similar-colours",
+                    *file,
+                    Some(span.clone()),
+                    format!(
+                        "the line `{}` ({}) is hard to tell from `{}` ({}), which it meets: {clash}",
+                        b.id, b.colour, a.id, a.colour
+                    ),
+                )
+                .with_label("colour too close to a line it meets")
+                .with_hint("Choose a colour that differs in lightness as well as hue; the Underground's line colours are a good start."),
+            );
+        }
+    }
+}
