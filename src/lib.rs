@@ -7,6 +7,7 @@
 pub mod bundle;
 pub mod journey;
 pub mod layout;
+pub mod lod;
 pub mod network;
 pub mod present;
 pub mod progress;

@@ -24,7 +24,7 @@ impl Viewport {
     /// The smallest zoom allowed.
     pub const MIN_ZOOM: f32 = 0.2;
     /// The largest zoom allowed.
-    pub const MAX_ZOOM: f32 = 8.0;
+    pub const MAX_ZOOM: f32 = 40.0;
 
     /// The same viewport with the zoom kept in range.
     pub fn clamped(self) -> Viewport {

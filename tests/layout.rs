@@ -32,6 +32,8 @@ fn assert_clean(name: &str, network: &Network, map: &MapLayout, report: &LayoutR
     assert_eq!(report.label_overlaps, 0, "{name}");
     assert_eq!(report.station_overlaps, 0, "{name}");
     assert_eq!(report.label_station_overlaps, 0, "{name}");
+    // Lines only climb, so none doubles back.
+    assert_eq!(report.u_turns, 0, "{name}");
     let runs: Vec<_> = network
         .line_indices()
         .flat_map(|l| network.line(l).runs.iter().map(move |run| (l, run)))
@@ -84,4 +86,8 @@ fn shipped_content_has_no_overlaps() {
     );
     let (map, report) = laid_out(&loaded.network);
     assert_clean("shipped content", &loaded.network, &map, &report);
+    // Ratchets on the way to zero (issue 10): each may only go down.
+    assert!(report.pass_throughs <= 1, "{report:?}");
+    assert!(report.labels_on_lines <= 8, "{report:?}");
+    assert!(report.line_crossings <= 105, "{report:?}");
 }

@@ -1,8 +1,8 @@
 //! The words of a network, split from what the map needs to draw.
 //!
 //! Drawing, searching and route-finding need titles, levels, sectors and
-//! steps; descriptions, pay, links, stories and notes are only read in a
-//! panel. The browser loads the first on start and these when a panel first
+//! where steps go; descriptions, pay, links, headlines, stories, notes and
+//! the years of each step are only read in a panel or a presentation. The browser loads the first on start and these when a panel first
 //! opens, so the first load carries about a third of the bytes
 //! (`tubemap export` writes both files).
 
@@ -27,11 +27,14 @@ struct PositionDetails {
     withdrawn: Option<String>,
 }
 
-/// A journey's words: the story and a note per step.
+/// A journey's words: the headline, the story, and a note and the years
+/// per step (the map itself needs only where the steps go).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct JourneyDetails {
+    headline: String,
     story: String,
     notes: Vec<Option<String>>,
+    years: Vec<Option<f32>>,
 }
 
 /// Details that belong to another network.
@@ -67,8 +70,10 @@ impl Network {
             journeys: journeys
                 .iter_mut()
                 .map(|j| JourneyDetails {
+                    headline: std::mem::take(&mut j.headline),
                     story: std::mem::take(&mut j.story),
                     notes: j.steps.iter_mut().map(|s| s.note.take()).collect(),
+                    years: j.steps.iter_mut().map(|s| s.years.take()).collect(),
                 })
                 .collect(),
         }
@@ -87,7 +92,7 @@ impl Network {
             && journeys
                 .iter()
                 .zip(&details.journeys)
-                .all(|(j, d)| j.steps.len() == d.notes.len());
+                .all(|(j, d)| j.steps.len() == d.notes.len() && j.steps.len() == d.years.len());
         if !fits {
             return Err(mismatch);
         }
@@ -100,9 +105,11 @@ impl Network {
             p.withdrawn = d.withdrawn;
         }
         for (j, d) in journeys.iter_mut().zip(details.journeys) {
+            j.headline = d.headline;
             j.story = d.story;
-            for (step, note) in j.steps.iter_mut().zip(d.notes) {
+            for ((step, note), years) in j.steps.iter_mut().zip(d.notes).zip(d.years) {
                 step.note = note;
+                step.years = years;
             }
         }
         Ok(self)
@@ -125,11 +132,13 @@ mod tests {
                 .iter()
                 .all(|p| p.description.is_empty() && p.salary.is_none() && p.links.is_empty())
         );
-        assert!(
-            lean.journeys()
-                .iter()
-                .all(|j| j.story.is_empty() && j.steps.iter().all(|s| s.note.is_none()))
-        );
+        assert!(lean.journeys().iter().all(|j| {
+            j.story.is_empty()
+                && j.headline.is_empty()
+                && j.steps
+                    .iter()
+                    .all(|s| s.note.is_none() && s.years.is_none())
+        }));
         // What the map draws and routes by stays.
         for (l, f) in lean.positions().iter().zip(full.positions()) {
             assert_eq!(

@@ -1,6 +1,5 @@
 use super::{Connection, Line, LineIndex, Position, PositionIndex, Sector};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Index of a journey in [`Network::journeys`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -155,17 +154,13 @@ impl Network {
         journeys: Vec<Journey>,
     ) -> Result<Network, NetworkError> {
         let count = positions.len();
-        let mut seen = HashMap::new();
-        for p in &positions {
-            if seen.insert(p.id.as_str(), ()).is_some() {
-                return Err(NetworkError::DuplicatePosition(p.id.clone()));
-            }
+        if let Some(id) = duplicate(positions.iter().map(|p| p.id.as_str())) {
+            return Err(NetworkError::DuplicatePosition(id));
         }
-        let mut seen = HashMap::new();
+        if let Some(id) = duplicate(lines.iter().map(|l| l.id.as_str())) {
+            return Err(NetworkError::DuplicateLine(id));
+        }
         for line in &lines {
-            if seen.insert(line.id.as_str(), ()).is_some() {
-                return Err(NetworkError::DuplicateLine(line.id.clone()));
-            }
             if !runs_are_sound(&line.runs, count) {
                 return Err(NetworkError::BrokenLine(line.id.clone()));
             }
@@ -192,11 +187,10 @@ impl Network {
     /// connection.
     pub fn with_journeys(mut self, journeys: Vec<Journey>) -> Result<Network, NetworkError> {
         let count = self.positions.len();
-        let mut seen = HashMap::new();
+        if let Some(id) = duplicate(journeys.iter().map(|j| j.id.as_str())) {
+            return Err(NetworkError::DuplicateJourney(id));
+        }
         for j in &journeys {
-            if seen.insert(j.id.as_str(), ()).is_some() {
-                return Err(NetworkError::DuplicateJourney(j.id.clone()));
-            }
             if j.steps.len() < 2 {
                 return Err(NetworkError::TooShort(j.id.clone()));
             }
@@ -356,4 +350,14 @@ pub fn branch_joins(earlier: &[Vec<PositionIndex>], branch: &[PositionIndex]) ->
     let on_line =
         |p: Option<&PositionIndex>| p.is_some_and(|p| earlier.iter().any(|run| run.contains(p)));
     on_line(branch.first()) || on_line(branch.last())
+}
+
+/// The first id that occurs a second time. Neither hashed nor sorted: the
+/// browser decodes through this, and either would add kilobytes of code to
+/// its bundle for a check over a few hundred ids.
+fn duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let ids: Vec<&str> = ids.collect();
+    (1..ids.len())
+        .find(|&i| ids[..i].contains(&ids[i]))
+        .map(|i| ids[i].to_owned())
 }

@@ -9,7 +9,7 @@
 //! zero-overlap invariant, so the end result keeps it too.
 
 use super::geometry::Grid;
-use super::place::{LABEL_GAP, LABEL_INSET};
+use super::rows::{LABEL_GAP, LABEL_INSET};
 use super::{
     Align, HEADER_HEIGHT, LABEL_BASELINE, LINE_WIDTH, Label, LinePath, Point, Rect, StationMark,
 };

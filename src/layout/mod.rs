@@ -1,23 +1,21 @@
 //! Automatic transit-map layout: where every station, line and label goes.
 //!
 //! Levels are the main axis, left to right like fare zones: one vertical
-//! band per level, Entry leftmost. Because a station's band is fixed by its
-//! level, the hard part of general graph drawing (choosing layers) is
-//! already done, and the layout runs as a few cheap, deterministic passes:
+//! band per level, Entry leftmost. Lines only climb, so each runs left to
+//! right, and the layout is a few cheap, deterministic passes:
 //!
-//! 1. `order`: the vertical order of stations within each band, by
-//!    barycentric sweeps (Sugiyama with the layers given), then refined by
-//!    sifting stations to where a crossing count, taken on a placement of
-//!    the order so far, is lowest; placement and refinement alternate
-//!    until the order settles.
-//! 2. `place`: coordinates. Each band is a staggered grid of sub-columns
-//!    whose cells are sized so that every label fits below-right of its
-//!    station without touching any other label or station. That makes
-//!    "no overlaps" true by construction instead of by search.
-//! 3. `route`: each run of each line, and each connection, as an
-//!    octilinear polyline; lines sharing a stretch run side by side at
-//!    [`LINE_SPACING`].
-//! 4. `labels`: moves labels that sit on a line to a free spot around their
+//! 1. `rows`: coordinates. Every run of a line that brings new stations
+//!    gets a row (runs of one line share rows where they do not overlap),
+//!    in blocks by sector around the school-stage hub; a station sits on
+//!    the row of the run that brought it. Then x: each stretch of line is
+//!    long enough for one 45-degree diagonal between its rows, and each
+//!    label clear of the next station on its row. No overlaps by
+//!    construction.
+//! 2. `route`: each run of each line, and each connection, as an
+//!    octilinear polyline that runs along its row and bends next to the
+//!    station it shares with another row; lines sharing a stretch run side
+//!    by side at [`LINE_SPACING`].
+//! 3. `labels`: moves labels that sit on a line to a free spot around their
 //!    station, never onto another label or station.
 //!
 //! [`verify`] measures the result; the tests hold the layout to it.
@@ -29,10 +27,10 @@
 
 mod geometry;
 mod labels;
-mod order;
-mod place;
 mod route;
+mod rows;
 mod verify;
+mod wire;
 
 pub use geometry::{Point, Rect};
 pub use verify::{LayoutReport, verify};
@@ -87,6 +85,7 @@ pub struct MapLayout {
 
 /// A level's column, like a fare zone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::Band", into = "wire::Band")]
 pub struct Band {
     /// The level every station in the band has.
     pub level: Level,
@@ -100,6 +99,7 @@ pub struct Band {
 
 /// A station: a tick on its line, or a capsule at an interchange.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::StationMark", into = "wire::StationMark")]
 pub struct StationMark {
     /// The position drawn.
     pub position: PositionIndex,
@@ -156,6 +156,7 @@ pub enum Align {
 
 /// A station's name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "wire::Label", into = "wire::Label")]
 pub struct Label {
     /// The position named.
     pub position: PositionIndex,
@@ -169,12 +170,6 @@ pub struct Label {
     /// The estimated box the text fills.
     pub bounds: Rect,
 }
-
-/// Most rounds of crossing-counting refinement of the order, each against
-/// a fresh placement: the counts use real heights, which move as the order
-/// changes. The shipped content settles within a few; the generated
-/// network keeps gaining a little for longer, at about 4 ms a round.
-const REFINE_ROUNDS: usize = 8;
 
 /// Lays out the whole network. Deterministic: the same network always gives
 /// the same layout, natively and in wasm.
@@ -198,21 +193,12 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         .position_indices()
         .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
         .collect();
-    let neighbours = order::neighbours(network, graph);
-    let mut columns = order::order(network, graph, &neighbours);
-    let mut placement = place::place(&columns, &neighbours, &sizes, &shapes);
-    for _ in 0..REFINE_ROUNDS {
-        let y: Vec<f32> = placement.at.iter().map(|p| p.y).collect();
-        if order::refine(&mut columns, &neighbours, &y) == 0 {
-            break;
-        }
-        placement = place::place(&columns, &neighbours, &sizes, &shapes);
-    }
+    let placement = rows::place(network, &sizes, &shapes);
     let stations: Vec<StationMark> = network
         .position_indices()
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
-    let lines = route::route(network, graph, &placement.at);
+    let lines = route::route(network, graph, &placement.at, &placement.row);
     let connections = route::connect(network, graph, &placement.at);
     let labels = labels::place(
         texts,
@@ -221,7 +207,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         &lines,
         Rect::new(0.0, 0.0, placement.width, placement.height),
     );
-    MapLayout {
+    let mut map = MapLayout {
         width: placement.width,
         height: placement.height,
         bands: placement.bands,
@@ -229,6 +215,36 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         lines,
         connections,
         labels,
+    };
+    map.snap_to_tenths();
+    map
+}
+
+impl MapLayout {
+    /// Every coordinate at whole tenths of a pixel, as the map data stores
+    /// them, so a layout and its decoded copy are equal.
+    fn snap_to_tenths(&mut self) {
+        let (w, h) = (geometry::snap(self.width), geometry::snap(self.height));
+        (self.width, self.height) = (w, h);
+        for band in &mut self.bands {
+            (band.x, band.width) = (geometry::snap(band.x), geometry::snap(band.width));
+        }
+        for s in &mut self.stations {
+            s.at = s.at.snapped();
+            s.bounds = s.bounds.snapped();
+            s.capsule = (s.capsule.0.snapped(), s.capsule.1.snapped());
+            s.tick = s.tick.snapped();
+        }
+        for path in &mut self.lines {
+            path.points.iter_mut().for_each(|p| *p = p.snapped());
+        }
+        for c in &mut self.connections {
+            c.points.iter_mut().for_each(|p| *p = p.snapped());
+        }
+        for label in &mut self.labels {
+            label.anchor = label.anchor.snapped();
+            label.bounds = label.bounds.snapped();
+        }
     }
 }
 

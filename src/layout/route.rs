@@ -23,6 +23,8 @@ use std::f32::consts::SQRT_2;
 
 /// Shortest horizontal run out of, and into, a station before a diagonal.
 const STUB: f32 = 12.0;
+/// From a station's centre to where a stretch between rows bends.
+const BEND_INSET: f32 = 24.0;
 /// From a station's centre to the nearest vertical run in its corridor.
 const CORRIDOR_INSET: f32 = 12.0;
 /// Vertical runs by one station sit side by side; past this many they share
@@ -32,7 +34,12 @@ const MAX_LANES: usize = 4;
 
 /// Routes every run of every line over the station centres `at`, in line
 /// order, each line's trunk before its branches.
-pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<LinePath> {
+pub(super) fn route(
+    network: &Network,
+    graph: &CareerGraph,
+    at: &[Point],
+    row: &[u32],
+) -> Vec<LinePath> {
     let slots = slots(network, graph, at);
     let mut paths = Vec::new();
     for l in network.line_indices() {
@@ -41,12 +48,21 @@ pub(super) fn route(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec
             let mut points: Vec<Point> = Vec::new();
             let mut stops = Vec::with_capacity(run.len());
             let mut previous: Option<(PositionIndex, Point)> = None;
+            let own = own_row(run, row);
             for &here in run {
                 let stop = stop(&slots, at, here, l);
                 if let Some((from, start)) = previous
                     && from != here
                 {
-                    for point in between(&slots, at, (from, start), (here, stop), Some(l)) {
+                    // Bend next to the station off the run's own row, so
+                    // the line runs along its row, past no other stations.
+                    let lean = if Some(row[from.get()]) == own {
+                        Lean::Late
+                    } else {
+                        Lean::Early
+                    };
+                    let ends = ((from, start), (here, stop));
+                    for point in between(&slots, at, ends, Some(l), lean) {
                         push(&mut points, point);
                     }
                 }
@@ -75,7 +91,13 @@ pub(super) fn connect(network: &Network, graph: &CareerGraph, at: &[Point]) -> V
         .map(|c| {
             let (start, end) = (at[c.from.get()], at[c.to.get()]);
             let mut points = vec![start];
-            for point in between(&slots, at, (c.from, start), (c.to, end), None) {
+            for point in between(
+                &slots,
+                at,
+                ((c.from, start), (c.to, end)),
+                None,
+                Lean::Early,
+            ) {
                 push(&mut points, point);
             }
             push(&mut points, end);
@@ -86,6 +108,28 @@ pub(super) fn connect(network: &Network, graph: &CareerGraph, at: &[Point]) -> V
             }
         })
         .collect()
+}
+
+/// The row most of a run's stations sit on: where the line runs straight.
+fn own_row(run: &[PositionIndex], row: &[u32]) -> Option<u32> {
+    let mut rows: Vec<u32> = run.iter().map(|p| row[p.get()]).collect();
+    rows.sort_unstable();
+    let mut best: Option<(usize, u32)> = None;
+    for group in rows.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(n, _)| group.len() > n) {
+            best = Some((group.len(), group[0]));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// Where a stretch between two rows makes its diagonal.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// Right after leaving its start, then along the end's row.
+    Early,
+    /// Just before its end, after running along the start's row.
+    Late,
 }
 
 /// How far along a run, each way, the slot order looks for where two
@@ -173,17 +217,10 @@ fn push(points: &mut Vec<Point>, point: Point) {
 fn between(
     slots: &[Vec<LineIndex>],
     at: &[Point],
-    (from, start): (PositionIndex, Point),
-    (to, end): (PositionIndex, Point),
+    ((from, start), (to, end)): ((PositionIndex, Point), (PositionIndex, Point)),
     line: Option<LineIndex>,
+    lean: Lean,
 ) -> Vec<Point> {
-    // Route every stretch in one direction (lower index first) so journeys
-    // travelling it either way get the same shape and stay parallel.
-    if to < from {
-        let mut corners = between(slots, at, (to, end), (from, start), line);
-        corners.reverse();
-        return corners;
-    }
     let (a, b) = (at[from.get()], at[to.get()]);
     let (dx, dy) = (end.x - start.x, end.y - start.y);
     if dy == 0.0 {
@@ -195,12 +232,21 @@ fn between(
         // midpoint of the two stations. Offsetting a 45-degree segment by
         // `o` perpendicular moves it √2·o vertically, so that is the shift
         // that keeps parallel lines evenly spaced on the diagonal too.
+        // Lines sharing the stretch bend at the same place, offset by
+        // their slots so the diagonals stay parallel: the diagonal of the
+        // stretch's centre line, moved √2·o for a slot offset o.
         let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
-        let middle = Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0 + SQRT_2 * offset);
-        let ideal = middle.x + (start.y - middle.y) * sx * sy;
+        // Bend a stub and a half in from the station, so lines of a
+        // bundle, which bend a little before or after, keep their stubs.
+        let reference = match lean {
+            Lean::Early => Point::new(a.x + BEND_INSET * sx, a.y),
+            Lean::Late => Point::new(b.x - BEND_INSET * sx, b.y),
+        };
+        let reference = Point::new(reference.x, reference.y + SQRT_2 * offset);
+        let ideal = reference.x + (start.y - reference.y) * sx * sy;
+        let run = dy.abs();
         // Clamp along the direction of travel so both stubs keep their
         // length; rounding keeps vertices integral.
-        let run = dy.abs();
         let along = ((ideal - start.x) * sx)
             .round()
             .clamp(STUB, dx.abs() - run - STUB);

@@ -282,35 +282,3 @@ fn titles_wrap_at_spaces_and_split_long_words() {
         (14.0 * CHAR_WIDTH, 16.0)
     );
 }
-
-#[test]
-fn refine_uncrosses_two_steps_and_then_settles() {
-    use super::order::{Column, refine};
-    // 0 above 1 in the left band, 2 above 3 in the right; the steps 0–3
-    // and 1–2 cross until one band swaps.
-    let mut columns = vec![
-        Column {
-            level: level(2),
-            members: vec![PositionIndex(0), PositionIndex(1)],
-        },
-        Column {
-            level: level(3),
-            members: vec![PositionIndex(2), PositionIndex(3)],
-        },
-    ];
-    let neighbours = vec![
-        vec![(3, 1.0)],
-        vec![(2, 1.0)],
-        vec![(1, 1.0)],
-        vec![(0, 1.0)],
-    ];
-    let y = [100.0, 200.0, 100.0, 200.0];
-    assert_eq!(refine(&mut columns, &neighbours, &y), 1);
-    assert_eq!(columns[0].members, [PositionIndex(1), PositionIndex(0)]);
-    let y = [200.0, 100.0, 100.0, 200.0];
-    assert_eq!(
-        refine(&mut columns, &neighbours, &y),
-        0,
-        "nothing left to gain"
-    );
-}

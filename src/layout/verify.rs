@@ -21,14 +21,27 @@ pub struct LayoutReport {
     pub station_overlaps: usize,
     /// (label, station) pairs where the label covers the station's shape.
     pub label_station_overlaps: usize,
-    /// Points where segments of two different lines cross (touching at a
-    /// shared stop and running parallel do not count).
+    /// Points where segments of two different lines cross outside every
+    /// station (touching at a shared stop, running parallel and crossing
+    /// inside an interchange, where lines meet anyway, do not count).
     pub line_crossings: usize,
+    /// The most crossings any one line takes part in.
+    pub max_crossings_per_line: usize,
     /// Changes of direction along the lines.
     pub bends: usize,
-    /// Labels that a line runs through (drawn width included): legal, as
-    /// text stays readable on its halo, but each one is worth watching.
+    /// The median, over lines, of each line's bends (all its runs).
+    pub median_bends_per_line: usize,
+    /// The most bends of any one line.
+    pub max_bends_per_line: usize,
+    /// Labels that a line runs through (drawn width included).
     pub labels_on_lines: usize,
+    /// Places where a line runs through a station it does not stop at.
+    pub pass_throughs: usize,
+    /// Places where a line turns back on itself (a turn sharper than a
+    /// right angle).
+    pub u_turns: usize,
+    /// Width over height, in thousandths (16:9 is 1778).
+    pub aspect_permille: u32,
 }
 
 /// Tolerance for octilinearity, in pixels.
@@ -46,6 +59,24 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
     let area = extent(layout);
     let station_bounds: Vec<Rect> = layout.stations.iter().map(|s| s.bounds).collect();
     let label_bounds: Vec<Rect> = layout.labels.iter().map(|l| l.bounds).collect();
+    let line_count = layout
+        .lines
+        .iter()
+        .map(|l| l.line.get() + 1)
+        .max()
+        .unwrap_or(0);
+    let per_line_crossings = crossings(area, &segments, &station_bounds, line_count);
+    let mut per_line_bends = vec![0usize; line_count];
+    for path in &layout.lines {
+        per_line_bends[path.line.get()] += bends(&path.points);
+    }
+    let mut sorted_bends = per_line_bends.clone();
+    sorted_bends.sort_unstable();
+    let aspect = if layout.height > 0.0 && !layout.stations.is_empty() {
+        (layout.width / layout.height * 1000.0).round()
+    } else {
+        0.0
+    };
     LayoutReport {
         stations: layout.stations.len(),
         non_octilinear_segments: segments
@@ -55,9 +86,18 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         label_overlaps: overlapping_pairs(area, &label_bounds, None),
         station_overlaps: overlapping_pairs(area, &station_bounds, None),
         label_station_overlaps: overlapping_pairs(area, &label_bounds, Some(&station_bounds)),
-        line_crossings: crossings(area, &segments),
-        bends: layout.lines.iter().map(|l| bends(&l.points)).sum(),
+        line_crossings: per_line_crossings.iter().sum::<usize>() / 2,
+        max_crossings_per_line: per_line_crossings.iter().copied().max().unwrap_or(0),
+        bends: per_line_bends.iter().sum(),
+        median_bends_per_line: sorted_bends
+            .get(sorted_bends.len() / 2)
+            .copied()
+            .unwrap_or(0),
+        max_bends_per_line: sorted_bends.last().copied().unwrap_or(0),
         labels_on_lines: labels_on_lines(area, &label_bounds, &segments),
+        pass_throughs: pass_throughs(layout, &station_bounds),
+        u_turns: layout.lines.iter().map(|l| u_turns(&l.points)).sum(),
+        aspect_permille: if aspect.is_finite() { aspect as u32 } else { 0 },
     }
 }
 
@@ -112,21 +152,109 @@ fn overlapping_pairs(area: Rect, rects: &[Rect], others: Option<&[Rect]>) -> usi
     count
 }
 
-fn crossings(area: Rect, segments: &[(usize, Point, Point)]) -> usize {
+/// For each line, how many times it crosses another line outside every
+/// station.
+fn crossings(
+    area: Rect,
+    segments: &[(usize, Point, Point)],
+    stations: &[Rect],
+    lines: usize,
+) -> Vec<usize> {
     let mut grid = Grid::new(area, CELL, segments.len());
     for (i, &(_, a, b)) in segments.iter().enumerate() {
         grid.insert(i as u32, &Rect::spanning(a, b));
     }
-    let mut count = 0;
+    let mut at_stations = Grid::new(area, CELL, stations.len());
+    for (i, r) in stations.iter().enumerate() {
+        at_stations.insert(i as u32, r);
+    }
+    let mut count = vec![0usize; lines];
     for (i, &(line, a, b)) in segments.iter().enumerate() {
+        let mut found = Vec::new();
         grid.query(&Rect::spanning(a, b), |j| {
             let (other, c, d) = segments[j as usize];
             if (j as usize) > i && other != line && crosses(a, b, c, d) {
-                count += 1;
+                found.push((other, intersection(a, b, c, d)));
             }
         });
+        for (other, point) in found {
+            let spot = Rect::new(point.x, point.y, 0.0, 0.0);
+            let mut inside = false;
+            at_stations.query(&spot.inflate(1.0), |s| {
+                inside |= stations[s as usize].inflate(1.0).contains(point);
+            });
+            if !inside {
+                count[line] += 1;
+                count[other] += 1;
+            }
+        }
     }
     count
+}
+
+/// Where segments ab and cd meet (they are known to cross).
+fn intersection(a: Point, b: Point, c: Point, d: Point) -> Point {
+    let (r, s) = ((b.x - a.x, b.y - a.y), (d.x - c.x, d.y - c.y));
+    let denominator = r.0 * s.1 - r.1 * s.0;
+    if denominator.abs() < f32::EPSILON {
+        return a;
+    }
+    let t = ((c.x - a.x) * s.1 - (c.y - a.y) * s.0) / denominator;
+    Point::new(a.x + t * r.0, a.y + t * r.1)
+}
+
+/// Segments of a line that run through a station the line does not stop
+/// at. A line stops at the stations whose shape holds one of its stops.
+fn pass_throughs(layout: &MapLayout, stations: &[Rect]) -> usize {
+    let lines = layout
+        .lines
+        .iter()
+        .map(|l| l.line.get() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut stops_at: Vec<Vec<usize>> = vec![Vec::new(); lines];
+    for path in &layout.lines {
+        for &k in &path.stops {
+            let Some(&point) = path.points.get(k) else {
+                continue;
+            };
+            for (s, r) in stations.iter().enumerate() {
+                if r.inflate(1.0).contains(point) && !stops_at[path.line.get()].contains(&s) {
+                    stops_at[path.line.get()].push(s);
+                }
+            }
+        }
+    }
+    let mut count = 0;
+    for path in &layout.lines {
+        for w in path.points.windows(2) {
+            count += stations
+                .iter()
+                .enumerate()
+                .filter(|(s, r)| {
+                    !stops_at[path.line.get()].contains(s)
+                        && r.inflate(-1.0).hit_by_segment(w[0], w[1])
+                })
+                .count();
+        }
+    }
+    count
+}
+
+/// Turns sharper than a right angle along a polyline.
+fn u_turns(points: &[Point]) -> usize {
+    let directions: Vec<(f32, f32)> = points
+        .windows(2)
+        .filter_map(|w| {
+            let (dx, dy) = (w[1].x - w[0].x, w[1].y - w[0].y);
+            let length = dx.hypot(dy);
+            (length > TOLERANCE).then(|| (dx / length, dy / length))
+        })
+        .collect();
+    directions
+        .windows(2)
+        .filter(|d| d[0].0 * d[1].0 + d[0].1 * d[1].1 < -0.1)
+        .count()
 }
 
 /// Labels whose box a line's drawn stroke touches.

@@ -14,7 +14,7 @@
 use super::dijkstra::{Path, search};
 use petgraph::visit::{EdgeRef, IntoEdges, NodeIndexable};
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::BinaryHeap;
 
 /// The loopless paths from one node to another, cheapest first (costs never
 /// decrease), each once. Built by [`k_shortest_paths`].
@@ -33,7 +33,10 @@ where
     found: Vec<(Vec<usize>, Vec<f64>, usize)>,
     candidates: BinaryHeap<Reverse<Candidate>>,
     /// Every path ever queued or returned, so none is queued twice.
-    seen: HashSet<Vec<usize>>,
+    /// Paths found or queued, to skip repeats. A list, not a hash set:
+    /// there are at most a few hundred, and hashing's code would add to
+    /// the browser bundle.
+    seen: Vec<Vec<usize>>,
     queued: usize,
     /// Scratch: nodes of the current root, which a spur path may not enter.
     banned: Vec<bool>,
@@ -86,7 +89,7 @@ where
         started: false,
         found: Vec::new(),
         candidates: BinaryHeap::new(),
-        seen: HashSet::new(),
+        seen: Vec::new(),
         queued: 0,
         banned: vec![false; graph.node_bound()],
     }
@@ -142,9 +145,10 @@ where
             };
             let mut nodes = root[..i].to_vec();
             nodes.extend(spur_nodes);
-            if !self.seen.insert(nodes.clone()) {
+            if self.seen.contains(&nodes) {
                 continue;
             }
+            self.seen.push(nodes.clone());
             let mut costs = last_costs[..i].to_vec();
             costs.extend(spur_costs);
             self.candidates.push(Reverse(Candidate {
@@ -187,7 +191,7 @@ where
                 &mut self.edge_cost,
                 &estimate,
             )?;
-            self.seen.insert(nodes.clone());
+            self.seen.push(nodes.clone());
             let path = self.output(&nodes, &costs);
             self.found.push((nodes, costs, 0));
             return Some(path);
@@ -257,7 +261,7 @@ mod tests {
         assert_eq!(paths[1].nodes, vec![a, b, c, d]);
         assert_eq!(paths[3].nodes, vec![a, c, b, d]);
         for p in &paths {
-            let unique: HashSet<_> = p.nodes.iter().collect();
+            let unique: std::collections::HashSet<_> = p.nodes.iter().collect();
             assert_eq!(unique.len(), p.nodes.len(), "loopless");
         }
     }

@@ -204,6 +204,7 @@ fn assemble(
         .collect();
     lints::lines::check_every_station_on_a_line(&network, &named, &positions_at, diagnostics);
     lints::lines::check_colours_differ(&network, &lines_at, diagnostics);
+    lints::lines::check_lines_climb(&network, &lines_at, diagnostics);
 
     let mut first = FirstDefinitions::default();
     let mut journeys = Vec::with_capacity(docs.journeys.len());

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <h1 class="brand">"Careers Tube Map"</h1>
-                <p class="tagline">"Real career journeys in construction and digital. Pick a station or a line."</p>
+                <p class="tagline">"Career pathways in construction and digital, and the trips people took. Pick a station, a line or a person."</p>
                 <super::theme::ThemeSwitch />
             </header>
             {move || match loaded.get() {
@@ -46,12 +46,16 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let state = MapState::from_query(&data, &query);
-    // A link to a station without a viewport opens with that station in view.
-    if let (Some(station), None) = (
+    // A link to a station without a viewport opens with that station in
+    // view; any other link without one opens on the view that suits the
+    // screen (`lod::first_view`).
+    match (
         state.station.get_untracked(),
         state.viewport.get_untracked(),
     ) {
-        state.fly_to(&data, station);
+        (Some(station), None) => state.fly_to(&data, station),
+        (None, None) => state.open_first_view(&data),
+        _ => {}
     }
     sync_with_url(data.clone(), state);
     provide_context(state);

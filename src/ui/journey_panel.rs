@@ -11,7 +11,6 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
     let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
     let j = network.journey(journey).clone();
-    let colour = data.bundle.layout.lines[journey.get()].colour.to_string();
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -38,11 +37,9 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-title">
             <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.line.set(None)>"×"</button>
-            <p class="eyebrow">
-                <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
-                {format!("{}'s line · {}", j.name, j.sector.label())}
-            </p>
-            <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.headline.clone()}</h2>
+            <p class="eyebrow">{format!("{}'s journey · {}", j.name, j.sector.label())}</p>
+            <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.name.clone()}</h2>
+            {(!j.headline.is_empty()).then(|| view! { <p class="headline">{j.headline.clone()}</p> })}
             {super::station_panel::words_status(&words)}
             {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
             <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>

@@ -32,7 +32,7 @@ pub fn Legend() -> impl IntoView {
                 .filter(|&j| network.journey(j).sector == sector)
                 .map(|j| {
                     let journey = network.journey(j);
-                    let text = format!("{}: {}", journey.name, journey.headline);
+                    let text = journey.name.clone();
                     view! {
                         <li>
                             <button
@@ -64,10 +64,7 @@ pub fn Legend() -> impl IntoView {
                 <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="capsule-ring" x1="6" y1="8" x2="18" y2="8" /><line class="capsule-fill" x1="6" y1="8" x2="18" y2="8" /></svg>
                 "Interchange: change lines here"
             </p>
-            <p class="key">
-                <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="connection-key" x1="2" y1="8" x2="22" y2="8" /></svg>
-                "Connection: a change of pathway no line joins"
-            </p>
+            <p class="key">"Thin grey links are connections: a change of pathway no line joins."</p>
             <h2>"People"</h2>
             <p class="key">"Choose a person to see the trip they took over the lines."</p>
             {groups}

@@ -10,6 +10,7 @@ use super::route_panel::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::{JourneyIndex, PositionIndex};
 use crate::layout::{Align, MapLayout};
+use crate::lod;
 use crate::view::Viewport;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +33,26 @@ pub fn TubeMap() -> impl IntoView {
     let current = move || state.viewport.get().unwrap_or(Viewport::fit(width, height));
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let gesture = StoredValue::new(Gesture::default());
+    // The SVG's size on screen, read when needed: the level of detail
+    // follows it at the next change of view. `laid_out` changes once the
+    // SVG has a size, a frame after it is mounted, so the names are drawn
+    // for the real size straight away.
+    let laid_out = RwSignal::new(0usize);
+    let frame = move || -> (f32, f32) {
+        laid_out.track();
+        svg.get_untracked().map_or((0.0, 0.0), |el| {
+            let rect = el.get_bounding_client_rect();
+            (rect.width() as f32, rect.height() as f32)
+        })
+    };
+    svg.on_load(move |_| request_animation_frame(move || laid_out.set(1)));
+    // Screen pixels per map unit now.
+    let scale = move || {
+        let (w, h) = frame();
+        current()
+            .view_box(width, height)
+            .scale(w.max(1.0), h.max(1.0))
+    };
 
     // Screen pixels → map units, from the SVG's current size on screen.
     let screen = move || -> Option<(f32, f32, f32, f32)> {
@@ -266,6 +287,7 @@ pub fn TubeMap() -> impl IntoView {
                 node_ref=svg
                 class="tube-map"
                 class:is-dimmed=dimmed
+                data-detail=move || lod::detail(scale())
                 viewBox=move || current().view_box(width, height).attribute()
                 role="group"
                 aria-label="Tube map of career journeys"
@@ -284,6 +306,7 @@ pub fn TubeMap() -> impl IntoView {
                 <g class="route-overlay">{overlay}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}
+                {super::map_names::names(&data, scale, current)}
             </svg>
             <div class="zoom-controls" role="group" aria-label="Zoom">
                 <button type="button" class="control" aria-label="Zoom in" on:click=move |_| { let v = current(); zoom_at((v.x, v.y), 1.4) }>"+"</button>
@@ -353,19 +376,11 @@ fn bands(layout: &MapLayout) -> impl IntoView + use<> {
         .iter()
         .enumerate()
         .map(|(i, band)| {
-            let (anchor, title) = crate::render::band_title(band);
-            let lines = title
-                .into_iter()
-                .enumerate()
-                .map(|(n, line)| {
-                    let y = anchor.y + n as f32 * crate::layout::LABEL_LINE_HEIGHT;
-                    view! { <tspan x=px(anchor.x) y=px(y)>{line}</tspan> }
-                })
-                .collect_view();
+            // Titles are drawn with the fixed-size names (`map_names`), so
+            // they stay readable and in view at every zoom.
             view! {
                 <g class="band" class:band-alt=i % 2 == 1>
                     <rect x=px(band.x) y=px(top) width=px(band.width) height=px(height) />
-                    <text class="band-title">{lines}</text>
                 </g>
             }
         })
@@ -431,14 +446,14 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
         .map(|mark| {
             let position = mark.position;
             let p = network.position(position);
-            let journeys = data.graph.journeys_at(position);
-            let name = format!(
-                "{}, {}{}",
-                p.title,
-                p.level,
-                if journeys.len() > 1 { format!(", interchange of {} journeys", journeys.len()) } else { String::new() }
-            );
-            let colour = journeys.first().map(|j| layout.lines[j.get()].colour.to_string()).unwrap_or_else(|| "#1d1d1b".into());
+            let lines = data.graph.lines_at(position);
+            // "Bricklayer, Level 2, lines: Onsite construction, Site management".
+            let mut name = format!("{}, {}", p.title, p.level);
+            for (i, &l) in lines.iter().enumerate() {
+                name.push_str(if i == 0 { ", lines: " } else { ", " });
+                name.push_str(&network.line(l).name);
+            }
+            let colour = lines.first().map(|&l| network.line(l).colour.to_string()).unwrap_or_else(|| "#1d1d1b".into());
             let b = mark.bounds;
             // A generous invisible hit area: at least 24 px square.
             let (hx, hy) = (b.x - (24.0f32 - b.width).max(0.0) / 2.0, b.y - (24.0f32 - b.height).max(0.0) / 2.0);

@@ -10,6 +10,7 @@ mod download;
 mod journey_panel;
 mod legend;
 mod map;
+mod map_names;
 mod my_journey;
 mod present;
 mod route_panel;

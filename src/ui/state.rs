@@ -128,13 +128,26 @@ impl MapState {
         }
     }
 
+    /// Opens on the view that suits this screen (`lod::first_view`).
+    pub fn open_first_view(&self, data: &Shared) {
+        let (w, h) = map_size();
+        let layout = &data.bundle.layout;
+        let hub = crate::lod::hub(&data.bundle.network, &data.graph)
+            .and_then(|p| layout.stations.get(p.get()))
+            .map_or(crate::layout::Point::new(0.0, 0.0), |s| s.at);
+        let first = crate::lod::first_view(layout, hub, w.max(1.0), h.max(1.0));
+        if first != Viewport::fit(layout.width, layout.height) {
+            self.viewport.set(Some(first));
+        }
+    }
+
     /// Opens a station and brings it into view.
     pub fn fly_to(&self, data: &Shared, position: PositionIndex) {
-        let at = data.bundle.layout.stations[position.get()].at;
-        let zoom = self
-            .viewport
-            .get_untracked()
-            .map_or(2.0, |v| v.zoom.max(2.0));
+        let layout = &data.bundle.layout;
+        let at = layout.stations[position.get()].at;
+        let (w, h) = map_size();
+        let current = self.viewport.get_untracked().map_or(1.0, |v| v.zoom);
+        let zoom = crate::lod::reading_zoom(layout, w, h, current);
         self.viewport.set(Some(Viewport {
             x: at.x,
             y: at.y,
@@ -199,4 +212,27 @@ fn choice_part(view: &MapView) -> String {
         ..view.clone()
     }
     .to_query()
+}
+
+/// The map's size on screen; before it is drawn, what the page's layout
+/// will give it in this window.
+fn map_size() -> (f32, f32) {
+    let window = web_sys::window();
+    let drawn = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".tube-map").ok().flatten())
+        .map(|el| {
+            let rect = el.get_bounding_client_rect();
+            (rect.width() as f32, rect.height() as f32)
+        })
+        .filter(|&(w, h)| w > 0.0 && h > 0.0);
+    let size = |v: Result<wasm_bindgen::JsValue, _>| {
+        v.ok().and_then(|v| v.as_f64()).unwrap_or(800.0) as f32
+    };
+    drawn.unwrap_or_else(|| {
+        let w = window.as_ref().map_or(1000.0, |w| size(w.inner_width()));
+        let h = window.as_ref().map_or(700.0, |w| size(w.inner_height()));
+        crate::lod::map_frame(w, h)
+    })
 }

@@ -404,6 +404,7 @@ async fn the_current_view_downloads_as_svg_and_png() {
                   trip: doc.querySelectorAll('.route-line').length,
                   styled: doc.querySelectorAll('[style]').length,
                   stroke: doc.querySelector('.line').getAttribute('stroke-width'),
+                  page_stroke: getComputedStyle(document.querySelector('.tube-map .line')).strokeWidth,
                   paper: doc.querySelector('rect').getAttribute('fill') });
          });",
     )
@@ -426,7 +427,10 @@ async fn the_current_view_downloads_as_svg_and_png() {
         svg["styled"], 0,
         "presentation attributes, no style attributes"
     );
-    assert_eq!(svg["stroke"], "5px", "the map's look is inlined");
+    assert_eq!(
+        svg["stroke"], svg["page_stroke"],
+        "the map's look is inlined: {svg}"
+    );
     assert_eq!(svg["paper"], "rgb(255, 255, 255)");
     // The page itself is untouched by the export.
     assert_eq!(

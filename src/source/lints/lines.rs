@@ -169,6 +169,41 @@ fn lines_near(network: &Network, level: Level, sectors: &[Sector]) -> Vec<String
         .collect()
 }
 
+/// A line only climbs: each station is at the level of the one before it or
+/// higher, so every line reads left to right across the level bands and is
+/// never drawn doubling back. A step down is a connection.
+pub fn check_lines_climb(
+    network: &Network,
+    defined_at: &[(FileId, std::ops::Range<usize>)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (line, (file, span)) in network.lines().iter().zip(defined_at) {
+        let down = line
+            .stretches()
+            .find(|&(a, b)| network.position(b).level < network.position(a).level);
+        let Some((a, b)) = down else {
+            continue;
+        };
+        let (a, b) = (network.position(a), network.position(b));
+        diagnostics.push(
+            Diagnostic::error(
+                "line-steps-down",
+                *file,
+                Some(span.clone()),
+                format!(
+                    "the line `{}` steps down from `{}` ({}) to `{}` ({})",
+                    line.id, a.id, a.level, b.id, b.level
+                ),
+            )
+            .with_label("lines only climb, so they read left to right")
+            .with_hint(format!(
+                "End the run at `{}` and add a [[connection]] with from = \"{}\" and to = \"{}\" for people who take this step.",
+                a.id, a.id, b.id
+            )),
+        );
+    }
+}
+
 /// Lines that meet must be told apart, also by people with colour
 /// blindness: warn when two lines sharing a station look alike.
 pub fn check_colours_differ(

@@ -1,0 +1,347 @@
+//! Level of detail: what the map shows at each zoom so that no text is ever
+//! drawn smaller than people can read.
+//!
+//! Station names are map text at [`FONT_SIZE`]: they show only once the
+//! zoom makes them at least [`MIN_TEXT_PX`] on screen. What must be
+//! readable from the first view (band titles, line names, interchange
+//! names) is drawn at a fixed size on screen instead, and where such names
+//! would collide the less important one waits for a closer zoom.
+
+use crate::journey::{LineIndex, Network, PositionIndex};
+use crate::layout::{CHAR_WIDTH, FONT_SIZE, MapLayout, Point, Rect};
+use crate::network::CareerGraph;
+use crate::view::{ViewBox, Viewport};
+
+/// No text on the map is drawn smaller than this, in CSS pixels.
+pub const MIN_TEXT_PX: f32 = 11.0;
+
+/// The on-screen size of names drawn at a fixed size: interchanges, line
+/// names and band titles.
+pub const NAME_PX: f32 = 13.0;
+
+/// The zoom-independent screen scale at which station names first show.
+pub const LABELS_FROM_SCALE: f32 = MIN_TEXT_PX / FONT_SIZE;
+
+/// Whether station names are readable at `scale` screen pixels per map
+/// unit.
+pub fn labels_readable(scale: f32) -> bool {
+    scale >= LABELS_FROM_SCALE
+}
+
+/// How much detail the map shows at `scale`, as its `data-detail`
+/// attribute: far out, lines are drawn thicker in map units so they stay at
+/// least about two and a half pixels wide on screen, the least a colour can
+/// be told by; station names show from "near" in (see [`labels_readable`]).
+pub fn detail(scale: f32) -> &'static str {
+    if scale < 0.15 {
+        "far"
+    } else if scale < 0.3 {
+        "mid"
+    } else if !labels_readable(scale) {
+        "overview"
+    } else {
+        "near"
+    }
+}
+
+/// A size in map units that shows as `px` screen pixels at `scale`.
+pub fn counter_scaled(px: f32, scale: f32) -> f32 {
+    px / scale.max(f32::EPSILON)
+}
+
+/// A name drawn at a fixed screen size, anchored at a map point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FixedName {
+    /// Where the text starts (its baseline's left end), in map units.
+    pub at: Point,
+    /// The text.
+    pub text: String,
+    /// Higher wins when two names would collide.
+    pub priority: u32,
+}
+
+impl FixedName {
+    /// The box the name fills on screen, in screen pixels from the view's
+    /// top left, at `scale`.
+    fn screen_box(&self, view: ViewBox, scale: f32) -> Rect {
+        let x = (self.at.x - view.x) * scale;
+        let y = (self.at.y - view.y) * scale;
+        let width = self.text.chars().count() as f32 * CHAR_WIDTH * NAME_PX / FONT_SIZE;
+        Rect::new(x, y - NAME_PX, width, NAME_PX * 1.25)
+    }
+}
+
+/// Which of `names` to show in `view` at `scale`: greedily, most important
+/// first, each only where it collides with none already shown. Names
+/// outside the view are left out.
+pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
+    let screen = Rect::new(0.0, 0.0, view.width * scale, view.height * scale);
+    // Most important first, ties in order. A pick of the best left, not a
+    // sort: the names are few, and a sort's code would add to the bundle.
+    let mut left: Vec<usize> = (0..names.len()).collect();
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut show = vec![false; names.len()];
+    while let Some(k) =
+        (0..left.len()).max_by_key(|&k| (names[left[k]].priority, std::cmp::Reverse(left[k])))
+    {
+        let i = left.remove(k);
+        let b = names[i].screen_box(view, scale);
+        if b.intersects(&screen) && !taken.iter().any(|t| t.inflate(2.0).intersects(&b)) {
+            taken.push(b);
+            show[i] = true;
+        }
+    }
+    show
+}
+
+/// The station every line leaves from: the one the most lines stop at
+/// (the lower level on a tie). The first view on a small screen centres it.
+pub fn hub(network: &Network, graph: &CareerGraph) -> Option<PositionIndex> {
+    network.position_indices().max_by_key(|&p| {
+        (
+            graph.lines_at(p).len(),
+            std::cmp::Reverse(network.position(p).level),
+            std::cmp::Reverse(p),
+        )
+    })
+}
+
+/// A band's title for the space it has on screen: the full title where it
+/// fits in `room` screen pixels at [`NAME_PX`], else the level ("Level 5"),
+/// else nothing (a narrow band off to the side).
+pub fn band_title(band: &crate::layout::Band, room: f32) -> Option<String> {
+    let width = |text: &str| text.chars().count() as f32 * CHAR_WIDTH * NAME_PX / FONT_SIZE;
+    let short = band.level.to_string();
+    if width(&band.title) <= room {
+        Some(band.title.clone())
+    } else if width(&short) <= room {
+        Some(short)
+    } else {
+        None
+    }
+}
+
+/// The names of interchanges (stations where two or more lines stop), to
+/// be drawn at a fixed size, the busiest first.
+pub fn interchange_names(
+    network: &Network,
+    graph: &CareerGraph,
+    layout: &MapLayout,
+) -> Vec<(PositionIndex, FixedName)> {
+    network
+        .position_indices()
+        .filter(|&p| graph.lines_at(p).len() >= 2)
+        .filter_map(|p| {
+            let station = layout.stations.get(p.get())?;
+            Some((
+                p,
+                FixedName {
+                    at: Point::new(station.bounds.right() + 2.0, station.bounds.bottom() + 2.0),
+                    text: network.position(p).title.clone(),
+                    priority: graph.lines_at(p).len() as u32,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Each line's name, at the start of its trunk, to be drawn at a fixed size.
+pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
+    network
+        .line_indices()
+        .filter_map(|l| {
+            let trunk = layout.lines.iter().find(|p| p.line == l)?;
+            // Where the trunk settles on its own row: after its first bend.
+            let at = trunk
+                .points
+                .windows(2)
+                .find(|w| w[0].y == w[1].y && w[1].x - w[0].x > 30.0)
+                .map_or(*trunk.points.first()?, |w| w[0]);
+            Some((
+                l,
+                FixedName {
+                    at: Point::new(at.x + 6.0, at.y - 6.0),
+                    text: network.line(l).name.clone(),
+                    priority: 100,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The zoom to fly to a station at: at least `current`, and close enough
+/// that station names read comfortably (a quarter above the least size).
+pub fn reading_zoom(
+    layout: &MapLayout,
+    screen_width: f32,
+    screen_height: f32,
+    current: f32,
+) -> f32 {
+    let fit = Viewport::fit(layout.width, layout.height)
+        .view_box(layout.width, layout.height)
+        .scale(screen_width.max(1.0), screen_height.max(1.0));
+    (LABELS_FROM_SCALE * 1.25 / fit)
+        .max(current)
+        .clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM)
+}
+
+/// The map's size on screen for a window of this size, before it is drawn:
+/// the page's layout (app.css) puts a side panel of at most 26 rem (416 px)
+/// beside the map on wide screens and a sheet of up to 45% of the height
+/// under it on narrow ones, below about 170 px of header and toolbar.
+pub fn map_frame(window_width: f32, window_height: f32) -> (f32, f32) {
+    if window_width > NARROW {
+        let side = (window_width * 0.3).clamp(288.0, 416.0);
+        (window_width - side, window_height - 170.0)
+    } else {
+        (window_width, window_height * 0.55 - 170.0)
+    }
+}
+
+/// The width below which the side panel becomes a sheet under the map
+/// (app.css).
+const NARROW: f32 = 720.0;
+
+/// Below this scale the whole map is too small to make out its lines, so
+/// the first view zooms in instead of fitting it.
+pub const FIT_MIN_SCALE: f32 = 0.1;
+
+/// The view a screen opens on: the whole map, with its band titles, line
+/// names and interchange names at a readable size, where the map is big
+/// enough on screen to make out its lines; else (a phone) the lowest levels,
+/// where pupils start, around the school stages every line leaves from, at
+/// the zoom where station names just become readable.
+pub fn first_view(
+    layout: &MapLayout,
+    hub: Point,
+    screen_width: f32,
+    screen_height: f32,
+) -> Viewport {
+    let fit = Viewport::fit(layout.width, layout.height);
+    let scale = fit
+        .view_box(layout.width, layout.height)
+        .scale(screen_width, screen_height);
+    if scale >= FIT_MIN_SCALE {
+        return fit;
+    }
+    let zoom = LABELS_FROM_SCALE / scale;
+    let view = Viewport {
+        x: hub.x,
+        y: hub.y,
+        zoom,
+    }
+    .clamped();
+    // Keep the left edge of the map (Entry level) in view where it fits.
+    let half_width = layout.width / view.zoom / 2.0;
+    Viewport {
+        x: view.x.min(half_width.max(hub.x - half_width * 0.2)),
+        ..view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(x: f32, y: f32, text: &str, priority: u32) -> FixedName {
+        FixedName {
+            at: Point::new(x, y),
+            text: text.into(),
+            priority,
+        }
+    }
+
+    #[test]
+    fn station_names_show_only_when_at_least_11_px() {
+        assert!(!labels_readable(0.5));
+        assert!(labels_readable(1.0));
+        // Just below the threshold, a label would be under 11 px.
+        let below = LABELS_FROM_SCALE * 0.99;
+        assert!(!labels_readable(below) && FONT_SIZE * below < MIN_TEXT_PX);
+        assert!((counter_scaled(13.0, 0.25) - 52.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn lines_stay_wide_enough_to_see_when_zoomed_out() {
+        // The widths in app.css for each detail, times the scale each
+        // starts at, are at least 2.4 screen pixels.
+        let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/app.css"))
+            .expect("app.css is readable");
+        for (scale, width) in [(0.12, 20.0), (0.15, 16.0), (0.3, 8.0), (0.85, 5.0)] {
+            let detail = detail(scale);
+            let rule =
+                format!(".tube-map[data-detail=\"{detail}\"] .line {{ stroke-width: {width}px; }}");
+            assert!(css.contains(&rule), "app.css lacks `{rule}`");
+            assert!(width * scale >= 2.39, "{detail}: {}", width * scale);
+        }
+        assert!(css.contains(".tube-map:not([data-detail=\"near\"]) .label { display: none; }"));
+        assert_eq!(detail(0.5), "overview");
+        assert_eq!(detail(LABELS_FROM_SCALE), "near");
+    }
+
+    #[test]
+    fn colliding_names_keep_the_most_important_and_drop_what_is_out_of_view() {
+        let view = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: 1000.0,
+            height: 500.0,
+        };
+        let names = [
+            name(100.0, 100.0, "GCSEs at grades 9 to 4", 5),
+            name(110.0, 120.0, "A levels", 9),
+            name(600.0, 300.0, "Bricklayer", 1),
+            name(5000.0, 100.0, "Far away", 9),
+        ];
+        let names: Vec<&FixedName> = names.iter().collect();
+        assert_eq!(shown(&names, view, 0.5), [false, true, true, false]);
+        // Closer in, the two near names no longer touch.
+        let close = ViewBox {
+            width: 400.0,
+            height: 200.0,
+            ..view
+        };
+        assert_eq!(shown(&names[..2], close, 4.0), [true, true]);
+    }
+
+    #[test]
+    fn flying_to_a_station_zooms_until_its_name_reads() {
+        let network = crate::journey::sample::two_lines();
+        let mut layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        layout.width = 8000.0;
+        layout.height = 4000.0;
+        let zoom = reading_zoom(&layout, 800.0, 400.0, 1.0);
+        let scale = Viewport {
+            x: 0.0,
+            y: 0.0,
+            zoom,
+        }
+        .view_box(layout.width, layout.height)
+        .scale(800.0, 400.0);
+        assert!(labels_readable(scale));
+        assert_eq!(
+            reading_zoom(&layout, 800.0, 400.0, 30.0),
+            30.0,
+            "never zooms out"
+        );
+    }
+
+    #[test]
+    fn a_small_screen_opens_near_the_hub_at_a_readable_zoom() {
+        let network = crate::journey::sample::two_lines();
+        let graph = CareerGraph::new(&network);
+        let mut layout = crate::layout::layout(&network, &graph);
+        layout.width = 6000.0;
+        layout.height = 3000.0;
+        let hub = Point::new(500.0, 1500.0);
+        let phone = first_view(&layout, hub, 360.0, 500.0);
+        let scale = phone
+            .view_box(layout.width, layout.height)
+            .scale(360.0, 500.0);
+        assert!(labels_readable(scale * 1.001), "{scale}");
+        assert!(phone.x <= hub.x && phone.zoom > 1.0);
+        // A laptop shows the whole map: at 1366 px its lines still show.
+        let laptop = first_view(&layout, hub, 900.0, 500.0);
+        assert_eq!(laptop, Viewport::fit(layout.width, layout.height));
+    }
+}

@@ -1,0 +1,90 @@
+//! Names the map keeps readable at every zoom: band titles along the top of
+//! the view, line names where each line's trunk begins, and interchange
+//! names. They are drawn at a fixed size on screen ([`lod::NAME_PX`]) and
+//! left out where they would collide (`lod::shown`); ordinary station names
+//! are the labels, shown once the zoom makes them readable.
+
+use super::data::Shared;
+use crate::layout::Point;
+use crate::lod::{self, FixedName};
+use crate::view::Viewport;
+use leptos::prelude::*;
+
+/// The fixed-size names, redrawn as the view changes.
+pub fn names<F, S>(data: &Shared, scale: S, current: F) -> impl IntoView + use<F, S>
+where
+    F: Fn() -> Viewport + Copy + Send + Sync + 'static,
+    S: Fn() -> f32 + Copy + Send + Sync + 'static,
+{
+    let layout = &data.bundle.layout;
+    let (width, height) = (layout.width, layout.height);
+    let interchanges: Vec<FixedName> =
+        lod::interchange_names(&data.bundle.network, &data.graph, layout)
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+    let lines: Vec<(String, FixedName)> = lod::line_names(&data.bundle.network, layout)
+        .into_iter()
+        .map(|(l, name)| (data.bundle.network.line(l).colour.to_string(), name))
+        .collect();
+    let bands = layout.bands.clone();
+    move || {
+        let scale = scale();
+        let view = current().view_box(width, height);
+        let font = tenths(lod::counter_scaled(lod::NAME_PX, scale));
+        // One kind of element for every name keeps the bundle small:
+        // (class, where, text, colour).
+        let mut texts: Vec<(&'static str, Point, String, Option<String>)> = Vec::new();
+        for band in &bands {
+            // The part of the band in view, where its title must fit.
+            let left = band.x.max(view.x);
+            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 16.0;
+            if let Some(text) = lod::band_title(band, room) {
+                let at = Point::new(
+                    left + lod::counter_scaled(8.0, scale),
+                    view.y + lod::counter_scaled(lod::NAME_PX + 6.0, scale),
+                );
+                texts.push(("band-title", at, text, None));
+            }
+        }
+        // Interchange names only while station names are too small: after
+        // that the labels name every station.
+        let mut all: Vec<&FixedName> = lines.iter().map(|(_, n)| n).collect();
+        if !lod::labels_readable(scale) {
+            all.extend(&interchanges);
+        }
+        let show = lod::shown(&all, view, scale);
+        for (i, name) in all.into_iter().enumerate() {
+            if show[i] {
+                let colour = lines.get(i).map(|(c, _)| c.clone());
+                let class = if colour.is_some() {
+                    "line-name"
+                } else {
+                    "interchange-name"
+                };
+                texts.push((class, name.at, name.text.clone(), colour));
+            }
+        }
+        texts
+            .into_iter()
+            .map(|(class, at, text, colour)| {
+                view! {
+                    <text class=class x=px(at.x) y=px(at.y) font-size=font.clone() fill=colour aria-hidden="true">
+                        {text}
+                    </text>
+                }
+            })
+            .collect_view()
+    }
+}
+
+fn px(v: f32) -> String {
+    format!("{}", v.round() as i32)
+}
+
+/// A size to a tenth, with integer formatting: float printing would add
+/// kilobytes to the browser bundle.
+fn tenths(v: f32) -> String {
+    let t = (v * 10.0).round().max(1.0) as u32;
+    format!("{}.{}", t / 10, t % 10)
+}
