@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 9;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,7 +114,7 @@ impl MapBundle {
                 expected: FORMAT,
             });
         }
-        let bundle: MapBundle = postcard::from_bytes(bytes)?;
+        let mut bundle: MapBundle = postcard::from_bytes(bytes)?;
         let (stations, lines) = (bundle.layout.stations.len(), bundle.layout.lines.len());
         let network = &bundle.network;
         let positions = network.positions().len();
@@ -133,6 +133,19 @@ impl MapBundle {
                 positions,
                 runs,
             });
+        }
+        // What the map data leaves out because the network has it.
+        let network = &bundle.network;
+        for path in &mut bundle.layout.lines {
+            path.colour = network.line(path.line).colour;
+        }
+        for (path, c) in bundle
+            .layout
+            .connections
+            .iter_mut()
+            .zip(network.connections())
+        {
+            (path.from, path.to) = (c.from, c.to);
         }
         Ok(bundle)
     }

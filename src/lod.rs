@@ -86,7 +86,12 @@ pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
     {
         let i = left.remove(k);
         let b = names[i].screen_box(view, scale);
-        if b.intersects(&screen) && !taken.iter().any(|t| t.inflate(2.0).intersects(&b)) {
+        // Wholly on screen: a name cut off at the edge cannot be read.
+        let inside = b.x >= 0.0
+            && b.y >= 0.0
+            && b.right() <= screen.right()
+            && b.bottom() <= screen.bottom();
+        if inside && !taken.iter().any(|t| t.inflate(2.0).intersects(&b)) {
             taken.push(b);
             show[i] = true;
         }
@@ -185,23 +190,6 @@ pub fn reading_zoom(
         .clamp(Viewport::MIN_ZOOM, Viewport::MAX_ZOOM)
 }
 
-/// The map's size on screen for a window of this size, before it is drawn:
-/// the page's layout (app.css) puts a side panel of at most 26 rem (416 px)
-/// beside the map on wide screens and a sheet of up to 45% of the height
-/// under it on narrow ones, below about 170 px of header and toolbar.
-pub fn map_frame(window_width: f32, window_height: f32) -> (f32, f32) {
-    if window_width > NARROW {
-        let side = (window_width * 0.3).clamp(288.0, 416.0);
-        (window_width - side, window_height - 170.0)
-    } else {
-        (window_width, window_height * 0.55 - 170.0)
-    }
-}
-
-/// The width below which the side panel becomes a sheet under the map
-/// (app.css).
-const NARROW: f32 = 720.0;
-
 /// Below this scale the whole map is too small to make out its lines, so
 /// the first view zooms in instead of fitting it.
 pub const FIT_MIN_SCALE: f32 = 0.1;
@@ -269,8 +257,12 @@ mod tests {
             .expect("app.css is readable");
         for (scale, width) in [(0.12, 20.0), (0.15, 16.0), (0.3, 8.0), (0.85, 5.0)] {
             let detail = detail(scale);
-            let rule =
-                format!(".tube-map[data-detail=\"{detail}\"] .line {{ stroke-width: {width}px; }}");
+            // Close in, the plain `.line` rule applies.
+            let rule = if detail == "near" {
+                format!(".line {{ fill: none; stroke-width: {width}px;")
+            } else {
+                format!(".tube-map[data-detail=\"{detail}\"] .line {{ stroke-width: {width}px; }}")
+            };
             assert!(css.contains(&rule), "app.css lacks `{rule}`");
             assert!(width * scale >= 2.39, "{detail}: {}", width * scale);
         }

@@ -90,7 +90,7 @@ fn the_cli_exits_1_on_errors_and_prints_file_line_column() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("tests/diagnostics/unknown-position/sam.toml:25:12"),
+        stdout.contains("tests/diagnostics/unknown-position/sam.toml:26:12"),
         "{stdout}"
     );
     assert!(stdout.contains("Did you mean \"gcses\"?"), "{stdout}");

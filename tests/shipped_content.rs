@@ -151,3 +151,25 @@ fn the_template_is_a_valid_journey() {
             .any(|j| j.id == "your-name")
     );
 }
+
+#[test]
+fn every_journey_is_a_cited_published_story_or_labelled_an_example() {
+    let loaded = load_paths(&["journeys".into()]);
+    let (mut published, mut examples) = (0, 0);
+    for journey in loaded.network.journeys() {
+        match &journey.source {
+            tubemap::journey::Source::Example => examples += 1,
+            tubemap::journey::Source::Published(c) => {
+                published += 1;
+                assert!(c.url.starts_with("https://"), "{}: {}", journey.id, c.url);
+                assert!(
+                    !c.title.is_empty() && !c.publisher.is_empty(),
+                    "{}",
+                    journey.id
+                );
+            }
+        }
+    }
+    eprintln!("journeys: {published} published, {examples} examples");
+    assert_eq!(published + examples, loaded.network.journeys().len());
+}

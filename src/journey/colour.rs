@@ -13,7 +13,7 @@ pub const MAP_BACKGROUND: Colour = Colour {
 pub const MIN_LINE_CONTRAST: f64 = 3.0;
 
 /// An sRGB colour, written `#RRGGBB` in journey files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Colour {
     /// Red, 0–255.
     pub r: u8,

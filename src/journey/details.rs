@@ -6,7 +6,7 @@
 //! opens, so the first load carries about a third of the bytes
 //! (`tubemap export` writes both files).
 
-use super::{Network, Salary};
+use super::{Citation, Network, Salary, Source};
 use serde::{Deserialize, Serialize};
 
 /// Everything [`Network::take_details`] takes out, in network order.
@@ -32,6 +32,7 @@ struct PositionDetails {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct JourneyDetails {
     headline: String,
+    citation: Option<Citation>,
     story: String,
     notes: Vec<Option<String>>,
     years: Vec<Option<f32>>,
@@ -71,6 +72,12 @@ impl Network {
                 .iter_mut()
                 .map(|j| JourneyDetails {
                     headline: std::mem::take(&mut j.headline),
+                    // The map needs to know a journey is published, to say
+                    // so; where it was published waits for the panel.
+                    citation: match &mut j.source {
+                        Source::Published(c) => Some(std::mem::take(c)),
+                        Source::Example => None,
+                    },
                     story: std::mem::take(&mut j.story),
                     notes: j.steps.iter_mut().map(|s| s.note.take()).collect(),
                     years: j.steps.iter_mut().map(|s| s.years.take()).collect(),
@@ -106,6 +113,9 @@ impl Network {
         }
         for (j, d) in journeys.iter_mut().zip(details.journeys) {
             j.headline = d.headline;
+            if let (Source::Published(c), Some(citation)) = (&mut j.source, d.citation) {
+                *c = citation;
+            }
             j.story = d.story;
             for ((step, note), years) in j.steps.iter_mut().zip(d.notes).zip(d.years) {
                 step.note = note;
@@ -123,7 +133,14 @@ mod tests {
 
     #[test]
     fn details_come_out_and_go_back_whole() {
-        let full = sample::two_lines();
+        let mut journeys = sample::two_lines().journeys().to_vec();
+        journeys[0].source = Source::Published(Citation {
+            title: "My journey".into(),
+            publisher: "CITB".into(),
+            url: "https://www.goconstruct.org/".into(),
+            year: Some(2024),
+        });
+        let full = sample::one_line_per_journey(sample::two_lines().positions().to_vec(), journeys);
         let mut lean = full.clone();
         let details = lean.take_details();
         assert_ne!(lean, full, "the words were taken out");
@@ -146,6 +163,8 @@ mod tests {
                 (&f.id, &f.title, f.level, &f.sectors)
             );
         }
+        // The map data still says which journeys are published.
+        assert!(!lean.journeys()[0].source.is_example());
         assert_eq!(lean.with_details(details).unwrap(), full);
     }
 

@@ -21,6 +21,8 @@ pub use colour_difference::{MIN_LINE_DIFFERENCE, MIN_LINE_DIFFERENCE_CVD, Vision
 pub use details::{Details, DetailsMismatch};
 pub use level::{Level, LevelError};
 pub use line::{Connection, Line, LineIndex};
-pub use network::{Journey, JourneyIndex, Network, NetworkError, Ride, Step, Via, branch_joins};
+pub use network::{
+    Citation, Journey, JourneyIndex, Network, NetworkError, Ride, Source, Step, Via, branch_joins,
+};
 pub use position::{Kind, Position, PositionIndex, Salary, Sector};
 pub use years::years_text;

@@ -23,10 +23,64 @@ pub struct Journey {
     pub headline: String,
     /// The sector the journey belongs to.
     pub sector: Sector,
-    /// The person's story in their own words.
+    /// The story, in the editors' own words.
     pub story: String,
+    /// Where the journey comes from: a real person's published story, or
+    /// an example the editors wrote. The map data says only which; the
+    /// citation travels with the words (`Details`).
+    #[serde(with = "published")]
+    pub source: Source,
     /// At least two steps, in the order the person took them.
     pub steps: Vec<Step>,
+}
+
+/// Where a journey comes from. The app labels examples wherever a journey
+/// is shown, so it never calls one a real person's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// Written by the editors to show a route no published story covers.
+    Example,
+    /// Summarised from a real person's published career story.
+    Published(Citation),
+}
+
+impl Source {
+    /// Whether the journey is an example, not a real person's.
+    pub fn is_example(&self) -> bool {
+        matches!(self, Source::Example)
+    }
+}
+
+/// A journey's source in the map data: whether it is published. The
+/// citation itself is one of the words, in the details file.
+mod published {
+    use super::{Citation, Source};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(source: &Source, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(!source.is_example())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Source, D::Error> {
+        Ok(if bool::deserialize(d)? {
+            Source::Published(Citation::default())
+        } else {
+            Source::Example
+        })
+    }
+}
+
+/// A published story a journey is summarised from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The page's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Where it is; https only.
+    pub url: String,
+    /// The year it was published, when the page says.
+    pub year: Option<u16>,
 }
 
 /// One stop on a journey.

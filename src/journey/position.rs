@@ -4,7 +4,9 @@ use std::fmt;
 
 /// Index of a position in [`super::Network::positions`]; also its node index
 /// in the career graph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct PositionIndex(pub u32);
 
 impl PositionIndex {

@@ -1,6 +1,8 @@
 //! Small hand-made networks for tests and doctests.
 
-use super::{Colour, Journey, Kind, Level, Line, Network, Position, PositionIndex, Sector, Step};
+use super::{
+    Colour, Journey, Kind, Level, Line, Network, Position, PositionIndex, Sector, Source, Step,
+};
 
 /// A position with only the required fields filled in.
 pub fn position(id: &str, level: Level, sector: Sector) -> Position {
@@ -28,6 +30,7 @@ pub fn journey(id: &str, sector: Sector, stops: &[u32]) -> Journey {
         headline: format!("The {id} line"),
         sector,
         story: format!("I am {id}."),
+        source: Source::Example,
         steps: stops
             .iter()
             .map(|&p| Step {

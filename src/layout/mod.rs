@@ -79,6 +79,9 @@ pub struct MapLayout {
     pub lines: Vec<LinePath>,
     /// One per out-of-station connection, in network order.
     pub connections: Vec<ConnectionPath>,
+    /// The station every line leaves from (`lod::hub`): a small screen
+    /// opens on it.
+    pub hub: Point,
     /// Index `i` is `PositionIndex(i)`.
     pub labels: Vec<Label>,
 }
@@ -122,7 +125,9 @@ pub struct StationMark {
 pub struct LinePath {
     /// The line drawn.
     pub line: LineIndex,
-    /// The line's colour.
+    /// The line's colour. Not in the map data: decoding takes it from
+    /// the line.
+    #[serde(skip)]
     pub colour: Colour,
     /// Every vertex of the polyline, in the run's order; consecutive points
     /// differ by a horizontal, vertical or 45-degree vector.
@@ -135,9 +140,12 @@ pub struct LinePath {
 /// An out-of-station connection, drawn as a thin neutral link.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionPath {
-    /// Where it starts.
+    /// Where it starts. Not in the map data, like `to`: decoding takes
+    /// both from the network's connection of the same index.
+    #[serde(skip)]
     pub from: PositionIndex,
     /// Where it ends.
+    #[serde(skip)]
     pub to: PositionIndex,
     /// Every vertex, from station centre to station centre; octilinear.
     pub points: Vec<Point>,
@@ -207,6 +215,9 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         &lines,
         Rect::new(0.0, 0.0, placement.width, placement.height),
     );
+    let hub = crate::lod::hub(network, graph)
+        .and_then(|p| stations.get(p.get()))
+        .map_or(Point::new(0.0, 0.0), |s| s.at);
     let mut map = MapLayout {
         width: placement.width,
         height: placement.height,
@@ -215,6 +226,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         lines,
         connections,
         labels,
+        hub,
     };
     map.snap_to_tenths();
     map
@@ -226,6 +238,7 @@ impl MapLayout {
     fn snap_to_tenths(&mut self) {
         let (w, h) = (geometry::snap(self.width), geometry::snap(self.height));
         (self.width, self.height) = (w, h);
+        self.hub = self.hub.snapped();
         for band in &mut self.bands {
             (band.x, band.width) = (geometry::snap(band.x), geometry::snap(band.width));
         }

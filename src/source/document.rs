@@ -138,12 +138,39 @@ pub struct JourneyDoc {
     pub headline: String,
     /// The sector the journey ends in.
     pub sector: Sector,
-    /// The person's story, in their own words.
+    /// The story in your own words: for a published story, summarised
+    /// from it as facts, never copied.
     pub story: String,
+    /// Where the journey comes from: `{ kind = "example" }` for one the
+    /// editors wrote, or `{ kind = "published", title, publisher, url,
+    /// year }` for a real person's published story.
+    pub source: SourceDoc,
     /// The positions they stopped at, in order; at least two. Each step
     /// rides a line forward, or takes a `[[connection]]`.
     #[schemars(with = "Vec<StepDoc>", length(min = 2))]
     pub step: Spanned<Vec<StepDoc>>,
+}
+
+/// Where a journey comes from, as written in its `source` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum SourceDoc {
+    /// Written by the editors to show a route no published story covers;
+    /// the app labels it "Example".
+    Example,
+    /// Summarised from a real person's published career story.
+    Published {
+        /// The page's title, as shown on it.
+        title: String,
+        /// Who published it, e.g. "CITB" or "National Careers Service".
+        publisher: String,
+        /// Where it is; https only.
+        #[schemars(with = "HttpsLink")]
+        url: Spanned<String>,
+        /// The year it was published, if the page says.
+        #[schemars(with = "Option<u16>", range(min = 1990, max = 2100))]
+        year: Option<u16>,
+    },
 }
 
 /// One stop on a journey, as written in a `[[journey.step]]` table.
@@ -290,9 +317,21 @@ pub static CONNECTION: TableShape = TableShape {
 /// `[[journey]]`.
 pub static JOURNEY: TableShape = TableShape {
     name: "journey",
-    keys: &["id", "name", "headline", "sector", "story", "step"],
-    required: &["id", "name", "headline", "sector", "story", "step"],
-    nested: &[("step", &STEP)],
+    keys: &[
+        "id", "name", "headline", "sector", "story", "source", "step",
+    ],
+    required: &[
+        "id", "name", "headline", "sector", "story", "source", "step",
+    ],
+    nested: &[("step", &STEP), ("source", &SOURCE)],
+};
+
+/// A journey's `source = { ... }`.
+pub static SOURCE: TableShape = TableShape {
+    name: "source",
+    keys: &["kind", "title", "publisher", "url", "year"],
+    required: &["kind"],
+    nested: &[],
 };
 
 /// `[[journey.step]]`.

@@ -14,8 +14,8 @@ pub mod synthetic;
 pub use files::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Diagnostic, FileId, SourceFile, SourceFiles};
-use crate::journey::{Journey, Network, Position, PositionIndex};
-use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc};
+use crate::journey::{Citation, Journey, Network, Position, PositionIndex, Source};
+use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, SourceDoc};
 use lints::id::FirstDefinitions;
 use lints::steps::KnownPositions;
 use std::collections::{HashMap, HashSet};
@@ -223,6 +223,7 @@ fn assemble(
                 headline: doc.headline.trim().to_owned(),
                 sector: doc.sector,
                 story: doc.story.trim().to_owned(),
+                source: source(&doc.source, *file, diagnostics),
                 steps,
             });
         }
@@ -232,6 +233,28 @@ fn assemble(
         internal_error(files, &error, diagnostics);
         fallback
     })
+}
+
+/// A journey's source. A published story's link must be https, like every
+/// link; a bad one is reported and left out, and the journey still loads.
+fn source(doc: &SourceDoc, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Source {
+    match doc {
+        SourceDoc::Example => Source::Example,
+        SourceDoc::Published {
+            title,
+            publisher,
+            url,
+            year,
+        } => Source::Published(Citation {
+            title: title.trim().to_owned(),
+            publisher: publisher.trim().to_owned(),
+            url: lints::links::check(std::slice::from_ref(url), file, diagnostics)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+            year: *year,
+        }),
+    }
 }
 
 /// The positions that load, with where each id was written.

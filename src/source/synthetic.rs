@@ -57,7 +57,7 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
             ));
         }
         text.push_str(&format!(
-            "[[journey]]\nid = \"j{j}\"\nname = \"Person {j}\"\nheadline = \"Generated journey {j}\"\nsector = \"{}\"\nstory = \"Generated.\"\n",
+            "[[journey]]\nid = \"j{j}\"\nname = \"Person {j}\"\nheadline = \"Generated journey {j}\"\nsector = \"{}\"\nstory = \"Generated.\"\nsource = {{ kind = \"example\" }}\n",
             sectors[j % 3]
         ));
         for p in steps {

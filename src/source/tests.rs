@@ -46,6 +46,7 @@ name = "Kim"
 headline = "Labourer, then back to college"
 sector = "construction"
 story = "I started on site."
+source = { kind = "example" }
 
 [[journey.step]]
 position = "labourer"

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <h1 class="brand">"Careers Tube Map"</h1>
-                <p class="tagline">"Career pathways in construction and digital, and the trips people took. Pick a station, a line or a person."</p>
+                <p class="tagline">"Careers in construction and digital: pick a station or a person."</p>
                 <super::theme::ThemeSwitch />
             </header>
             {move || match loaded.get() {
@@ -47,15 +47,12 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
         .unwrap_or_default();
     let state = MapState::from_query(&data, &query);
     // A link to a station without a viewport opens with that station in
-    // view; any other link without one opens on the view that suits the
-    // screen (`lod::first_view`).
-    match (
+    // view (the map opens any other on the view that suits the screen).
+    if let (Some(station), None) = (
         state.station.get_untracked(),
         state.viewport.get_untracked(),
     ) {
-        (Some(station), None) => state.fly_to(&data, station),
-        (None, None) => state.open_first_view(&data),
-        _ => {}
+        state.fly_to(&data, station);
     }
     sync_with_url(data.clone(), state);
     provide_context(state);
@@ -127,8 +124,8 @@ fn Welcome() -> impl IntoView {
     view! {
         <section class="panel welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">"Where could you go?"</h2>
-            <p>"Each coloured line is a pathway, such as Onsite construction or Digital support and services. Stations are school stages, qualifications, apprenticeships and jobs, arranged by level from Entry on the left to Level 7 on the right. Under People, choose someone to see the trip they took over the lines; most are examples written by the editors."</p>
-            <p>"Choose a station to see what it is, what it pays and where people went next. Choose a line to read that person's story."</p>
+            <p>"Each coloured line is a pathway, such as Onsite construction. Stations are school stages, qualifications, apprenticeships and jobs, by level from Entry (left) to Level 7 (right). Under People, see the trips people took; most are examples written by the editors."</p>
+            <p>"Choose a station to see what it is, what it pays and where it leads."</p>
         </section>
     }
 }

@@ -10,7 +10,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
     let state = expect_context::<MapState>();
     let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
-    let j = network.journey(journey).clone();
+    let j = network.journey(journey);
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
@@ -37,13 +37,23 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-title">
             <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.line.set(None)>"×"</button>
-            <p class="eyebrow">{format!("{}'s journey · {}", j.name, j.sector.label())}</p>
+            <p class="eyebrow">{provenance(j)}</p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.name.clone()}</h2>
-            {(!j.headline.is_empty()).then(|| view! { <p class="headline">{j.headline.clone()}</p> })}
+            <p class="headline">{j.headline.clone()}</p>
             {super::station_panel::words_status(&words)}
             {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
             <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>
             <ol class="steps">{steps}</ol>
         </section>
+    }
+}
+
+/// What the journey is: an example the editors wrote, or a real person's
+/// published story.
+fn provenance(j: &crate::journey::Journey) -> &'static str {
+    if j.source.is_example() {
+        "Example journey (written by the editors)"
+    } else {
+        "From a published story"
     }
 }

@@ -1,6 +1,5 @@
 use super::data::Shared;
 use super::state::MapState;
-use crate::journey::Sector;
 use leptos::prelude::*;
 
 /// The lines with their colours, then the people, grouped by sector:
@@ -23,36 +22,32 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
-    let groups = [Sector::Construction, Sector::Digital, Sector::General]
-        .into_iter()
-        .filter(|s| network.journeys().iter().any(|j| j.sector == *s))
-        .map(|sector| {
-            let items = network
+    // People, construction first, then digital, then the rest: one list
+    // (headings per sector cost more bundle than they help, and a sort
+    // more still).
+    let groups = crate::journey::Sector::ALL
+        .iter()
+        .flat_map(|&s| {
+            network
                 .journey_indices()
-                .filter(|&j| network.journey(j).sector == sector)
-                .map(|j| {
-                    let journey = network.journey(j);
-                    let text = journey.name.clone();
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="line-button"
-                                aria-pressed=move || (state.line.get() == Some(j)).to_string()
-                                on:click=move |_| {
-                                    state.station.set(None);
-                                    state.line.update(|l| *l = if *l == Some(j) { None } else { Some(j) });
-                                }
-                            >
-                                {text}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
+                .filter(move |&j| network.journey(j).sector == s)
+        })
+        .map(|j| {
+            let text = person_label(network.journey(j));
             view! {
-                <h3>{sector.label()}</h3>
-                <ul class="plain legend-list">{items}</ul>
+                <li>
+                    <button
+                        type="button"
+                        class="line-button"
+                        aria-pressed=move || (state.line.get() == Some(j)).to_string()
+                        on:click=move |_| {
+                            state.station.set(None);
+                            state.line.update(|l| *l = if *l == Some(j) { None } else { Some(j) });
+                        }
+                    >
+                        {text}
+                    </button>
+                </li>
             }
         })
         .collect_view();
@@ -62,12 +57,20 @@ pub fn Legend() -> impl IntoView {
             <ul class="plain legend-lines">{lines}</ul>
             <p class="key">
                 <svg class="key-mark" viewBox="0 0 24 16" aria-hidden="true"><line class="capsule-ring" x1="6" y1="8" x2="18" y2="8" /><line class="capsule-fill" x1="6" y1="8" x2="18" y2="8" /></svg>
-                "Interchange: change lines here"
+                "Interchange: change lines here. Thin grey link: a change of pathway no line makes."
             </p>
-            <p class="key">"Thin grey links are connections: a change of pathway no line joins."</p>
             <h2>"People"</h2>
-            <p class="key">"Choose a person to see the trip they took over the lines."</p>
-            {groups}
+            <ul class="plain legend-list">{groups}</ul>
         </nav>
+    }
+}
+
+/// A person's name as the app lists it: an example journey says so, so the
+/// app never calls one a real person's.
+pub fn person_label(journey: &crate::journey::Journey) -> String {
+    if journey.source.is_example() {
+        format!("{} (example)", journey.name)
+    } else {
+        journey.name.clone()
     }
 }

@@ -45,7 +45,19 @@ pub fn TubeMap() -> impl IntoView {
             (rect.width() as f32, rect.height() as f32)
         })
     };
-    svg.on_load(move |_| request_animation_frame(move || laid_out.set(1)));
+    {
+        // Once laid out, open on the view that suits the screen, unless a
+        // link asked for one.
+        let data = data.clone();
+        svg.on_load(move |_| {
+            request_animation_frame(move || {
+                if state.viewport.get_untracked().is_none() {
+                    state.open_first_view(&data);
+                }
+                laid_out.set(1);
+            })
+        });
+    }
     // Screen pixels per map unit now.
     let scale = move || {
         let (w, h) = frame();

@@ -34,7 +34,7 @@ where
         let font = tenths(lod::counter_scaled(lod::NAME_PX, scale));
         // One kind of element for every name keeps the bundle small:
         // (class, where, text, colour).
-        let mut texts: Vec<(&'static str, Point, String, Option<String>)> = Vec::new();
+        let mut texts: Vec<(&'static str, Point, String, String)> = Vec::new();
         for band in &bands {
             // The part of the band in view, where its title must fit.
             let left = band.x.max(view.x);
@@ -44,7 +44,7 @@ where
                     left + lod::counter_scaled(8.0, scale),
                     view.y + lod::counter_scaled(lod::NAME_PX + 6.0, scale),
                 );
-                texts.push(("band-title", at, text, None));
+                texts.push(("band-title", at, text, String::new()));
             }
         }
         // Interchange names only while station names are too small: after
@@ -56,25 +56,26 @@ where
         let show = lod::shown(&all, view, scale);
         for (i, name) in all.into_iter().enumerate() {
             if show[i] {
-                let colour = lines.get(i).map(|(c, _)| c.clone());
-                let class = if colour.is_some() {
-                    "line-name"
-                } else {
-                    "interchange-name"
+                // Lines come first in `all`; their names take their colour,
+                // the rest take the ink colour from app.css.
+                let (class, colour) = match lines.get(i) {
+                    Some((c, _)) => ("line-name", c.clone()),
+                    None => ("interchange-name", String::new()),
                 };
                 texts.push((class, name.at, name.text.clone(), colour));
             }
         }
-        texts
+        let texts = texts
             .into_iter()
             .map(|(class, at, text, colour)| {
                 view! {
-                    <text class=class x=px(at.x) y=px(at.y) font-size=font.clone() fill=colour aria-hidden="true">
+                    <text class=class x=px(at.x) y=px(at.y) fill=colour>
                         {text}
                     </text>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! { <g class="fixed-names" font-size=font aria-hidden="true">{texts}</g> }
     }
 }
 

@@ -132,10 +132,7 @@ impl MapState {
     pub fn open_first_view(&self, data: &Shared) {
         let (w, h) = map_size();
         let layout = &data.bundle.layout;
-        let hub = crate::lod::hub(&data.bundle.network, &data.graph)
-            .and_then(|p| layout.stations.get(p.get()))
-            .map_or(crate::layout::Point::new(0.0, 0.0), |s| s.at);
-        let first = crate::lod::first_view(layout, hub, w.max(1.0), h.max(1.0));
+        let first = crate::lod::first_view(layout, layout.hub, w.max(1.0), h.max(1.0));
         if first != Viewport::fit(layout.width, layout.height) {
             self.viewport.set(Some(first));
         }
@@ -214,25 +211,15 @@ fn choice_part(view: &MapView) -> String {
     .to_query()
 }
 
-/// The map's size on screen; before it is drawn, what the page's layout
-/// will give it in this window.
+/// The map's size on screen, or a laptop's map when it is not drawn yet.
 fn map_size() -> (f32, f32) {
-    let window = web_sys::window();
-    let drawn = window
-        .as_ref()
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(".tube-map").ok().flatten())
         .map(|el| {
             let rect = el.get_bounding_client_rect();
             (rect.width() as f32, rect.height() as f32)
         })
-        .filter(|&(w, h)| w > 0.0 && h > 0.0);
-    let size = |v: Result<wasm_bindgen::JsValue, _>| {
-        v.ok().and_then(|v| v.as_f64()).unwrap_or(800.0) as f32
-    };
-    drawn.unwrap_or_else(|| {
-        let w = window.as_ref().map_or(1000.0, |w| size(w.inner_width()));
-        let h = window.as_ref().map_or(700.0, |w| size(w.inner_height()));
-        crate::lod::map_frame(w, h)
-    })
+        .filter(|&(w, h)| w > 0.0 && h > 0.0)
+        .unwrap_or((950.0, 600.0))
 }

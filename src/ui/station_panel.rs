@@ -60,7 +60,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .map(|&j| {
             let journey = network.journey(j);
             let colour = data.bundle.layout.lines[j.get()].colour.to_string();
-            let label = format!("{}'s journey", journey.name);
+            let label = super::legend::person_label(journey);
             view! {
                 <li>
                     <button type="button" class="line-button" on:click=move |_| { state.station.set(None); state.line.set(Some(j)); }>

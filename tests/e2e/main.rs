@@ -148,7 +148,7 @@ async fn choosing_a_line_highlights_it_and_tells_the_story() {
         .unwrap();
     let mut clicked = false;
     for button in buttons {
-        if button.text().await.unwrap() == journey.name {
+        if button.text().await.unwrap() == format!("{} (example)", journey.name) {
             button.click().await.unwrap();
             clicked = true;
             break;
@@ -179,6 +179,18 @@ async fn choosing_a_line_highlights_it_and_tells_the_story() {
         .await
         .unwrap();
     assert_eq!(story, journey.story);
+    // An example is never passed off as a real person's journey.
+    let eyebrow = browser
+        .wait_for(".journey-panel .eyebrow")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        eyebrow.starts_with("Example journey"),
+        journey.source.is_example(),
+        "{eyebrow}"
+    );
     let lit_stations = browser
         .eval("return document.querySelectorAll('.station.is-lit').length;")
         .await;
