@@ -209,8 +209,11 @@ impl Grid {
         let width = finite_or_zero(area.width).max(1.0);
         let height = finite_or_zero(area.height).max(1.0);
         let mut cell = cell.max(1.0);
-        while (width / cell).ceil() * (height / cell).ceil() > MAX_BUCKETS {
-            cell *= 2.0;
+        // Far more buckets than items only costs time: a wide map with long
+        // lines fills thousands of empty buckets per segment.
+        let enough = (4 * items.max(64)) as f32;
+        while (width / cell).ceil() * (height / cell).ceil() > MAX_BUCKETS.min(enough) {
+            cell *= 1.5;
         }
         let columns = (width / cell).ceil().max(1.0) as usize;
         let rows = (height / cell).ceil().max(1.0) as usize;
