@@ -95,7 +95,7 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
             .unwrap_or(0),
         max_bends_per_line: sorted_bends.last().copied().unwrap_or(0),
         labels_on_lines: labels_on_lines(area, &label_bounds, &segments),
-        pass_throughs: pass_throughs(layout, &station_bounds),
+        pass_throughs: pass_throughs(layout, area, &station_bounds, line_count),
         u_turns: layout.lines.iter().map(|l| u_turns(&l.points)).sum(),
         aspect_permille: if aspect.is_finite() { aspect as u32 } else { 0 },
     }
@@ -205,37 +205,33 @@ fn intersection(a: Point, b: Point, c: Point, d: Point) -> Point {
 
 /// Segments of a line that run through a station the line does not stop
 /// at. A line stops at the stations whose shape holds one of its stops.
-fn pass_throughs(layout: &MapLayout, stations: &[Rect]) -> usize {
-    let lines = layout
-        .lines
-        .iter()
-        .map(|l| l.line.get() + 1)
-        .max()
-        .unwrap_or(0);
+fn pass_throughs(layout: &MapLayout, area: Rect, stations: &[Rect], lines: usize) -> usize {
+    let mut grid = Grid::new(area, CELL, stations.len());
+    for (i, r) in stations.iter().enumerate() {
+        grid.insert(i as u32, r);
+    }
     let mut stops_at: Vec<Vec<usize>> = vec![Vec::new(); lines];
     for path in &layout.lines {
-        for &k in &path.stops {
-            let Some(&point) = path.points.get(k) else {
-                continue;
-            };
-            for (s, r) in stations.iter().enumerate() {
-                if r.inflate(1.0).contains(point) && !stops_at[path.line.get()].contains(&s) {
-                    stops_at[path.line.get()].push(s);
+        for point in path.stops.iter().filter_map(|&k| path.points.get(k)) {
+            let stopped = &mut stops_at[path.line.get()];
+            grid.query(&Rect::new(point.x, point.y, 0.0, 0.0).inflate(1.0), |s| {
+                let s = s as usize;
+                if stations[s].inflate(1.0).contains(*point) && !stopped.contains(&s) {
+                    stopped.push(s);
                 }
-            }
+            });
         }
     }
     let mut count = 0;
     for path in &layout.lines {
+        let stopped = &stops_at[path.line.get()];
         for w in path.points.windows(2) {
-            count += stations
-                .iter()
-                .enumerate()
-                .filter(|(s, r)| {
-                    !stops_at[path.line.get()].contains(s)
-                        && r.inflate(-1.0).hit_by_segment(w[0], w[1])
-                })
-                .count();
+            grid.query(&Rect::spanning(w[0], w[1]).inflate(1.0), |s| {
+                let s = s as usize;
+                if !stopped.contains(&s) && stations[s].inflate(-1.0).hit_by_segment(w[0], w[1]) {
+                    count += 1;
+                }
+            });
         }
     }
     count
