@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 9;
+pub const FORMAT: u32 = 10;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -136,6 +136,11 @@ impl MapBundle {
         }
         // What the map data leaves out because the network has it.
         let network = &bundle.network;
+        for label in &mut bundle.layout.labels {
+            if let Some(position) = network.positions().get(label.position.get()) {
+                label.cut_from_title(&position.title);
+            }
+        }
         for path in &mut bundle.layout.lines {
             path.colour = network.line(path.line).colour;
         }

@@ -23,25 +23,29 @@ pub fn search(network: &Network, query: &str, limit: usize) -> Vec<Match> {
     if words.is_empty() {
         return Vec::new();
     }
-    let mut matches: Vec<Match> = network
-        .position_indices()
-        .filter_map(|index| {
-            let position = network.position(index);
-            let title = normalise(&position.title);
-            let id = normalise(&position.id.replace('-', " "));
-            let score = score(&words, &title).max(score(&words, &id) * 0.95);
-            // Prefer short titles: "Bricklayer" over "Bricklayer apprenticeship".
-            (score > 0.0).then_some(Match {
+    // Best first, then in position order. Each match goes in at its place
+    // (a few hundred stations at most): a sort would add its own few
+    // kilobytes to the browser bundle.
+    let mut matches: Vec<Match> = Vec::new();
+    for index in network.position_indices() {
+        let position = network.position(index);
+        let title = normalise(&position.title);
+        let id = normalise(&position.id.replace('-', " "));
+        let score = score(&words, &title).max(score(&words, &id) * 0.95);
+        if score <= 0.0 {
+            continue;
+        }
+        // Prefer short titles: "Bricklayer" over "Bricklayer apprenticeship".
+        let score = score - title.len() as f32 * 0.01;
+        let at = matches.partition_point(|m| m.score.total_cmp(&score).is_ge());
+        matches.insert(
+            at,
+            Match {
                 position: index,
-                score: score - title.len() as f32 * 0.01,
-            })
-        })
-        .collect();
-    matches.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.position.cmp(&b.position))
-    });
+                score,
+            },
+        );
+    }
     matches.truncate(limit);
     matches
 }
@@ -95,10 +99,13 @@ fn word_score(typed: &str, word: &str) -> f32 {
         return 0.0;
     }
     // Compare with the word, and with its prefix of the typed length, so a
-    // misspelt partial word ("sofwa") still finds "software".
-    let whole = strsim::damerau_levenshtein(typed, word);
+    // misspelt partial word ("sofwa") still finds "software". Optimal string
+    // alignment counts a swap of two neighbouring letters as one typo, as
+    // full Damerau-Levenshtein does, and within one or two typos the two
+    // agree; it needs no hash map, so it weighs far less in the browser.
+    let whole = strsim::osa_distance(typed, word);
     let as_prefix = (typed_len.saturating_sub(1)..=typed_len + 1)
-        .map(|n| strsim::damerau_levenshtein(typed, &word.chars().take(n).collect::<String>()))
+        .map(|n| strsim::osa_distance(typed, &word.chars().take(n).collect::<String>()))
         .min()
         .unwrap_or(usize::MAX);
     match (whole <= allowed, as_prefix <= allowed) {

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use std::cell::Cell;
 use std::collections::HashMap;
-use tubemap::journey::{Journey, Kind, Level, Network, PositionIndex, Sector, sample};
+use tubemap::journey::{Journey, Kind, Level, Network, PositionIndex, Requirement, Sector, sample};
 use tubemap::network::{CareerGraph, Track};
 use tubemap::route::dijkstra::distances;
 use tubemap::route::yen::k_shortest_paths;
@@ -34,7 +34,8 @@ const CRITERIA: [Criterion; 3] = [
     Criterion::MostTravelled,
 ];
 
-/// A random network of 2 to 8 positions and 1 to 7 journeys, and a query.
+/// A random network of 2 to 8 positions, some with entry requirements,
+/// and 1 to 7 journeys, and a query.
 #[derive(Clone, Debug)]
 struct Case {
     network: Network,
@@ -42,6 +43,27 @@ struct Case {
     to: PositionIndex,
     alternatives: usize,
     constraints: Constraints,
+    age: Option<u8>,
+}
+
+impl Case {
+    fn query(&self, criterion: Criterion) -> RouteQuery {
+        RouteQuery {
+            criterion,
+            alternatives: self.alternatives,
+            constraints: self.constraints.clone(),
+            age: self.age,
+            has: Vec::new(),
+        }
+    }
+
+    /// Whether someone starting as the query says can take every stop.
+    fn feasible(&self, stops: &[PositionIndex]) -> bool {
+        let start = self
+            .query(Criterion::FewestSteps)
+            .standing(&self.network, self.from);
+        route::walk(&self.network, &start, stops).is_ok()
+    }
 }
 
 fn level(rank: u8) -> Level {
@@ -51,14 +73,24 @@ fn level(rank: u8) -> Level {
 fn case() -> impl Strategy<Value = Case> {
     (2usize..=8)
         .prop_flat_map(|n| {
-            let position = (0u8..=8, prop::bool::weighted(0.25), 0usize..6);
+            // Requirements: up to two alternatives, each with an age from
+            // 14 to 22, an upper age limit, a level, and one position to
+            // have held first.
+            let requirement = (
+                prop::option::weighted(0.4, 14u8..=22),
+                prop::option::weighted(0.2, 15u8..=21),
+                prop::option::weighted(0.4, 0u8..=8),
+                prop::collection::vec(0..n as u32, 0..=1),
+            );
+            let requires = prop::option::weighted(0.4, prop::collection::vec(requirement, 1..=2));
+            let position = ((0u8..=8, prop::bool::weighted(0.25), 0usize..6), requires);
             let journey = prop::collection::vec(0..n as u32, 2..=6);
             (
                 prop::collection::vec(position, n),
                 prop::collection::vec(journey, 1..=7),
                 0..n as u32,
                 0..n as u32,
-                0usize..=4,
+                (0usize..=4, prop::option::of(14u8..=20)),
                 (
                     prop::bool::weighted(0.3),
                     prop::option::weighted(0.3, 0u8..=8),
@@ -66,17 +98,30 @@ fn case() -> impl Strategy<Value = Case> {
                 ),
             )
         })
-        .prop_map(|(positions, journeys, from, to, alternatives, c)| {
+        .prop_map(|(positions, journeys, from, to, (alternatives, age), c)| {
             let years = [None, Some(0.25), Some(0.5), Some(1.0), Some(2.0), Some(3.5)];
             let positions = positions
                 .into_iter()
                 .enumerate()
-                .map(|(i, (rank, degree, y))| {
+                .map(|(i, ((rank, degree, y), requires))| {
                     let mut p = sample::position(&format!("p{i}"), level(rank), Sector::General);
                     if degree {
                         p.kind = Kind::Degree;
                     }
                     p.typical_years = years[y];
+                    p.requires = requires
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|r| {
+                            r.0.is_some() || r.1.is_some() || r.2.is_some() || !r.3.is_empty()
+                        })
+                        .map(|(age, max_age, rank, after)| Requirement {
+                            age,
+                            max_age,
+                            level: rank.map(level),
+                            after: after.into_iter().map(PositionIndex).collect(),
+                        })
+                        .collect();
                     p
                 })
                 .collect();
@@ -95,6 +140,7 @@ fn case() -> impl Strategy<Value = Case> {
                     max_level: c.1.map(level),
                     avoid: c.2.into_iter().map(PositionIndex).collect(),
                 },
+                age,
             }
         })
 }
@@ -138,7 +184,7 @@ fn cost(
         let track = graph
             .track(w[0], w[1])
             .expect("consecutive stops are a track");
-        sum + route::step_cost(network, criterion, w[0], track)
+        sum + route::step_cost(network, criterion, w[1], track)
     })
 }
 
@@ -188,6 +234,24 @@ fn check_route(case: &Case, graph: &CareerGraph, criterion: Criterion, r: &Route
         assert!(!case.constraints.avoid.contains(&p));
     }
     assert!((r.cost - cost(network, graph, criterion, &r.stops)).abs() < 1e-9);
+    assert!(
+        case.feasible(&r.stops),
+        "meets every requirement: {:?}",
+        r.stops
+    );
+    let age = f32::from(case.age.unwrap_or(route::DEFAULT_AGE));
+    assert!(
+        (r.arrival_age - age - r.total_years).abs() < 1e-3,
+        "arrival age"
+    );
+    let between: f32 = r.stops[1..r.stops.len() - 1]
+        .iter()
+        .map(|&p| route::years_at(network, p))
+        .sum();
+    assert!(
+        (r.total_years - between).abs() < 1e-3,
+        "years between the ends"
+    );
     assert_eq!(r.steps, r.stops.len() - 1);
     // Legs cover every step, in order, each on one line, without a change
     // to the same line, and as few as possible.
@@ -223,26 +287,29 @@ fn check_case(case: &Case) {
         .into_iter()
         .filter(|p| p.len() > 1 && p.last() == Some(&case.to))
         .collect();
-    let unconstrained = all_simple_paths(&graph, case.from, &|_| true)
+    let feasible: Vec<_> = paths.iter().filter(|p| case.feasible(p)).cloned().collect();
+    let unconstrained: Vec<_> = all_simple_paths(&graph, case.from, &|_| true)
         .into_iter()
-        .any(|p| p.len() > 1 && p.last() == Some(&case.to));
+        .filter(|p| p.len() > 1 && p.last() == Some(&case.to))
+        .collect();
+    let feasible_unconstrained = unconstrained.iter().any(|p| case.feasible(p));
     for criterion in CRITERIA {
-        let query = RouteQuery {
-            criterion,
-            alternatives: case.alternatives,
-            constraints: case.constraints.clone(),
-        };
+        let query = case.query(criterion);
         let result = plan(network, &graph, case.from, case.to, &query);
-        let optimum = paths
+        let optimum = feasible
             .iter()
             .map(|p| cost(network, &graph, criterion, p))
             .min_by(f64::total_cmp);
         match (result, optimum) {
             (Err(NoRoute::SameStation), _) => assert_eq!(case.from, case.to),
-            (Err(NoRoute::Unreachable { .. }), None) => assert!(!unconstrained),
+            (Err(NoRoute::Unreachable { .. }), None) => assert!(unconstrained.is_empty()),
             (Err(NoRoute::Constrained { blocking, .. }), None) => {
-                assert!(unconstrained);
+                assert!(feasible_unconstrained);
                 assert!(!blocking.is_empty());
+            }
+            (Err(NoRoute::Requirement { at, .. }), None) => {
+                assert!(!unconstrained.is_empty() && !feasible_unconstrained);
+                assert!(!network.position(at).requires.is_empty());
             }
             (Err(e), None) => panic!("unexpected {e:?}"),
             (Err(e), Some(best)) => panic!("brute force found cost {best}, planner said {e:?}"),
@@ -316,10 +383,10 @@ fn check_yen_lists_every_path(
     let network = &case.network;
     let g = graph.graph();
     let edge_cost = |e: EdgeReference<'_, Track>| {
-        let (source, target) = (g[e.source()], g[e.target()]);
+        let target = g[e.target()];
         case.constraints
             .allows(network, target)
-            .then(|| route::step_cost(network, criterion, source, e.weight()))
+            .then(|| route::step_cost(network, criterion, target, e.weight()))
     };
     let to = NodeIndex::new(case.to.get());
     let to_go = distances(Reversed(g), to, |e| edge_cost(e.into_unreversed()));
@@ -359,32 +426,35 @@ fn planner_matches_brute_force_on_random_networks() {
     });
     // `run` takes a `Fn`, hence cells.
     let (ran, routed, with_alternatives) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
+    let (required, blocked) = (Cell::new(0u32), Cell::new(0u32));
     runner
         .run(&case(), |case| {
             check_case(&case);
             ran.set(ran.get() + 1);
             let graph = CareerGraph::new(&case.network);
-            let query = RouteQuery {
-                alternatives: case.alternatives,
-                constraints: case.constraints.clone(),
-                ..RouteQuery::default()
-            };
-            if let Ok(p) = plan(&case.network, &graph, case.from, case.to, &query) {
-                routed.set(routed.get() + 1);
-                with_alternatives
-                    .set(with_alternatives.get() + u32::from(!p.alternatives.is_empty()));
+            let query = case.query(Criterion::FewestSteps);
+            match plan(&case.network, &graph, case.from, case.to, &query) {
+                Ok(p) => {
+                    routed.set(routed.get() + 1);
+                    with_alternatives
+                        .set(with_alternatives.get() + u32::from(!p.alternatives.is_empty()));
+                    required.set(required.get() + u32::from(!p.best.met.is_empty()));
+                }
+                Err(NoRoute::Requirement { .. }) => blocked.set(blocked.get() + 1),
+                Err(_) => {}
             }
             Ok(())
         })
         .unwrap();
     let (ran, routed, with_alternatives) = (ran.get(), routed.get(), with_alternatives.get());
+    let (required, blocked) = (required.get(), blocked.get());
     eprintln!(
-        "checked {ran} random networks × 3 criteria: {routed} with a route, {with_alternatives} with alternatives"
+        "checked {ran} random networks × 3 criteria: {routed} with a route ({required} meeting an entry requirement), {with_alternatives} with alternatives, {blocked} blocked by a requirement"
     );
     assert!(ran >= cases);
     assert!(
-        routed > 0 && with_alternatives > 0,
-        "the generator exercises routes"
+        routed > 0 && with_alternatives > 0 && required > 0 && blocked > 0,
+        "the generator exercises routes, alternatives and requirements"
     );
 }
 
@@ -402,42 +472,245 @@ fn id(network: &Network, id: &str) -> PositionIndex {
         .unwrap_or_else(|| panic!("no position `{id}`"))
 }
 
-#[test]
-fn gcses_to_site_manager_without_university() {
-    let (network, graph) = shipped();
+/// Plans with a traveller's age and what they already have, and checks
+/// that no route breaks an entry requirement, an age limit or a closed
+/// position on the way.
+fn golden(
+    network: &Network,
+    graph: &CareerGraph,
+    (from, to): (&str, &str),
+    age: u8,
+    has: &[&str],
+    constraints: Constraints,
+) -> route::RoutePlan {
     let query = RouteQuery {
         alternatives: 3,
-        constraints: Constraints {
-            no_university: true,
-            ..Constraints::default()
-        },
+        constraints,
+        age: Some(age),
+        has: has.iter().map(|h| id(network, h)).collect(),
         ..RouteQuery::default()
     };
-    let from = id(&network, "gcses-9-4");
-    let to = id(&network, "site-manager");
-    let plan = plan(&network, &graph, from, to, &query).unwrap();
+    let (from, to) = (id(network, from), id(network, to));
+    let plan = plan(network, graph, from, to, &query).unwrap();
+    let start = query.standing(network, from);
+    for r in plan.routes() {
+        assert!(
+            route::walk(network, &start, &r.stops).is_ok(),
+            "{:?}",
+            r.stops
+        );
+        assert!(
+            r.stops[1..]
+                .iter()
+                .all(|&p| !network.position(p).is_closed())
+        );
+    }
+    plan
+}
+
+fn ids(network: &Network, stops: &[PositionIndex]) -> Vec<String> {
+    stops
+        .iter()
+        .map(|&p| network.position(p).id.clone())
+        .collect()
+}
+
+/// A 16-year-old with GCSEs who wants to write software. Level 3 first (A
+/// levels: UCAS says employers generally ask for them for a degree
+/// apprenticeship, https://www.ucas.com/entry-requirements-apprenticeships-england),
+/// and no Skills Bootcamp before 19 (DfE: for adults aged 19 and over,
+/// https://parallelparliament.co.uk/question/HL3323/skills-bootcamps).
+#[test]
+fn golden_16_with_gcses_to_software_developer() {
+    let (network, graph) = shipped();
+    let plan = golden(
+        &network,
+        &graph,
+        ("gcses-9-4", "software-developer"),
+        16,
+        &[],
+        Constraints::default(),
+    );
+    assert_eq!(
+        ids(&network, &plan.best.stops),
+        [
+            "gcses-9-4",
+            "a-levels",
+            "dtsp-degree-apprenticeship",
+            "software-developer"
+        ]
+    );
+    assert_eq!(
+        route::render_text(&network, &route::directions(&plan.best)),
+        "From GCSEs at grades 9 to 4 (Level 2), take the Digital production, design and development line 2 stops to Digital and technology solutions professional degree apprenticeship (Level 6), about 5.5 years. Digital and technology solutions professional degree apprenticeship needs Level 3 (you have it from A levels).\n\
+         At Digital and technology solutions professional degree apprenticeship (Level 6), take the connection to Software developer (Level 4). The step to Software developer goes down a level, to Level 4: levels can drop when you change career or start a job.\n\
+         Arrive at Software developer at about age 21. Total: about 5.5 years, reaching Level 6."
+    );
+    let bootcamp = id(&network, "skills-bootcamp-software");
+    for r in plan.routes() {
+        if let Some(i) = r.stops.iter().position(|&p| p == bootcamp) {
+            let years: f32 = r.stops[1..i]
+                .iter()
+                .map(|&p| route::years_at(&network, p))
+                .sum();
+            assert!(16.0 + years >= 19.0, "a bootcamp at {}", 16.0 + years);
+        }
+    }
+    // A connection runs straight from GCSEs to the bootcamp (people took
+    // it as adults), but not at 16: the way there spends three years
+    // elsewhere first.
+    let to_bootcamp = route::plan(
+        &network,
+        &graph,
+        id(&network, "gcses-9-4"),
+        bootcamp,
+        &RouteQuery {
+            age: Some(16),
+            ..RouteQuery::default()
+        },
+    )
+    .unwrap();
+    assert!(to_bootcamp.best.stops.len() > 2);
+    assert!(to_bootcamp.best.arrival_age >= 19.0);
+}
+
+/// A 14-year-old in Year 9 who wants to run sites without university:
+/// GCSEs, an apprenticeship from 16 (https://preprod.apprenticeships.gov.uk/apprentices/about-apprenticeships),
+/// site supervision at Level 4 after trade experience
+/// (https://instituteforapprenticeships.org/apprenticeship-standards/construction-site-supervisor).
+#[test]
+fn golden_14_in_year_9_to_site_manager_without_university() {
+    let (network, graph) = shipped();
+    let no_university = Constraints {
+        no_university: true,
+        ..Constraints::default()
+    };
+    let plan = golden(
+        &network,
+        &graph,
+        ("year-9-options", "site-manager"),
+        14,
+        &[],
+        no_university,
+    );
     for r in plan.routes() {
         assert!(
             r.stops
                 .iter()
                 .all(|&p| network.position(p).kind != Kind::Degree)
         );
+        assert!(r.arrival_age >= 21.0, "{}", r.arrival_age);
     }
     assert_eq!(
         route::render_text(&network, &route::directions(&plan.best)),
-        "From GCSEs at grades 9 to 4 (Level 2), take the Onsite construction line 2 stops to Bricklayer (Level 2), about 4 years.\n\
-         At Bricklayer (Level 2), change to the Site management line 4 stops to Site manager (Level 6), about 4.5 years.\n\
-         Arrive at Site manager. Total: about 8.5 years, reaching Level 6."
+        "From Year 9 options (Entry level), take the School and foundation line 1 stop to GCSEs at grades 3 to 1 (Level 1), about 2 years.\n\
+         At GCSEs at grades 3 to 1 (Level 1), change to the Onsite construction line 2 stops to Groundworker (Level 2), about 2.5 years.\n\
+         At Groundworker (Level 2), take the connection to Construction site supervisor apprenticeship (Level 4), about 2 years.\n\
+         At Construction site supervisor apprenticeship (Level 4), change to the Site management line 3 stops to Site manager (Level 6), about 2.5 years.\n\
+         Arrive at Site manager at about age 23. Total: about 9 years, reaching Level 6."
     );
-    // With university allowed there is a shorter route, through a degree.
-    let free = route::plan(&network, &graph, from, to, &RouteQuery::default()).unwrap();
-    assert!(free.best.steps < plan.best.steps);
-    assert!(
-        free.best
-            .stops
+    // With university allowed there is a route through a degree too.
+    let free = route::plan(
+        &network,
+        &graph,
+        id(&network, "year-9-options"),
+        id(&network, "site-manager"),
+        &RouteQuery {
+            age: Some(14),
+            alternatives: 3,
+            ..RouteQuery::default()
+        },
+    )
+    .unwrap();
+    assert!(free.routes().any(|r| {
+        r.stops
             .iter()
             .any(|&p| network.position(p).kind == Kind::Degree)
+    }));
+}
+
+/// A 24-year-old labourer with GCSEs who wants to be a quantity surveyor:
+/// an Access to HE Diploma (19 and over, https://www.colchester.ac.uk/parts/online-access-entry-requirements/)
+/// then a degree, or a surveying technician apprenticeship then the degree
+/// apprenticeship (https://www.qfi.org.uk/construction-quantity-surveyor-v1).
+/// Never a T Level (16 to 19) or a foundation apprenticeship (16 to 21).
+#[test]
+fn golden_24_year_old_labourer_to_quantity_surveyor() {
+    let (network, graph) = shipped();
+    let plan = golden(
+        &network,
+        &graph,
+        ("construction-labourer", "quantity-surveyor"),
+        24,
+        &["gcses-9-4"],
+        Constraints::default(),
     );
+    assert_eq!(
+        ids(&network, &plan.best.stops),
+        [
+            "construction-labourer",
+            "access-to-he",
+            "bsc-quantity-surveying",
+            "quantity-surveyor"
+        ]
+    );
+    assert!(plan.routes().any(|r| {
+        r.stops
+            .contains(&id(&network, "surveying-technician-apprenticeship"))
+    }));
+    for r in plan.routes() {
+        for &p in &r.stops {
+            let kind = network.position(p).kind;
+            assert!(kind != Kind::TLevel, "no T Level at 24");
+            assert!(!network.position(p).id.contains("foundation-apprenticeship"));
+        }
+    }
+    assert_eq!(
+        route::render_text(&network, &route::directions(&plan.best)),
+        "From Construction labourer (Entry level), take the connection to Access to Higher Education Diploma (Level 3), about 1 year. Access to Higher Education Diploma needs you to be 19 or over (you would be 24) and GCSEs at grades 9 to 4 first (you have it).\n\
+         At Access to Higher Education Diploma (Level 3), take the connection to BSc (Hons) Quantity Surveying (Level 6), about 3 years. BSc (Hons) Quantity Surveying needs Level 3 (you have it from Access to Higher Education Diploma).\n\
+         At BSc (Hons) Quantity Surveying (Level 6), change to the Design, surveying and planning line 1 stop to Quantity surveyor (Level 6).\n\
+         Arrive at Quantity surveyor at about age 28. Total: about 4 years, reaching Level 6."
+    );
+}
+
+/// Over every pair of stations, for a 16-year-old: every route meets every
+/// entry requirement, and a pair with no route says why.
+#[test]
+fn no_route_on_the_shipped_map_breaks_an_entry_requirement() {
+    let (network, graph) = shipped();
+    let query = RouteQuery {
+        alternatives: 3,
+        ..RouteQuery::default()
+    };
+    let (mut routed, mut blocked, mut unreachable) = (0, 0, 0);
+    for from in network.position_indices() {
+        let start = query.standing(&network, from);
+        for to in network.position_indices() {
+            match plan(&network, &graph, from, to, &query) {
+                Ok(plan) => {
+                    routed += 1;
+                    for r in plan.routes() {
+                        assert!(route::walk(&network, &start, &r.stops).is_ok());
+                        assert!(
+                            r.stops[1..]
+                                .iter()
+                                .all(|&p| !network.position(p).is_closed())
+                        );
+                    }
+                }
+                Err(NoRoute::Requirement { at, unmet, .. }) => {
+                    blocked += 1;
+                    assert!(!network.position(at).requires.is_empty(), "{unmet:?}");
+                }
+                Err(_) => unreachable += 1,
+            }
+        }
+    }
+    eprintln!(
+        "{routed} pairs routed, {blocked} blocked by an entry requirement, {unreachable} with no way at all (or the same station)"
+    );
+    assert!(routed > 1000, "{routed}");
 }
 
 #[test]
@@ -529,30 +802,8 @@ fn a_long_climb_on_a_big_generated_network_has_three_alternatives() {
     let loaded =
         tubemap::source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
     let (network, graph) = (&loaded.network, CareerGraph::new(&loaded.network));
-    let none = Constraints::default();
     // The same pair as the benchmark: see tests/benches/route.rs.
-    let reachable = |p| {
-        route::reach(network, &graph, p, &none)
-            .into_iter()
-            .flat_map(|(_, at)| at)
-            .collect::<Vec<_>>()
-    };
-    let from = network
-        .position_indices()
-        .filter(|&p| network.position(p).level.rank() == 0)
-        .max_by_key(|&p| (reachable(p).len(), std::cmp::Reverse(p)))
-        .unwrap();
-    let to = reachable(from)
-        .into_iter()
-        .max_by_key(|r| {
-            (
-                network.position(r.position).level,
-                r.steps,
-                std::cmp::Reverse(r.position),
-            )
-        })
-        .unwrap()
-        .position;
+    let (from, to) = tubemap::source::synthetic::long_climb(network, &graph);
     for criterion in CRITERIA {
         let query = RouteQuery {
             criterion,

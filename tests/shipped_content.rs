@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use tubemap::diagnostic::{Style, render_human};
 use tubemap::journey::{Kind, Level, Sector};
 use tubemap::network::CareerGraph;
-use tubemap::source::{document, load_paths};
+use tubemap::source::{document, load_paths, load_paths_in_year, this_year};
 
 fn shipped() -> tubemap::source::Loaded {
-    load_paths(&["journeys".into()])
+    load_paths_in_year(&["journeys".into()], this_year())
 }
 
 #[test]
@@ -172,4 +172,18 @@ fn every_journey_is_a_cited_published_story_or_labelled_an_example() {
     }
     eprintln!("journeys: {published} published, {examples} examples");
     assert_eq!(published + examples, loaded.network.journeys().len());
+}
+
+/// The map data carries only where each label breaks; decoding cuts the
+/// lines from the titles again and must give back exactly the layout's.
+#[test]
+fn labels_survive_the_trip_through_the_map_data() {
+    let network = shipped().network;
+    let graph = CareerGraph::new(&network);
+    let layout = tubemap::layout::layout(&network, &graph);
+    let bundle = tubemap::bundle::MapBundle::new(network, layout.clone());
+    let (map, _details) = bundle.split().expect("splits");
+    let decoded = tubemap::bundle::MapBundle::decode(&map).expect("decodes");
+    assert_eq!(decoded.layout.labels, layout.labels);
+    assert!(layout.labels.iter().any(|l| l.lines.len() > 1));
 }

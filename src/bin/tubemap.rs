@@ -74,6 +74,13 @@ enum Command {
         /// A station to keep out of the route (id or name); repeat for more.
         #[arg(long)]
         avoid: Vec<String>,
+        /// Your age now, for entry requirements (16 if not given).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(5..=99))]
+        age: Option<u8>,
+        /// Something you already have besides the start (id or name), such
+        /// as "GCSEs at grades 9 to 4"; repeat for more.
+        #[arg(long)]
+        has: Vec<String>,
         /// Print the plan as JSON.
         #[arg(long)]
         json: bool,
@@ -117,6 +124,8 @@ fn main() -> ExitCode {
             no_university,
             max_level,
             avoid,
+            age,
+            has,
             json,
             journeys,
         } => {
@@ -129,6 +138,7 @@ fn main() -> ExitCode {
                 from,
                 to,
                 avoid,
+                has,
                 json,
                 query: route::RouteQuery {
                     criterion,
@@ -138,6 +148,8 @@ fn main() -> ExitCode {
                         max_level,
                         avoid: Vec::new(),
                     },
+                    age,
+                    has: Vec::new(),
                 },
             };
             plan_route(&journeys, request)
@@ -146,7 +158,7 @@ fn main() -> ExitCode {
 }
 
 fn check(paths: &[PathBuf], format: Format) -> ExitCode {
-    let loaded = source::load_paths(paths);
+    let loaded = source::load_paths_in_year(paths, source::this_year());
     let mut out = std::io::stdout().lock();
     let result = match format {
         Format::Json => writeln!(out, "{}", render_json(&loaded.diagnostics, &loaded.files)),
@@ -191,7 +203,7 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
 /// can still be previewed while some files are broken; the exit code says
 /// whether they were.
 fn render(paths: &[PathBuf]) -> ExitCode {
-    let loaded = source::load_paths(paths);
+    let loaded = source::load_paths_in_year(paths, source::this_year());
     for diagnostic in &loaded.diagnostics {
         eprintln!(
             "{}\n",
@@ -228,6 +240,7 @@ struct RouteRequest {
     from: String,
     to: String,
     avoid: Vec<String>,
+    has: Vec<String>,
     json: bool,
     query: route::RouteQuery,
 }
@@ -236,7 +249,7 @@ struct RouteRequest {
 /// nearest alternative are printed), 2 when a name is ambiguous or unknown
 /// or the output cannot be written.
 fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
-    let loaded = source::load_paths(paths);
+    let loaded = source::load_paths_in_year(paths, source::this_year());
     if loaded.error_count() > 0 {
         eprintln!(
             "warning: {} error(s) in the journey files; planning over what loaded (run `tubemap check`)",
@@ -255,6 +268,15 @@ fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
         }
     }
     request.query.constraints.avoid = avoid;
+    for text in &request.has {
+        match route::resolve(network, text) {
+            Ok(p) => request.query.has.push(p),
+            Err(why) => {
+                eprintln!("{}", unresolved(network, &why));
+                return ExitCode::from(2);
+            }
+        }
+    }
     let graph = tubemap::network::CareerGraph::new(network);
     let ends = route::resolve_route(
         network,
@@ -373,6 +395,7 @@ fn plan_json(
                 "stops": r.stops.iter().map(|&p| id(p)).collect::<Vec<_>>(),
                 "steps": r.steps,
                 "total_years": r.total_years,
+                "arrival_age": r.arrival_age,
                 "highest_level": r.highest_level.to_string(),
                 "traffic": r.traffic,
                 "cost": r.cost,
@@ -385,6 +408,7 @@ fn plan_json(
                     "steps_down": l.steps_down.iter().map(|&p| id(p)).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "directions": route::directions(r).iter().map(|d| d.text(network)).collect::<Vec<_>>(),
+                "requirements_met": r.met.iter().map(|m| route::directions::met_text(network, m)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -404,7 +428,7 @@ const DETAILS_FILE: &str = "map-details.bin";
 /// The build step behind the app: journeys are checked here, at build time,
 /// so a broken journey stops the build with the validator's own message.
 fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
-    let loaded = source::load_paths(paths);
+    let loaded = source::load_paths_in_year(paths, source::this_year());
     for diagnostic in &loaded.diagnostics {
         eprintln!(
             "{}\n",

@@ -13,6 +13,7 @@ mod level;
 mod line;
 mod network;
 mod position;
+mod requirement;
 pub mod sample;
 mod years;
 
@@ -25,4 +26,5 @@ pub use network::{
     Citation, Journey, JourneyIndex, Network, NetworkError, Ride, Source, Step, Via, branch_joins,
 };
 pub use position::{Kind, Position, PositionIndex, Salary, Sector};
+pub use requirement::{Met, Requirement, Standing, Unmet, admits};
 pub use years::years_text;

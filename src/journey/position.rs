@@ -1,4 +1,4 @@
-use super::Level;
+use super::{Level, Requirement};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -43,6 +43,18 @@ pub struct Position {
     pub links: Vec<String>,
     /// Set when the qualification is closed to new starts: what happened.
     pub withdrawn: Option<String>,
+    /// What you need to start: any one of these; empty when anyone can.
+    pub requires: Vec<Requirement>,
+    /// The last year anyone could start it, once it has closed to new
+    /// starts: the route planner never sends anyone there.
+    pub last_start: Option<u16>,
+}
+
+impl Position {
+    /// Whether it has closed to new starts.
+    pub fn is_closed(&self) -> bool {
+        self.last_start.is_some()
+    }
 }
 
 /// A pay range with where the figures come from.

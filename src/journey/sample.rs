@@ -19,6 +19,8 @@ pub fn position(id: &str, level: Level, sector: Sector) -> Position {
         salary: None,
         links: Vec::new(),
         withdrawn: None,
+        requires: Vec::new(),
+        last_start: None,
     }
 }
 

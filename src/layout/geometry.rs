@@ -34,6 +34,87 @@ mod tenths {
     }
 }
 
+/// A polyline stored as its first point and then one number per move:
+/// length in tenths times 9 plus one of the eight octilinear directions.
+/// Map lines are octilinear, so a vertex takes a byte or two in the map
+/// data where two coordinates took five or six. A move in any other
+/// direction is direction 8, followed by its two components (zigzag).
+pub(crate) mod octilinear {
+    use super::Point;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Unit steps, in direction order.
+    const DIRECTIONS: [(i32, i32); 8] = [
+        (1, 0),
+        (1, 1),
+        (0, 1),
+        (-1, 1),
+        (-1, 0),
+        (-1, -1),
+        (0, -1),
+        (1, -1),
+    ];
+    const ANY: u32 = 8;
+
+    fn tenths(v: f32) -> i32 {
+        if v.is_finite() {
+            (v * 10.0).round() as i32
+        } else {
+            0
+        }
+    }
+
+    fn zigzag(v: i32) -> u32 {
+        ((v << 1) ^ (v >> 31)) as u32
+    }
+
+    fn unzigzag(v: u32) -> i32 {
+        ((v >> 1) as i32) ^ -((v & 1) as i32)
+    }
+
+    pub fn serialize<S: Serializer>(points: &[Point], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = Vec::with_capacity(points.len() + 2);
+        let mut at = (0, 0);
+        for (i, p) in points.iter().enumerate() {
+            let next = (tenths(p.x), tenths(p.y));
+            let (dx, dy) = (next.0 - at.0, next.1 - at.1);
+            let length = dx.abs().max(dy.abs());
+            let unit = (dx.signum(), dy.signum());
+            let straight = i > 0 && length > 0 && (dx == 0 || dy == 0 || dx.abs() == dy.abs());
+            match DIRECTIONS
+                .iter()
+                .position(|&d| d == unit)
+                .filter(|_| straight)
+            {
+                Some(direction) => out.push(length as u32 * 9 + direction as u32),
+                None => out.extend([ANY, zigzag(dx), zigzag(dy)]),
+            }
+            at = next;
+        }
+        out.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Point>, D::Error> {
+        let moves = Vec::<u32>::deserialize(deserializer)?;
+        let mut points = Vec::with_capacity(moves.len());
+        let mut at = (0i32, 0i32);
+        let mut rest = moves.into_iter();
+        while let Some(m) = rest.next() {
+            let (dx, dy) = if m == ANY {
+                let dx = unzigzag(rest.next().unwrap_or(0));
+                (dx, unzigzag(rest.next().unwrap_or(0)))
+            } else {
+                let (ux, uy) = DIRECTIONS[(m % 9) as usize % 8];
+                let length = (m / 9) as i32;
+                (ux * length, uy * length)
+            };
+            at = (at.0.wrapping_add(dx), at.1.wrapping_add(dy));
+            points.push(Point::new(at.0 as f32 / 10.0, at.1 as f32 / 10.0));
+        }
+        Ok(points)
+    }
+}
+
 impl Point {
     /// The point (x, y).
     pub const fn new(x: f32, y: f32) -> Point {
@@ -288,4 +369,33 @@ impl Grid {
 
 fn finite_or_zero(v: f32) -> f32 {
     if v.is_finite() { v } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Path(#[serde(with = "octilinear")] Vec<Point>);
+
+    #[test]
+    fn octilinear_paths_travel_as_moves_and_come_back_exactly() {
+        let path = Path(vec![
+            Point::new(40.0, 120.5),
+            Point::new(140.0, 120.5),
+            Point::new(180.0, 160.5),
+            Point::new(180.0, 100.5),
+            Point::new(107.2, 27.7),
+            // Not octilinear: stored as a free move.
+            Point::new(110.0, 50.3),
+            Point::new(110.0, 50.3),
+        ]);
+        let bytes = postcard::to_allocvec(&path).unwrap();
+        assert_eq!(postcard::from_bytes::<Path>(&bytes).unwrap(), path);
+        // Two bytes a vertex along a line, where two coordinates took five.
+        let straight = Path((0..20).map(|i| Point::new(i as f32 * 10.0, 5.0)).collect());
+        let bytes = postcard::to_allocvec(&straight).unwrap();
+        assert!(bytes.len() <= 2 * 20 + 4, "{} bytes", bytes.len());
+        assert_eq!(postcard::from_bytes::<Path>(&bytes).unwrap(), straight);
+    }
 }

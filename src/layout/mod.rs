@@ -131,6 +131,7 @@ pub struct LinePath {
     pub colour: Colour,
     /// Every vertex of the polyline, in the run's order; consecutive points
     /// differ by a horizontal, vertical or 45-degree vector.
+    #[serde(with = "geometry::octilinear")]
     pub points: Vec<Point>,
     /// Index into `points` of each station of the run (same length as the
     /// run).
@@ -148,6 +149,7 @@ pub struct ConnectionPath {
     #[serde(skip)]
     pub to: PositionIndex,
     /// Every vertex, from station centre to station centre; octilinear.
+    #[serde(with = "geometry::octilinear")]
     pub points: Vec<Point>,
 }
 

@@ -1,8 +1,9 @@
 //! How the layout travels in the map data: only what cannot be worked out
 //! again. A station's shape follows from its centre and how many lines stop
 //! there, a label's box from its anchor and text, a band's title from its
-//! level; leaving them out makes the first load smaller. (Label text stays:
-//! cutting it from the title again cost more code than it saved data.)
+//! level; leaving them out makes the first load smaller. A label keeps only
+//! where its title breaks into lines: `MapBundle::decode` cuts the lines
+//! from the title again and measures them ([`Label::cut_from_title`]).
 
 use super::geometry::{Point, Rect};
 use super::{Align, LABEL_BASELINE, LINE_SPACING, Shape, text_size};
@@ -72,23 +73,21 @@ impl From<super::StationMark> for StationMark {
 #[derive(Serialize, Deserialize)]
 pub(super) struct Label {
     position: PositionIndex,
-    lines: Vec<String>,
+    /// How many characters each line but the last has; the space a line
+    /// breaks at is not counted.
+    breaks: Vec<u8>,
     anchor: Point,
     align: Align,
 }
 
 impl From<Label> for super::Label {
     fn from(l: Label) -> super::Label {
-        let (width, height) = text_size(&l.lines);
-        let left = match l.align {
-            Align::Start => l.anchor.x,
-            Align::Middle => l.anchor.x - width / 2.0,
-            Align::End => l.anchor.x - width,
-        };
+        // Lines and box come later, from the title (`cut_from_title`); until
+        // then the break counts wait in `lines`, one empty line each.
         super::Label {
-            bounds: Rect::new(left, l.anchor.y - LABEL_BASELINE, width, height).snapped(),
+            bounds: Rect::new(l.anchor.x, l.anchor.y, 0.0, 0.0),
             position: l.position,
-            lines: l.lines,
+            lines: l.breaks.iter().map(|&n| " ".repeat(n.into())).collect(),
             anchor: l.anchor,
             align: l.align,
         }
@@ -97,11 +96,39 @@ impl From<Label> for super::Label {
 
 impl From<super::Label> for Label {
     fn from(l: super::Label) -> Label {
+        let count = l.lines.len().saturating_sub(1);
         Label {
             position: l.position,
-            lines: l.lines,
+            breaks: l.lines[..count]
+                .iter()
+                .map(|line| line.chars().count().min(255) as u8)
+                .collect(),
             anchor: l.anchor,
             align: l.align,
         }
+    }
+}
+
+impl super::Label {
+    /// Cuts `title` into this label's lines, at the breaks the map data
+    /// carried (see [`Label`]), and measures the box they fill.
+    pub(crate) fn cut_from_title(&mut self, title: &str) {
+        let mut rest = title;
+        let mut lines = Vec::with_capacity(self.lines.len() + 1);
+        for placeholder in &self.lines {
+            let n = placeholder.len();
+            let at = rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+            lines.push(rest[..at].to_owned());
+            rest = rest[at..].strip_prefix(' ').unwrap_or(&rest[at..]);
+        }
+        lines.push(rest.to_owned());
+        let (width, height) = text_size(&lines);
+        let left = match self.align {
+            Align::Start => self.anchor.x,
+            Align::Middle => self.anchor.x - width / 2.0,
+            Align::End => self.anchor.x - width,
+        };
+        self.bounds = Rect::new(left, self.anchor.y - LABEL_BASELINE, width, height).snapped();
+        self.lines = lines;
     }
 }

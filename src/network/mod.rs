@@ -152,19 +152,21 @@ impl CareerGraph {
         position: PositionIndex,
         direction: Direction,
     ) -> Vec<(PositionIndex, &Track)> {
-        let mut found: Vec<_> = self
-            .graph
-            .edges_directed(node(position), direction)
-            .map(|e| {
-                let other = if direction == Direction::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                (self.graph[other], e.weight())
-            })
-            .collect();
-        found.sort_by(|a, b| b.1.traffic().cmp(&a.1.traffic()).then(a.0.cmp(&b.0)));
+        // Each goes in at its place, most travelled first, then by
+        // position: a station has a handful of tracks, and a sort would add
+        // its own few kilobytes to the browser bundle.
+        let mut found: Vec<(PositionIndex, &Track)> = Vec::new();
+        for e in self.graph.edges_directed(node(position), direction) {
+            let other = if direction == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            let item = (self.graph[other], e.weight());
+            let key = |(p, t): &(PositionIndex, &Track)| (std::cmp::Reverse(t.traffic()), *p);
+            let at = found.partition_point(|x| key(x) <= key(&item));
+            found.insert(at, item);
+        }
         found
     }
 

@@ -5,7 +5,7 @@
 //! the route drawn on the map, so each one reads well on its own.
 
 use super::{Blocking, NoRoute, Route};
-use crate::journey::{Level, LineIndex, Network, PositionIndex};
+use crate::journey::{Level, LineIndex, Met, Network, PositionIndex, Unmet};
 use serde::{Deserialize, Serialize};
 
 /// One instruction of a route.
@@ -28,6 +28,8 @@ pub enum Direction {
         years: f32,
         /// Stations reached by a step down a level (a career change).
         steps_down: Vec<PositionIndex>,
+        /// How the entry requirements of the stations on this leg are met.
+        met: Vec<Met>,
     },
     /// The end of the route.
     Arrive {
@@ -37,6 +39,8 @@ pub enum Direction {
         total_years: f32,
         /// The highest level on the way.
         highest_level: Level,
+        /// Your age on arriving.
+        age: f32,
     },
 }
 
@@ -54,8 +58,8 @@ pub enum Direction {
 /// let text = render_text(&network, &directions(&plan.best));
 /// assert_eq!(
 ///     text,
-///     "From gcse (Level 2), take the ben line 2 stops to hnc (Level 5), about 2 years.\n\
-///      Arrive at hnc. Total: about 2 years, reaching Level 5."
+///     "From gcse (Level 2), take the ben line 2 stops to hnc (Level 5), about 1 year.\n\
+///      Arrive at hnc at about age 17. Total: about 1 year, reaching Level 5."
 /// );
 /// ```
 pub fn directions(route: &Route) -> Vec<Direction> {
@@ -71,6 +75,12 @@ pub fn directions(route: &Route) -> Vec<Direction> {
             to: leg.to,
             years: leg.years,
             steps_down: leg.steps_down.clone(),
+            met: route
+                .met
+                .iter()
+                .filter(|m| reached_on(route, i, m.at))
+                .filter_map(|m| worth_saying(route, m))
+                .collect(),
         })
         .collect();
     if let Some(&at) = route.stops.last() {
@@ -78,9 +88,99 @@ pub fn directions(route: &Route) -> Vec<Direction> {
             at,
             total_years: route.total_years,
             highest_level: route.highest_level,
+            age: route.arrival_age,
         });
     }
     out
+}
+
+/// The parts of how a requirement was met that a pupil would not take for
+/// granted: a level; an age above [`super::DEFAULT_AGE`]; a position held
+/// other than the stop just before. `None` when nothing is left.
+fn worth_saying(route: &Route, met: &Met) -> Option<Met> {
+    let before = route
+        .stops
+        .iter()
+        .position(|&s| s == met.at)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| route.stops[i]);
+    let kept = Met {
+        at: met.at,
+        age: met.age.filter(|&(needs, _)| needs > super::DEFAULT_AGE),
+        level: met.level,
+        after: met.after.filter(|&a| Some(a) != before),
+    };
+    (kept.age.is_some() || kept.level.is_some() || kept.after.is_some()).then_some(kept)
+}
+
+/// Whether `at` is one of the stops leg `leg` of `route` reaches.
+fn reached_on(route: &Route, leg: usize, at: PositionIndex) -> bool {
+    let first: usize = route.legs[..leg].iter().map(|l| l.stops).sum();
+    let stops = route.legs.get(leg).map_or(0, |l| l.stops);
+    route
+        .stops
+        .get(first + 1..=first + stops)
+        .is_some_and(|s| s.contains(&at))
+}
+
+/// Why a station lets you in: "Degree needs Level 3 (you have it from A
+/// levels)." Empty when it asks for nothing.
+pub fn met_text(network: &Network, met: &Met) -> String {
+    let title = |p: PositionIndex| {
+        network
+            .positions()
+            .get(p.get())
+            .map_or("", |p| p.title.as_str())
+    };
+    let mut parts = Vec::new();
+    if let Some((needs, would_be)) = met.age {
+        parts.push(format!(
+            "you to be {needs} or over (you would be {would_be})"
+        ));
+    }
+    if let Some((level, from)) = met.level {
+        parts.push(format!("{level} (you have it from {})", title(from)));
+    }
+    if let Some(after) = met.after {
+        parts.push(format!("{} first (you have it)", title(after)));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("{} needs {}.", title(met.at), parts.join(" and "))
+}
+
+/// What a station asks for that you do not have: "Skills Bootcamp needs
+/// you to be 19 or over; you would be 16."
+pub fn unmet_text(network: &Network, at: PositionIndex, unmet: &Unmet) -> String {
+    let title = |p: PositionIndex| {
+        network
+            .positions()
+            .get(p.get())
+            .map_or("", |p| p.title.as_str())
+    };
+    match unmet {
+        Unmet::Age { needs, would_be } => format!(
+            "{} needs you to be {needs} or over; you would be {would_be}.",
+            title(at)
+        ),
+        Unmet::TooOld { limit, would_be } => format!(
+            "{} is for people aged {limit} or under; you would be {would_be}.",
+            title(at)
+        ),
+        Unmet::Level { needs, has } => {
+            format!("{} needs {needs}; you would have {has}.", title(at))
+        }
+        Unmet::After(any) => {
+            // Strings, not &str: one `join` in the bundle, not two.
+            let names: Vec<String> = any.iter().map(|&p| title(p).to_owned()).collect();
+            format!(
+                "{} needs one of these first: {}.",
+                title(at),
+                names.join("; ")
+            )
+        }
+    }
 }
 
 impl Direction {
@@ -105,6 +205,7 @@ impl Direction {
                 to,
                 years,
                 steps_down,
+                met,
             } => {
                 let line = line.and_then(|l| network.lines().get(l.get()));
                 let mut text = match (line, *change) {
@@ -122,11 +223,14 @@ impl Direction {
                 } else {
                     String::new()
                 };
-                text.push_str(&format!(
-                    "{stops} to {}, {}.",
-                    station(*to),
-                    about_years(*years)
-                ));
+                // The last leg may pass no station between boarding and
+                // the destination: no time to give.
+                let time = if *years > 0.0 {
+                    format!(", {}", about_years(*years))
+                } else {
+                    String::new()
+                };
+                text.push_str(&format!("{stops} to {}{time}.", station(*to)));
                 for &down in steps_down {
                     if let Some(p) = network.positions().get(down.get()) {
                         text.push_str(&format!(
@@ -135,15 +239,21 @@ impl Direction {
                         ));
                     }
                 }
+                for m in met {
+                    text.push(' ');
+                    text.push_str(&met_text(network, m));
+                }
                 text
             }
             Direction::Arrive {
                 at,
                 total_years,
                 highest_level,
+                age,
             } => format!(
-                "Arrive at {}. Total: {}, reaching {highest_level}.",
+                "Arrive at {} at about age {}. Total: {}, reaching {highest_level}.",
                 title(*at),
+                age.floor() as u32,
                 about_years(*total_years)
             ),
         }
@@ -215,6 +325,11 @@ pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &
             };
             format!("There is a route, but only by {joined}.{}", offer(nearest))
         }
+        NoRoute::Requirement { at, unmet, nearest } => format!(
+            "Not yet: every way there needs something you would not have. {}{}",
+            unmet_text(network, *at, unmet),
+            offer(nearest)
+        ),
     }
 }
 

@@ -14,6 +14,7 @@
 
 pub mod dijkstra;
 pub mod directions;
+pub mod feasible;
 pub mod reach;
 pub mod resolve;
 pub mod yen;
@@ -22,7 +23,9 @@ pub use directions::{Direction, directions, explain, render_text};
 pub use reach::{Reached, reach};
 pub use resolve::{AMBIGUITY_MARGIN, Ends, Unresolved, resolve, resolve_route};
 
-use crate::journey::{Kind, Level, LineIndex, Network, PositionIndex};
+use crate::journey::{
+    Kind, Level, LineIndex, Met, Network, PositionIndex, Standing, Unmet, admits,
+};
 use crate::network::{CareerGraph, Track};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::{EdgeRef, Reversed};
@@ -44,6 +47,9 @@ pub const MAX_SHARED_STEPS: f64 = 0.6;
 /// this can return fewer alternatives than exist.
 pub const MAX_EXAMINED: usize = 40;
 
+/// The age assumed when a query gives none: a pupil finishing Year 11.
+pub const DEFAULT_AGE: u8 = 16;
+
 /// Years spent at a station whose `typical_years` is missing (or not a
 /// positive number), for [`Criterion::ShortestTime`].
 pub const DEFAULT_YEARS: f32 = 1.0;
@@ -60,7 +66,8 @@ pub enum Criterion {
     #[default]
     FewestSteps,
     /// The least time: a step costs the typical years of the station it
-    /// leaves ([`years_at`]), so the total is the time until you arrive.
+    /// goes to ([`years_at`]). Every route to a destination ends with the
+    /// same years there, so the cheapest is the one you arrive soonest by.
     ShortestTime,
     /// The steps most people took: a step costs
     /// [`TRAVELLED_STEP_COST`]` + 1 / (traffic + 1)`, where traffic is how
@@ -89,14 +96,14 @@ pub struct Constraints {
 
 impl Constraints {
     /// Whether a route may stop at `position` (after its start). A position
-    /// outside the network is never allowed.
+    /// outside the network, or closed to new starts, is never allowed.
     pub fn allows(&self, network: &Network, position: PositionIndex) -> bool {
         let Some(p) = network.positions().get(position.get()) else {
             return false;
         };
-        !(self.no_university && p.kind == Kind::Degree)
-            && self.max_level.is_none_or(|max| p.level <= max)
-            && !self.avoid.contains(&position)
+        let university = self.no_university && p.kind == Kind::Degree;
+        let too_high = self.max_level.is_some_and(|max| p.level > max);
+        !(p.is_closed() || university || too_high || self.avoid.contains(&position))
     }
 
     /// Each constraint on its own, for saying which one blocks a route.
@@ -134,6 +141,22 @@ pub struct RouteQuery {
     pub alternatives: usize,
     /// Stations the route may not use.
     pub constraints: Constraints,
+    /// Your age now, in years; [`DEFAULT_AGE`] when not given.
+    pub age: Option<u8>,
+    /// Positions you have already held besides the start, such as GCSEs:
+    /// they count towards entry requirements.
+    pub has: Vec<PositionIndex>,
+}
+
+impl RouteQuery {
+    /// Where you stand at the start: your age, and the start and
+    /// [`RouteQuery::has`] as held.
+    pub fn standing(&self, network: &Network, from: PositionIndex) -> Standing {
+        let mut held = self.has.clone();
+        held.push(from);
+        let age = f32::from(self.age.unwrap_or(DEFAULT_AGE));
+        Standing::new(network, Some(age), &held)
+    }
 }
 
 /// The best route and the different-enough alternatives, cheapest first.
@@ -163,8 +186,14 @@ pub struct Route {
     /// consecutive legs are on different lines.
     pub legs: Vec<Leg>,
     /// Typical years until arriving: the sum of [`years_at`] over every
-    /// stop but the last.
+    /// stop between the start and the destination.
     pub total_years: f32,
+    /// Your age on arriving, if you start at the query's age: the earliest
+    /// you could be there this way.
+    pub arrival_age: f32,
+    /// How each entry requirement on the way is met, in route order: why
+    /// this route is possible.
+    pub met: Vec<Met>,
     /// Number of steps (stops − 1).
     pub steps: usize,
     /// The highest level of any stop.
@@ -189,8 +218,9 @@ pub struct Leg {
     pub to: PositionIndex,
     /// How many stops you ride (steps on this line); at least 1.
     pub stops: usize,
-    /// Typical years from boarding to getting off: the [`years_at`] of
-    /// every station left on this leg, including the one you board at.
+    /// Typical years on this leg: the [`years_at`] of every station it
+    /// reaches, except the route's destination. The station you board at
+    /// belongs to the leg before (or is where you are now).
     pub years: f32,
     /// Stations on this leg reached by a step down a level: a career change.
     /// Empty when the leg only climbs or stays level.
@@ -220,6 +250,17 @@ pub enum NoRoute {
         /// The nearest reachable station (see [`nearest`]).
         nearest: Option<PositionIndex>,
     },
+    /// A route exists, but every one breaks an entry requirement: the
+    /// first one the best route without requirements breaks.
+    #[error("a route needs something you do not have yet")]
+    Requirement {
+        /// The station whose requirement is not met.
+        at: PositionIndex,
+        /// What is missing there.
+        unmet: Unmet,
+        /// The nearest station you can reach (see [`nearest`]).
+        nearest: Option<PositionIndex>,
+    },
     /// A route exists, but only without some of the constraints.
     #[error("there is a route only without: {}", list(.blocking))]
     Constrained {
@@ -237,7 +278,9 @@ impl NoRoute {
     /// The nearest reachable station offered instead, if any.
     pub fn nearest(&self) -> Option<PositionIndex> {
         match self {
-            NoRoute::Unreachable { nearest } | NoRoute::Constrained { nearest, .. } => *nearest,
+            NoRoute::Unreachable { nearest }
+            | NoRoute::Constrained { nearest, .. }
+            | NoRoute::Requirement { nearest, .. } => *nearest,
             NoRoute::NoSuchPosition(_) | NoRoute::SameStation => None,
         }
     }
@@ -275,11 +318,15 @@ fn list(blocking: &[Blocking]) -> String {
 /// Plans the best route from `from` to `to` and up to
 /// `query.alternatives` different alternatives.
 ///
-/// Steps follow the direction people went. A step down a level (a career
-/// change) is allowed, and flagged in [`Leg::steps_down`]. Alternatives
-/// come from Yen's k shortest loopless paths ([`yen`]), filtered by the
-/// diversity rule [`MAX_SHARED_STEPS`]; at most [`MAX_EXAMINED`] paths are
-/// looked at. `graph` must be built from `network`.
+/// Steps follow the direction people went, and each is taken only when
+/// the station it leads to admits you: your age, the level you have reached
+/// and what you have held by then ([`crate::journey::admits`]). The best
+/// route and the alternatives come from Yen's k shortest loopless paths
+/// ([`yen`]) whose every search is the requirement-aware [`feasible`] one,
+/// so they are the cheapest routes that meet every requirement, in order;
+/// alternatives are kept by the diversity rule [`MAX_SHARED_STEPS`], and
+/// at most [`MAX_EXAMINED`] paths are looked at. A step down a level (a career change) is allowed, and
+/// flagged in [`Leg::steps_down`]. `graph` must be built from `network`.
 ///
 /// ```
 /// use tubemap::journey::{PositionIndex, sample};
@@ -318,19 +365,55 @@ pub fn plan(
     let criterion = query.criterion;
     let g = graph.graph();
     let edge_cost = |e: EdgeReference<'_, Track>| {
-        let (source, target) = (g[e.source()], g[e.target()]);
+        let target = g[e.target()];
         constraints
             .allows(network, target)
-            .then(|| step_cost(network, criterion, source, e.weight()))
+            .then(|| step_cost(network, criterion, target, e.weight()))
     };
-    // The exact cost to the destination from everywhere: A*'s estimate for
-    // Yen's spur searches (bans only make paths dearer, so it stays a lower
-    // bound), and nodes that cannot get there are never searched.
+    // The exact cost to the destination from everywhere, ignoring entry
+    // requirements: a lower bound for A* in both searches below (bans and
+    // requirements only make paths dearer), and nodes that cannot get
+    // there at all are never searched.
     let to_go = dijkstra::distances(Reversed(g), node(to), |e| edge_cost(e.into_unreversed()));
     let estimate = |n: NodeIndex| to_go.get(n.index()).copied().unwrap_or(f64::INFINITY);
-    let mut paths = yen::k_shortest_paths(g, node(from), node(to), edge_cost, estimate);
+    let start = query.standing(network, from);
+    let rules = feasible::Rules::new(network);
+    // Each spur search knows what the root made possible: where the
+    // traveller stands after it, and that its stations are behind them.
+    let spur = |root: &[usize], banned: &dyn Fn(usize, usize) -> bool, cost: f64| {
+        let (&at, before) = root.split_last()?;
+        let mut standing = start.clone();
+        for &p in &root[1..] {
+            let p = PositionIndex(p as u32);
+            standing.hold(network, p, years_at(network, p));
+        }
+        let search_from = feasible::Start {
+            at: PositionIndex(at as u32),
+            standing,
+            before: before.iter().map(|&p| PositionIndex(p as u32)).collect(),
+            cost,
+        };
+        let mut allowed = |e: EdgeReference<'_, Track>| {
+            if banned(e.source().index(), e.target().index()) {
+                None
+            } else {
+                edge_cost(e)
+            }
+        };
+        let ways = feasible::search(
+            network,
+            &rules,
+            g,
+            search_from,
+            Some(to),
+            &mut allowed,
+            &estimate,
+        );
+        ways.path_to(to)
+    };
+    let mut paths = yen::KShortestPaths::new(from.get(), to.get(), spur);
     let Some(best) = paths.next() else {
-        return Err(explain_no_route(network, graph, from, to, constraints));
+        return Err(explain_no_route(network, graph, from, to, query));
     };
     let wanted = 1 + query.alternatives.min(MAX_ALTERNATIVES);
     let mut kept = vec![best];
@@ -340,14 +423,15 @@ pub fn plan(
         }
         if kept
             .iter()
-            .all(|k| shared_share(&path.nodes, &k.nodes) <= MAX_SHARED_STEPS)
+            .all(|k| shared_share(&path.0, &k.0) <= MAX_SHARED_STEPS)
         {
             kept.push(path);
         }
     }
-    let mut routes = kept.into_iter().map(|path| {
-        let stops: Vec<PositionIndex> = path.nodes.iter().map(|&n| g[n]).collect();
-        build_route(network, graph, stops, path.cost())
+    let mut routes = kept.into_iter().map(|(nodes, costs)| {
+        let stops: Vec<PositionIndex> = nodes.iter().map(|&n| g[NodeIndex::new(n)]).collect();
+        let cost = costs.last().copied().unwrap_or(0.0);
+        build_route(network, graph, &start, stops, cost)
     });
     let Some(best) = routes.next() else {
         return Err(NoRoute::Unreachable { nearest: None });
@@ -358,17 +442,34 @@ pub fn plan(
     })
 }
 
-/// The cost of the step from `from` along `track` under `criterion`; see
-/// [`Criterion`]. Always finite and positive.
-pub fn step_cost(
+/// Goes along `stops` from `start`: how each entry requirement is met and
+/// your age on arriving, or the first stop (its index) that does not admit
+/// you, and why.
+pub fn walk(
     network: &Network,
-    criterion: Criterion,
-    from: PositionIndex,
-    track: &Track,
-) -> f64 {
+    start: &Standing,
+    stops: &[PositionIndex],
+) -> Result<(Vec<Met>, f32), (usize, Unmet)> {
+    let mut standing = start.clone();
+    let mut met = Vec::new();
+    for (i, &stop) in stops.iter().enumerate().skip(1) {
+        match admits(network, stop, &standing) {
+            Ok(how) => met.extend(how),
+            Err(unmet) => return Err((i, unmet)),
+        }
+        if i + 1 < stops.len() {
+            standing.hold(network, stop, years_at(network, stop));
+        }
+    }
+    Ok((met, standing.age.unwrap_or(f32::NAN)))
+}
+
+/// The cost of the step along `track` to `to` under `criterion`; see
+/// [`Criterion`]. Always finite and positive.
+pub fn step_cost(network: &Network, criterion: Criterion, to: PositionIndex, track: &Track) -> f64 {
     match criterion {
         Criterion::FewestSteps => 1.0,
-        Criterion::ShortestTime => f64::from(years_at(network, from)),
+        Criterion::ShortestTime => f64::from(years_at(network, to)),
         Criterion::MostTravelled => TRAVELLED_STEP_COST + 1.0 / (track.traffic() + 1) as f64,
     }
 }
@@ -399,24 +500,26 @@ pub fn shared_share<N: PartialEq>(candidate: &[N], kept: &[N]) -> f64 {
     shared as f64 / steps as f64
 }
 
-/// The station offered when there is no route: among the stations reachable
-/// from `from` under `constraints`, the one closest in level to `to`, then
-/// sharing a sector with `to`, then fewest steps away, then first in
-/// position order. `None` when nothing is reachable.
+/// The station offered when there is no route: among the stations you can
+/// reach from `from` under the query's constraints and entry requirements,
+/// the one closest in level to `to`, then sharing a sector with `to`, then
+/// fewest steps away, then first in position order. `None` when nothing is
+/// reachable.
 pub fn nearest(
     network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     to: PositionIndex,
-    constraints: &Constraints,
+    query: &RouteQuery,
 ) -> Option<PositionIndex> {
     let target = network.positions().get(to.get())?;
-    let steps = reach::fewest_steps(graph, from, |p| constraints.allows(network, p));
+    let steps = reachable(network, graph, from, query, &query.constraints, true).costs();
     network
         .position_indices()
         .zip(steps)
         .filter(|&(p, s)| s.is_some() && p != from)
         .filter_map(|(p, s)| {
+            let s = s.map(|steps| steps.round() as usize);
             let position = network.positions().get(p.get())?;
             let distance = position.level.rank().abs_diff(target.level.rank());
             let other_sector = !position.sectors.iter().any(|s| target.sectors.contains(s));
@@ -426,34 +529,69 @@ pub fn nearest(
         .map(|(_, p)| p)
 }
 
-/// Why [`plan`] found nothing: a route without the constraints means they
-/// block it; re-running with each dropped on its own says which.
+/// Every way from `from` in fewest steps, under `constraints` and, if
+/// `requirements`, the entry requirements, for the query's traveller.
+fn reachable(
+    network: &Network,
+    graph: &CareerGraph,
+    from: PositionIndex,
+    query: &RouteQuery,
+    constraints: &Constraints,
+    requirements: bool,
+) -> feasible::Ways {
+    let g = graph.graph();
+    let start = query.standing(network, from);
+    let mut edge_cost =
+        |e: EdgeReference<'_, Track>| constraints.allows(network, g[e.target()]).then_some(1.0);
+    let start = feasible::Start::new(from, start);
+    let mut rules = feasible::Rules::new(network);
+    rules.requirements = requirements;
+    feasible::search(network, &rules, g, start, None, &mut edge_cost, &|_| 0.0)
+}
+
+/// Why [`plan`] found nothing. No way at all, even ignoring constraints and
+/// requirements, is [`NoRoute::Unreachable`]. If the requirements alone
+/// allow a route, the constraints block it; re-running with each dropped
+/// on its own says which. Otherwise a requirement blocks it: the first one
+/// the cheapest route without requirements breaks.
 fn explain_no_route(
     network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     to: PositionIndex,
-    constraints: &Constraints,
+    query: &RouteQuery,
 ) -> NoRoute {
-    let reaches = |c: &Constraints| {
-        reach::fewest_steps(graph, from, |p| c.allows(network, p))
-            .get(to.get())
-            .is_some_and(Option::is_some)
-    };
-    let nearest = nearest(network, graph, from, to, constraints);
-    if !reaches(&Constraints::default()) {
+    let constraints = &query.constraints;
+    let nearest = nearest(network, graph, from, to, query);
+    let reaches = |c: &Constraints| reachable(network, graph, from, query, c, true).reaches(to);
+    let plain = |c: &Constraints| reachable(network, graph, from, query, c, false).path_to(to);
+    let Some(free) = plain(&Constraints::default()) else {
         return NoRoute::Unreachable { nearest };
+    };
+    if reaches(&Constraints::default()) {
+        let each = constraints.each();
+        let mut blocking: Vec<Blocking> = each
+            .iter()
+            .copied()
+            .filter(|&b| reaches(&constraints.without(b)))
+            .collect();
+        if blocking.is_empty() {
+            blocking = each;
+        }
+        return NoRoute::Constrained { blocking, nearest };
     }
-    let each = constraints.each();
-    let mut blocking: Vec<Blocking> = each
-        .iter()
-        .copied()
-        .filter(|&b| reaches(&constraints.without(b)))
-        .collect();
-    if blocking.is_empty() {
-        blocking = each;
+    let (nodes, _) = plain(constraints).unwrap_or(free);
+    let stops: Vec<PositionIndex> = nodes.iter().map(|&n| PositionIndex(n as u32)).collect();
+    match walk(network, &query.standing(network, from), &stops) {
+        Err((i, unmet)) => NoRoute::Requirement {
+            at: stops[i],
+            unmet,
+            nearest,
+        },
+        // Not expected: the search found no way, so this one must break
+        // something; say so plainly rather than invent a reason.
+        Ok(_) => NoRoute::Unreachable { nearest },
     }
-    NoRoute::Constrained { blocking, nearest }
 }
 
 /// Splits `stops` into legs, riding each line as far as it goes: taking the
@@ -462,9 +600,11 @@ fn explain_no_route(
 fn build_route(
     network: &Network,
     graph: &CareerGraph,
+    start: &Standing,
     stops: Vec<PositionIndex>,
     cost: f64,
 ) -> Route {
+    let (met, arrival_age) = walk(network, start, &stops).unwrap_or((Vec::new(), f32::NAN));
     let track = |i: usize| graph.track(stops[i], stops[i + 1]);
     let lines = |i: usize| -> &[LineIndex] { track(i).map_or(&[], |t| t.lines.as_slice()) };
     let steps = stops.len().saturating_sub(1);
@@ -486,7 +626,10 @@ fn build_route(
             from: stops[i],
             to: stops[end],
             stops: len,
-            years: stops[i..end].iter().map(|&p| years_at(network, p)).sum(),
+            years: stops[i + 1..=end.min(steps - 1)]
+                .iter()
+                .map(|&p| years_at(network, p))
+                .sum(),
             steps_down: (i + 1..=end)
                 .filter(|&k| level(k) < level(k - 1))
                 .map(|k| stops[k])
@@ -509,6 +652,8 @@ fn build_route(
         legs,
         stops,
         cost,
+        arrival_age,
+        met,
     }
 }
 

@@ -16,30 +16,44 @@ use petgraph::visit::{EdgeRef, IntoEdges, NodeIndexable};
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-/// The loopless paths from one node to another, cheapest first (costs never
-/// decrease), each once. Built by [`k_shortest_paths`].
-pub struct KShortestPaths<G, F, H>
-where
-    G: IntoEdges + NodeIndexable,
+/// A spur search: given the root (node indices from the start to the spur
+/// node, which is last), which edges are banned (by source and target
+/// index), and the root's cost, the cheapest way from the spur node to the
+/// target that enters no other root node and takes no banned edge: the
+/// nodes from the spur node on, and the cost of the whole path at each.
+/// With a root of just the start, it finds the first path.
+///
+/// Yen's method only needs this to be the cheapest *allowed* completion,
+/// so a search that also knows what the root made possible (the route
+/// planner's entry requirements) makes this list the cheapest allowed
+/// loopless paths.
+pub trait Spur:
+    FnMut(&[usize], &dyn Fn(usize, usize) -> bool, f64) -> Option<(Vec<usize>, Vec<f64>)>
 {
-    graph: G,
+}
+
+impl<S> Spur for S where
+    S: FnMut(&[usize], &dyn Fn(usize, usize) -> bool, f64) -> Option<(Vec<usize>, Vec<f64>)>
+{
+}
+
+/// The loopless paths from one node to another, cheapest first (costs never
+/// decrease), each once. Built by [`k_shortest_paths`] or
+/// [`KShortestPaths::new`].
+pub struct KShortestPaths<S> {
     from: usize,
     to: usize,
-    edge_cost: F,
-    estimate: H,
+    spur: S,
     started: bool,
     /// Paths returned so far: node indices, cumulative costs, and the index
     /// of the node where each left the path it was spurred from.
     found: Vec<(Vec<usize>, Vec<f64>, usize)>,
     candidates: BinaryHeap<Reverse<Candidate>>,
-    /// Every path ever queued or returned, so none is queued twice.
     /// Paths found or queued, to skip repeats. A list, not a hash set:
     /// there are at most a few hundred, and hashing's code would add to
     /// the browser bundle.
     seen: Vec<Vec<usize>>,
     queued: usize,
-    /// Scratch: nodes of the current root, which a spur path may not enter.
-    banned: Vec<bool>,
 }
 
 /// Yen's algorithm from `from` to `to` with `edge_cost` (as in
@@ -72,35 +86,61 @@ pub fn k_shortest_paths<G, F, H>(
     graph: G,
     from: G::NodeId,
     to: G::NodeId,
-    edge_cost: F,
+    mut edge_cost: F,
     estimate: H,
-) -> KShortestPaths<G, F, H>
+) -> impl Iterator<Item = Path<G::NodeId>>
 where
     G: IntoEdges + NodeIndexable,
     F: FnMut(G::EdgeRef) -> Option<f64>,
     H: Fn(G::NodeId) -> f64,
 {
-    KShortestPaths {
-        graph,
-        from: graph.to_index(from),
-        to: graph.to_index(to),
-        edge_cost,
-        estimate,
-        started: false,
-        found: Vec::new(),
-        candidates: BinaryHeap::new(),
-        seen: Vec::new(),
-        queued: 0,
-        banned: vec![false; graph.node_bound()],
-    }
+    let to_index = graph.to_index(to);
+    let mut banned = vec![false; graph.node_bound()];
+    let spur = move |root: &[usize], banned_edge: &dyn Fn(usize, usize) -> bool, cost: f64| {
+        let (&at, before) = root.split_last()?;
+        for &n in before {
+            banned[n] = true;
+        }
+        let estimate = |n: usize| estimate(graph.from_index(n));
+        let mut filtered = |e: G::EdgeRef| {
+            let (s, t) = (graph.to_index(e.source()), graph.to_index(e.target()));
+            if banned.get(t).copied().unwrap_or(true) || banned_edge(s, t) {
+                None
+            } else {
+                edge_cost(e)
+            }
+        };
+        // Starting the spur search at the root's cost sums every path
+        // left to right, so equal paths always get bit-equal costs.
+        let found = search(graph, at, to_index, cost, &mut filtered, &estimate);
+        for &n in before {
+            banned[n] = false;
+        }
+        found
+    };
+    KShortestPaths::new(graph.to_index(from), to_index, spur).map(move |(nodes, costs)| Path {
+        nodes: nodes.into_iter().map(|i| graph.from_index(i)).collect(),
+        costs,
+    })
 }
 
-impl<G, F, H> KShortestPaths<G, F, H>
-where
-    G: IntoEdges + NodeIndexable,
-    F: FnMut(G::EdgeRef) -> Option<f64>,
-    H: Fn(G::NodeId) -> f64,
-{
+impl<S: Spur> KShortestPaths<S> {
+    /// Yen's algorithm from node index `from` to `to`, with `spur` finding
+    /// each spur path (see [`Spur`]). Yields node indices and cumulative
+    /// costs.
+    pub fn new(from: usize, to: usize, spur: S) -> Self {
+        KShortestPaths {
+            from,
+            to,
+            spur,
+            started: false,
+            found: Vec::new(),
+            candidates: BinaryHeap::new(),
+            seen: Vec::new(),
+            queued: 0,
+        }
+    }
+
     /// Queues every spur of the last path found.
     fn spur_from_last(&mut self) {
         let Some((last, last_costs, deviation)) = self.found.last().cloned() else {
@@ -114,35 +154,13 @@ where
                 .filter(|(p, _, _)| p.len() > i + 1 && p[..=i] == *root)
                 .map(|(p, _, _)| (p[i], p[i + 1]))
                 .collect();
-            for &n in &root[..i] {
-                self.banned[n] = true;
-            }
-            let (graph, banned, edge_cost) = (self.graph, &self.banned, &mut self.edge_cost);
-            let estimate = |n: usize| (self.estimate)(graph.from_index(n));
-            let mut filtered = |e: G::EdgeRef| {
-                let (s, t) = (graph.to_index(e.source()), graph.to_index(e.target()));
-                if banned.get(t).copied().unwrap_or(true) || banned_edges.contains(&(s, t)) {
-                    None
-                } else {
-                    edge_cost(e)
-                }
-            };
-            // Starting the spur search at the root's cost sums every path
-            // left to right, so equal paths always get bit-equal costs.
-            let spur = search(
-                graph,
-                root[i],
-                self.to,
-                last_costs[i],
-                &mut filtered,
-                &estimate,
-            );
-            for &n in &root[..i] {
-                self.banned[n] = false;
-            }
-            let Some((spur_nodes, spur_costs)) = spur else {
+            let banned = |s: usize, t: usize| banned_edges.contains(&(s, t));
+            let Some((spur_nodes, spur_costs)) = (self.spur)(root, &banned, last_costs[i]) else {
                 continue;
             };
+            if spur_nodes.last() != Some(&self.to) {
+                continue;
+            }
             let mut nodes = root[..i].to_vec();
             nodes.extend(spur_nodes);
             if self.seen.contains(&nodes) {
@@ -161,49 +179,31 @@ where
             self.queued += 1;
         }
     }
-
-    fn output(&self, nodes: &[usize], costs: &[f64]) -> Path<G::NodeId> {
-        Path {
-            nodes: nodes.iter().map(|&i| self.graph.from_index(i)).collect(),
-            costs: costs.to_vec(),
-        }
-    }
 }
 
-impl<G, F, H> Iterator for KShortestPaths<G, F, H>
-where
-    G: IntoEdges + NodeIndexable,
-    F: FnMut(G::EdgeRef) -> Option<f64>,
-    H: Fn(G::NodeId) -> f64,
-{
-    type Item = Path<G::NodeId>;
+impl<S: Spur> Iterator for KShortestPaths<S> {
+    /// Node indices, and the cost of the path up to each.
+    type Item = (Vec<usize>, Vec<f64>);
 
-    fn next(&mut self) -> Option<Path<G::NodeId>> {
+    fn next(&mut self) -> Option<Self::Item> {
         if !self.started {
             self.started = true;
-            let (graph, estimate) = (self.graph, &self.estimate);
-            let estimate = |n: usize| estimate(graph.from_index(n));
-            let (nodes, costs) = search(
-                graph,
-                self.from,
-                self.to,
-                0.0,
-                &mut self.edge_cost,
-                &estimate,
-            )?;
+            let (nodes, costs) = (self.spur)(&[self.from], &|_, _| false, 0.0)?;
+            if nodes.last() != Some(&self.to) {
+                return None;
+            }
             self.seen.push(nodes.clone());
-            let path = self.output(&nodes, &costs);
-            self.found.push((nodes, costs, 0));
-            return Some(path);
+            self.found.push((nodes.clone(), costs.clone(), 0));
+            return Some((nodes, costs));
         }
         if self.found.is_empty() {
             return None;
         }
         self.spur_from_last();
         let Reverse(next) = self.candidates.pop()?;
-        let path = self.output(&next.nodes, &next.costs);
-        self.found.push((next.nodes, next.costs, next.deviation));
-        Some(path)
+        self.found
+            .push((next.nodes.clone(), next.costs.clone(), next.deviation));
+        Some((next.nodes, next.costs))
     }
 }
 

@@ -108,6 +108,43 @@ pub struct PositionDoc {
     pub links: Vec<Spanned<String>>,
     /// Only when closed to new starts: what happened and when.
     pub withdrawn: Option<String>,
+    /// The first year anyone could start it, e.g. 2021 for most T Levels.
+    #[schemars(with = "Option<u16>", range(min = 1900, max = 2100))]
+    pub first_start: Option<Spanned<u16>>,
+    /// The last year anyone could start it, once it has closed to new
+    /// starts, e.g. 2020 for apprenticeship frameworks.
+    #[schemars(with = "Option<u16>", range(min = 1900, max = 2100))]
+    pub last_start: Option<Spanned<u16>>,
+    /// What you need to start, as alternatives: meeting any one is enough,
+    /// e.g. `[{ age = 16, level = 3 }, { age = 21, after = ["site-supervisor"] }]`.
+    /// Leave it out when anyone can start.
+    #[serde(default)]
+    #[schemars(with = "Vec<RequirementDoc>")]
+    pub requires: Vec<Spanned<RequirementDoc>>,
+}
+
+/// One way in to a position, as written in its `requires` list: every part
+/// given must hold.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementDoc {
+    /// The youngest age at which you can start, in years.
+    #[schemars(range(min = 5, max = 99))]
+    pub age: Option<u8>,
+    /// The oldest age at which you can still start, in years: 19 for a T
+    /// Level, which is for 16 to 19 year olds.
+    #[schemars(range(min = 5, max = 99))]
+    pub max_age: Option<u8>,
+    /// The level you must already have reached through a qualification,
+    /// school stage, T Level, apprenticeship or degree (jobs, courses and
+    /// memberships do not count): "entry" or 1 to 8.
+    #[schemars(with = "Option<LevelSchema>")]
+    pub level: Option<Spanned<LevelValue>>,
+    /// Position ids of which you must have held at least one before, e.g.
+    /// ["gcses-9-4", "functional-skills-l2"].
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub after: Vec<Spanned<String>>,
 }
 
 /// A pay range, as written in a `[position.salary]` table.
@@ -138,6 +175,10 @@ pub struct JourneyDoc {
     pub headline: String,
     /// The sector the journey ends in.
     pub sector: Sector,
+    /// The year the first step began. Dates are checked against when each
+    /// position was open (`first_start`, `last_start`) and today.
+    #[schemars(with = "Option<u16>", range(min = 1950, max = 2100))]
+    pub started: Option<Spanned<u16>>,
     /// The story in your own words: for a published story, summarised
     /// from it as facts, never copied.
     pub story: String,
@@ -277,9 +318,20 @@ pub static POSITION: TableShape = TableShape {
         "salary",
         "links",
         "withdrawn",
+        "first_start",
+        "last_start",
+        "requires",
     ],
     required: &["id", "title", "kind", "level", "sectors", "description"],
-    nested: &[("salary", &SALARY)],
+    nested: &[("salary", &SALARY), ("requires", &REQUIRES)],
+};
+
+/// One entry of a position's `requires = [...]`.
+pub static REQUIRES: TableShape = TableShape {
+    name: "requires",
+    keys: &["age", "max_age", "level", "after"],
+    required: &[],
+    nested: &[],
 };
 
 /// `[position.salary]`.
@@ -318,7 +370,7 @@ pub static CONNECTION: TableShape = TableShape {
 pub static JOURNEY: TableShape = TableShape {
     name: "journey",
     keys: &[
-        "id", "name", "headline", "sector", "story", "source", "step",
+        "id", "name", "headline", "sector", "started", "story", "source", "step",
     ],
     required: &[
         "id", "name", "headline", "sector", "story", "source", "step",

@@ -15,7 +15,8 @@ pub use files::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Diagnostic, FileId, SourceFile, SourceFiles};
 use crate::journey::{Citation, Journey, Network, Position, PositionIndex, Source};
-use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, SourceDoc};
+use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc};
+use lints::dates::Open;
 use lints::id::FirstDefinitions;
 use lints::steps::KnownPositions;
 use std::collections::{HashMap, HashSet};
@@ -44,16 +45,33 @@ impl Loaded {
     }
 }
 
+pub use lints::dates::this_year;
+
 /// Loads every `.toml` file under `paths` (directories are searched
-/// recursively, in sorted order).
+/// recursively, in sorted order). No journey is checked against the
+/// present day: see [`load_paths_in_year`].
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     load_sources(files::discover(paths))
+}
+
+/// [`load_paths`], also reporting a journey whose years run past `year`
+/// (`runs-past-today`). The loader never reads the clock itself: the edges
+/// pass [`this_year`].
+pub fn load_paths_in_year(paths: &[PathBuf], year: u16) -> Loaded {
+    load_sources_in_year(files::discover(paths), Some(year))
 }
 
 /// Loads files given as (path, contents). A read error stands for a file
 /// that could not be read.
 pub fn load_sources(
     sources: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
+) -> Loaded {
+    load_sources_in_year(sources, None)
+}
+
+fn load_sources_in_year(
+    sources: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
+    today: Option<u16>,
 ) -> Loaded {
     let mut files = SourceFiles::default();
     let mut diagnostics = Vec::new();
@@ -78,7 +96,7 @@ pub fn load_sources(
             .extend(parsed.journeys.into_iter().map(|j| (id, j)));
         broken.extend(parsed.broken_ids);
     }
-    let network = assemble(&files, docs, broken, &mut diagnostics);
+    let network = assemble(&files, docs, broken, today, &mut diagnostics);
     // Stable order for people and snapshots: by file, then position in file.
     diagnostics.sort_by_key(|d| (d.file, d.span.as_ref().map(|s| s.start)));
     Loaded {
@@ -156,9 +174,15 @@ fn assemble(
     files: &SourceFiles,
     docs: Docs,
     mut broken: HashSet<String>,
+    today: Option<u16>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Network {
-    let (positions, positions_at) = positions(files, docs.positions, &mut broken, diagnostics);
+    let Positions {
+        mut positions,
+        defined_at: positions_at,
+        requires,
+        open,
+    } = positions(files, docs.positions, &mut broken, diagnostics);
     let by_id: HashMap<String, PositionIndex> = positions
         .iter()
         .enumerate()
@@ -168,6 +192,9 @@ fn assemble(
         by_id: &by_id,
         broken: &broken,
     };
+    for (position, (file, docs)) in positions.iter_mut().zip(&requires) {
+        position.requires = lints::requirements::resolve(docs, &known, *file, diagnostics);
+    }
     let mut first = FirstDefinitions::default();
     let mut lines = Vec::with_capacity(docs.lines.len());
     let mut lines_at = Vec::with_capacity(docs.lines.len());
@@ -216,6 +243,9 @@ fn assemble(
             continue;
         };
         let on_the_map = lints::steps::check_on_the_map(&network, doc, &steps, *file, diagnostics);
+        lints::dates::check_journey(doc, &steps, &open, today, *file, diagnostics);
+        let stops: Vec<PositionIndex> = steps.iter().map(|s| s.position).collect();
+        lints::requirements::check_journey(&network, doc, &stops, *file, diagnostics);
         if unique && on_the_map {
             journeys.push(Journey {
                 id: doc.id.get_ref().clone(),
@@ -257,17 +287,29 @@ fn source(doc: &SourceDoc, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> S
     }
 }
 
-/// The positions that load, with where each id was written.
+/// The positions that load, in order, and what else was written with each.
+struct Positions {
+    positions: Vec<Position>,
+    /// Where each id was written.
+    defined_at: DefinedAt,
+    /// Each one's `requires`, resolved once every id is known.
+    requires: Vec<(FileId, Vec<toml::Spanned<RequirementDoc>>)>,
+    /// The years each took new starts, for the date checks.
+    open: Vec<Open>,
+}
+
 fn positions(
     files: &SourceFiles,
     docs: Vec<(FileId, PositionDoc)>,
     broken: &mut HashSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Position>, DefinedAt) {
+) -> Positions {
     let mut first = FirstDefinitions::default();
     let mut positions = Vec::with_capacity(docs.len());
     let mut defined_at = Vec::with_capacity(docs.len());
-    for (file, doc) in docs {
+    let mut requires = Vec::with_capacity(docs.len());
+    let mut open = Vec::with_capacity(docs.len());
+    for (file, mut doc) in docs {
         lints::id::check_form(&doc.id, file, diagnostics);
         if !first.claim("position", &doc.id, file, files, diagnostics) {
             continue;
@@ -287,10 +329,20 @@ fn positions(
         let kind = doc.kind;
         let salary = lints::salary::check(doc.salary.as_ref(), kind, &doc.id, file, diagnostics);
         let links = lints::links::check(&doc.links, file, diagnostics);
+        let last_start = doc.last_start.as_ref().map(|y| *y.get_ref());
+        open.push(lints::dates::check_open(
+            doc.first_start.as_ref(),
+            doc.last_start.as_ref(),
+            file,
+            diagnostics,
+        ));
+        requires.push((file, std::mem::take(&mut doc.requires)));
         defined_at.push((file, doc.id.span()));
         positions.push(Position {
             id: doc.id.into_inner(),
-            title: doc.title.trim().to_owned(),
+            // One space between words, as label lines are cut from it
+            // again at the spaces they broke at (`layout::wire`).
+            title: doc.title.split_whitespace().collect::<Vec<_>>().join(" "),
             kind,
             level,
             sectors: doc.sectors.into_inner(),
@@ -301,9 +353,16 @@ fn positions(
             salary,
             links,
             withdrawn: doc.withdrawn,
+            requires: Vec::new(),
+            last_start,
         });
     }
-    (positions, defined_at)
+    Positions {
+        positions,
+        defined_at,
+        requires,
+        open,
+    }
 }
 
 /// Reports a broken invariant the checks should have caught, and keeps an

@@ -5,6 +5,10 @@
 //! with a branch each onto the next line, and journeys riding stretches of
 //! the lines, some changing pathway through a connection.
 
+use crate::journey::{Network, PositionIndex};
+use crate::network::CareerGraph;
+use crate::route::RouteQuery;
+
 /// Entries per generated file, so every file stays far below
 /// [`super::MAX_FILE_BYTES`], as an author would split them.
 const ENTRIES_PER_FILE: usize = 200;
@@ -18,6 +22,7 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
     let per_level = positions.div_ceil(9).max(1);
     let mut files = Vec::new();
     let mut out = String::with_capacity(ENTRIES_PER_FILE * 300);
+    let lines = positions.div_ceil(STATIONS_PER_LINE).max(1);
     for i in 0..positions {
         if i > 0 && i % ENTRIES_PER_FILE == 0 {
             files.push((
@@ -37,6 +42,7 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
             sectors[i % 3],
             1 + i % 3,
         ));
+        out.push_str(&requires(i, level, lines));
         if kind == "job" {
             out.push_str(
                 "salary = { min = 20000, max = 30000, source = \"Generated\", year = 2025 }\n",
@@ -87,6 +93,26 @@ const BRANCHES: usize = 6;
 /// Each line's runs: its trunk, then [`BRANCHES`] branches that each leave
 /// it through two stations of another line and rejoin it, so lines meet at
 /// interchanges and there is more than one way between far-apart stations.
+/// Entry requirements in the mix real content has: an age, an upper age
+/// limit, a level reached, or the station before on the same line held
+/// first (position `i` is on line `i % lines`) or else the level below.
+fn requires(i: usize, level: usize, lines: usize) -> String {
+    match i % 4 {
+        1 if level >= 1 => "requires = [{ age = 16 }]\n".to_owned(),
+        2 if level >= 3 => format!("requires = [{{ level = {} }}, {{ age = 21 }}]\n", level - 2),
+        3 if level >= 2 && i >= lines => format!(
+            "requires = [{{ after = [\"p{}\"] }}, {{ level = {} }}]\n",
+            i - lines,
+            level - 1
+        ),
+        // Rarer, as 16-to-19 courses are among all positions.
+        0 if (2..=3).contains(&level) && i.is_multiple_of(16) => {
+            "requires = [{ age = 16, max_age = 19 }]\n".to_owned()
+        }
+        _ => String::new(),
+    }
+}
+
 fn line_runs(positions: usize, rng: &mut SplitMix) -> Vec<Vec<Vec<usize>>> {
     let count = positions.div_ceil(STATIONS_PER_LINE).max(1);
     // Position i is on line i % count: positions are in level order, so
@@ -208,4 +234,37 @@ impl SplitMix {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
+}
+
+/// A long climb for benchmarks and scale tests, chosen the same way every run: from the first Entry-level
+/// position with the most places reachable, to the highest-level of those,
+/// furthest away, that a 16-year-old can get to under the generated entry
+/// requirements (ages, upper age limits, levels, stations held before).
+pub fn long_climb(network: &Network, graph: &CareerGraph) -> (PositionIndex, PositionIndex) {
+    let none = crate::route::Constraints::default();
+    let reachable = |p| {
+        crate::route::reach(network, graph, p, &none)
+            .into_iter()
+            .flat_map(|(_, at)| at)
+            .collect::<Vec<_>>()
+    };
+    let from = network
+        .position_indices()
+        .filter(|&p| network.position(p).level.rank() == 0)
+        .max_by_key(|&p| (reachable(p).len(), std::cmp::Reverse(p)))
+        .expect("the generated network has Entry-level positions");
+    let mut candidates = reachable(from);
+    candidates.sort_by_key(|r| {
+        std::cmp::Reverse((
+            network.position(r.position).level,
+            r.steps,
+            std::cmp::Reverse(r.position),
+        ))
+    });
+    let to = candidates
+        .into_iter()
+        .map(|r| r.position)
+        .find(|&to| crate::route::plan(network, graph, from, to, &RouteQuery::default()).is_ok())
+        .expect("something is reachable under the requirements");
+    (from, to)
 }

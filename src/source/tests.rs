@@ -198,6 +198,7 @@ fn the_key_lists_match_the_generated_schema() {
         ("LineDoc", &document::LINE),
         ("BranchDoc", &document::BRANCH),
         ("ConnectionDoc", &document::CONNECTION),
+        ("RequirementDoc", &document::REQUIRES),
     ] {
         let definition = &schema["$defs"][name];
         assert_eq!(keys_of(definition), sorted(shape.keys), "{name} keys");

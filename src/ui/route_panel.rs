@@ -12,19 +12,26 @@ pub type PlannedRoutes = Memo<Option<Result<RoutePlan, NoRoute>>>;
 
 /// Plans whenever an end, the criterion or a constraint changes.
 pub fn planned_routes(data: Shared, state: MapState) -> PlannedRoutes {
-    Memo::new(move |_| {
-        let route = state.route;
-        let (from, to) = (route.from.get()?, route.to.get()?);
-        let query = RouteQuery {
-            criterion: route.criterion.get(),
-            alternatives: crate::route::MAX_ALTERNATIVES,
-            constraints: Constraints {
-                no_university: route.no_university.get(),
-                ..Constraints::default()
-            },
-        };
-        Some(plan(&data.bundle.network, &data.graph, from, to, &query))
-    })
+    // Always "changed": comparing plans would add their equality code to
+    // the bundle, and a new plan is only made when an input changed.
+    Memo::new_with_compare(
+        move |_| {
+            let route = state.route;
+            let (from, to) = (route.from.get()?, route.to.get()?);
+            let query = RouteQuery {
+                criterion: route.criterion.get(),
+                alternatives: crate::route::MAX_ALTERNATIVES,
+                constraints: Constraints {
+                    no_university: route.no_university.get(),
+                    ..Constraints::default()
+                },
+                age: u8::try_from(route.age.get()).ok(),
+                has: Vec::new(),
+            };
+            Some(plan(&data.bundle.network, &data.graph, from, to, &query))
+        },
+        |_, _| true,
+    )
 }
 
 /// "How do I get from here to there?": pick both ends (by search, by a
@@ -44,9 +51,9 @@ pub fn RoutePlanner() -> impl IntoView {
     };
     let quick_starts = quick_starts(&data)
         .into_iter()
-        .map(|(label, position)| {
+        .map(|(label, position, age)| {
             view! {
-                <button type="button" class="chip-button" on:click=move |_| { route.from.set(Some(position)); route.choice.set(0); }>
+                <button type="button" class="chip-button" on:click=move |_| { route.from.set(Some(position)); route.age.set(age); route.choice.set(0); }>
                     {label}
                 </button>
             }
@@ -99,6 +106,21 @@ pub fn RoutePlanner() -> impl IntoView {
         <section class="panel route-panel" aria-labelledby="route-title">
             <h2 id="route-title">"Plan a route"</h2>
             <div class="quick-starts" role="group" aria-label="Start from">{quick_starts}</div>
+            <label class="age">
+                "Your age"
+                <input
+                    type="number"
+                    min="11"
+                    max="99"
+                    prop:value=move || route.age.get().to_string()
+                    on:change=move |ev| {
+                        if let Ok(age) = event_target_value(&ev).parse::<usize>() {
+                            route.age.set(age.clamp(11, 99));
+                            route.choice.set(0);
+                        }
+                    }
+                />
+            </label>
             <div class="route-end">
                 <SearchBox name="from" label="From" placeholder="Where are you now?" on_choose=choose_end(route.from) visible_label=true />
                 <p class="chosen" aria-live="polite">{move || from_name().map(|t| format!("From: {t}"))}</p>
@@ -143,9 +165,10 @@ fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoV
             let name = if i == 0 { "Best route".to_owned() } else { format!("Alternative {i}") };
             let changes = route.legs.len().saturating_sub(1);
             let summary = format!(
-                "{} steps · {} · reaches {} · {}",
+                "{} steps · {} · there at about {} · reaches {} · {}",
                 route.steps,
                 crate::route::directions::about_years(route.total_years),
+                route.arrival_age.floor() as u32,
                 route.highest_level,
                 if changes == 1 { "1 change".to_owned() } else { format!("{changes} changes") },
             );
@@ -178,14 +201,15 @@ fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoV
 
 /// "I'm in Year 9", "I have GCSEs", "I have a Level 2": common starting
 /// points, found in the content rather than hard-coded ids where possible.
-fn quick_starts(data: &Shared) -> Vec<(&'static str, PositionIndex)> {
+/// Each comes with the usual age at that point.
+fn quick_starts(data: &Shared) -> Vec<(&'static str, PositionIndex, usize)> {
     let network = &data.bundle.network;
     let mut starts = Vec::new();
     if let Some(p) = network.position_by_id("year-9-options") {
-        starts.push(("I'm in Year 9", p));
+        starts.push(("I'm in Year 9", p, 14));
     }
     if let Some(p) = network.position_by_id("gcses-9-4") {
-        starts.push(("I have GCSEs", p));
+        starts.push(("I have GCSEs", p, 16));
     }
     // The Level 2 qualification most journeys pass through.
     let level_2 = network
@@ -198,7 +222,7 @@ fn quick_starts(data: &Shared) -> Vec<(&'static str, PositionIndex)> {
         })
         .max_by_key(|&p| (data.graph.journeys_at(p).len(), std::cmp::Reverse(p)));
     if let Some(p) = level_2 {
-        starts.push(("I have a Level 2", p));
+        starts.push(("I have a Level 2", p, 17));
     }
     starts
 }

@@ -36,6 +36,10 @@ pub struct RouteState {
     pub criterion: RwSignal<Criterion>,
     /// Earn while you learn: no degrees.
     pub no_university: RwSignal<bool>,
+    /// The pupil's age now, for entry requirements. A `usize`, like
+    /// `choice`: a signal of a new type would add its own reactive code to
+    /// the bundle.
+    pub age: RwSignal<usize>,
     /// Which route is shown: 0 is the best, then the alternatives.
     pub choice: RwSignal<usize>,
 }
@@ -60,6 +64,7 @@ impl MapState {
                 to: RwSignal::new(None),
                 criterion: RwSignal::new(Criterion::default()),
                 no_university: RwSignal::new(false),
+                age: RwSignal::new(crate::route::DEFAULT_AGE.into()),
                 choice: RwSignal::new(0),
             },
             present: RwSignal::new(None),

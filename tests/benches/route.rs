@@ -2,7 +2,7 @@
 //! positions and 500 journeys (goal: under 1 ms median natively), and on
 //! the shipped content.
 
-use tubemap::journey::{Network, PositionIndex};
+use tubemap::journey::Network;
 use tubemap::network::CareerGraph;
 use tubemap::route::{self, Constraints, Criterion, RouteQuery};
 use tubemap::source::{load_paths, load_sources, synthetic};
@@ -18,52 +18,39 @@ fn generated() -> (Network, CareerGraph) {
     (loaded.network, graph)
 }
 
-/// A long climb, chosen the same way every run: from the first Entry-level
-/// position with the most places reachable, to the highest-level of those,
-/// furthest away.
-fn long_climb(network: &Network, graph: &CareerGraph) -> (PositionIndex, PositionIndex) {
-    let none = Constraints::default();
-    let reachable = |p| {
-        route::reach(network, graph, p, &none)
-            .into_iter()
-            .flat_map(|(_, at)| at)
-            .collect::<Vec<_>>()
-    };
-    let from = network
-        .position_indices()
-        .filter(|&p| network.position(p).level.rank() == 0)
-        .max_by_key(|&p| (reachable(p).len(), std::cmp::Reverse(p)))
-        .expect("the generated network has Entry-level positions");
-    let to = reachable(from)
-        .into_iter()
-        .max_by_key(|r| {
-            (
-                network.position(r.position).level,
-                r.steps,
-                std::cmp::Reverse(r.position),
-            )
-        })
-        .expect("something is reachable")
-        .position;
-    (from, to)
-}
-
 fn query(criterion: Criterion) -> RouteQuery {
     RouteQuery {
         criterion,
         alternatives: 3,
         constraints: Constraints::default(),
+        ..RouteQuery::default()
     }
 }
 
 #[divan::bench(args = [Criterion::FewestSteps, Criterion::ShortestTime, Criterion::MostTravelled], sample_count = 200)]
 fn generated_2000_positions_3_alternatives(bencher: divan::Bencher, criterion: Criterion) {
     let (network, graph) = generated();
-    let (from, to) = long_climb(&network, &graph);
+    let (from, to) = synthetic::long_climb(&network, &graph);
     let q = query(criterion);
     bencher.bench(|| {
         let plan = route::plan(&network, &graph, from, to, &q).expect("the pair has a route");
         divan::black_box(plan.alternatives.len())
+    });
+}
+
+/// The best route alone: the requirement-aware search without Yen's
+/// alternatives, to see which part the time goes to.
+#[divan::bench(sample_count = 200)]
+fn generated_2000_positions_best_only(bencher: divan::Bencher) {
+    let (network, graph) = generated();
+    let (from, to) = synthetic::long_climb(&network, &graph);
+    let q = RouteQuery {
+        alternatives: 0,
+        ..query(Criterion::FewestSteps)
+    };
+    bencher.bench(|| {
+        let plan = route::plan(&network, &graph, from, to, &q).expect("the pair has a route");
+        divan::black_box(plan.best.steps)
     });
 }
 

@@ -337,6 +337,54 @@ async fn the_page_is_protected_by_a_strict_content_security_policy() {
     browser.close().await;
 }
 
+/// Entry requirements in the app: at 16 the route to software developer
+/// goes through Level 3 and says so; at 24 a Skills Bootcamp (19 and over)
+/// opens a quicker way, and the directions say why it is possible.
+#[tokio::test]
+async fn the_route_follows_entry_requirements_for_the_age_given() {
+    let (browser, _) = open(1280, 800, "?from=gcses-9-4&to=software-developer").await;
+    let directions = "return [...document.querySelectorAll('.directions li')].map(li => li.textContent).join('\\n');";
+    browser
+        .until(
+            "directions appear",
+            "document.querySelectorAll('.directions li').length >= 2",
+        )
+        .await;
+    let at_16 = browser.eval(directions).await;
+    let at_16 = at_16.as_str().unwrap_or_default().to_owned();
+    assert!(
+        at_16.contains("needs Level 3 (you have it from A levels)"),
+        "{at_16}"
+    );
+    assert!(at_16.contains("at about age 21"), "{at_16}");
+    assert!(
+        !at_16.contains("Skills Bootcamp"),
+        "no bootcamp at 16: {at_16}"
+    );
+    // Type a new age, as a person would, and leave the field.
+    let age = browser.wait_for(".age input").await;
+    age.clear().await.expect("clears the age");
+    age.send_keys("24\u{E004}")
+        .await
+        .expect("types an age and tabs away");
+    browser
+        .until(
+            "the route changes for a 24-year-old",
+            "[...document.querySelectorAll('.directions li')].some(li => li.textContent.includes('Skills Bootcamp'))",
+        )
+        .await;
+    let at_24 = browser.eval(directions).await;
+    let at_24 = at_24.as_str().unwrap_or_default().to_owned();
+    assert!(
+        at_24.contains(
+            "Skills Bootcamp in Software Development needs you to be 19 or over (you would be 24)"
+        ),
+        "{at_24}"
+    );
+    assert!(at_24.contains("at about age 25"), "{at_24}");
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn a_route_link_shows_directions_drawn_over_the_map() {
     let (browser, _) = open(1280, 800, "?from=gcses-9-4&to=site-manager&earn=1").await;
