@@ -6,7 +6,7 @@
 //! review.
 
 use std::path::{Path, PathBuf};
-use tubemap::diagnostic::{Severity, Style, render_human};
+use tubemap::diagnostic::{Severity, Style, codes, render_human};
 use tubemap::source;
 
 fn cases() -> Vec<PathBuf> {
@@ -31,57 +31,102 @@ fn rendered(dir: &Path) -> (String, source::Loaded) {
     (text, loaded)
 }
 
+/// Folders named for what they show rather than the code they produce.
+const ALIASES: &[(&str, &str)] = &[("salary-without-source", "missing-key")];
+
+/// Codes with no broken-file case, and why.
+const WITHOUT_A_CASE: &[(&str, &str)] = &[
+    (
+        "unreadable-file",
+        "git cannot hold an unreadable file; source::tests feeds a read error",
+    ),
+    (
+        "file-too-large",
+        "a file over 256 KiB would bloat the repository; source::tests makes one",
+    ),
+    (
+        "internal",
+        "a bug in the checker, with no known file that causes it",
+    ),
+];
+
+fn code_of(folder: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(f, _)| *f == folder)
+        .map_or(folder, |(_, code)| code)
+}
+
 #[test]
 fn each_case_reports_its_class_with_a_span_and_a_hint() {
-    let cases = cases();
-    assert!(
-        cases.len() >= 30,
-        "expected the whole corpus, found {}",
-        cases.len()
-    );
-    for dir in cases {
-        let code = dir
+    for dir in cases() {
+        let folder = dir
             .file_name()
             .and_then(|n| n.to_str())
             .expect("utf-8 folder name")
             .to_owned();
         let (text, loaded) = rendered(&dir);
-        let expected_code = match code.as_str() {
-            "salary-without-source" => "missing-key",
-            other => other,
-        };
-        let hit = loaded.diagnostics.iter().find(|d| d.code == expected_code);
-        let hit =
-            hit.unwrap_or_else(|| panic!("{code}: no `{expected_code}` diagnostic in:\n{text}"));
-        assert!(
-            hit.span.is_some() || code == "file-too-large",
-            "{code}: no span"
-        );
-        assert!(hit.hint.is_some(), "{code}: no hint");
-        let is_warning_case = matches!(
-            code.as_str(),
-            "similar-colours" | "job-without-salary" | "breaks-requirement"
-        );
-        assert_eq!(
-            hit.severity,
-            if is_warning_case {
-                Severity::Warning
-            } else {
-                Severity::Error
-            },
-            "{code}"
-        );
-        if is_warning_case {
-            assert_eq!(loaded.error_count(), 0, "{code} should only warn:\n{text}");
+        let expected = code_of(&folder);
+        let code = codes::by_name(expected)
+            .unwrap_or_else(|| panic!("tests/diagnostics/{folder} is not a diagnostic code"));
+        let hit = loaded.diagnostics.iter().find(|d| d.code == expected);
+        let hit = hit.unwrap_or_else(|| panic!("{folder}: no `{expected}` diagnostic in:\n{text}"));
+        assert!(hit.span.is_some(), "{folder}: no span");
+        assert!(hit.hint.is_some(), "{folder}: no hint");
+        assert_eq!(hit.severity, code.severity, "{folder}");
+        if code.severity == Severity::Warning {
+            assert_eq!(
+                loaded.error_count(),
+                0,
+                "{folder} should only warn:\n{text}"
+            );
         }
         insta::with_settings!({
             snapshot_path => "diagnostics/snapshots",
             prepend_module_to_snapshot => false,
             omit_expression => true,
         }, {
-            insta::assert_snapshot!(code.clone(), text);
+            insta::assert_snapshot!(folder.clone(), text);
         });
     }
+}
+
+#[test]
+fn every_code_has_a_broken_file_case_or_says_why_not() {
+    let folders: Vec<String> = cases()
+        .iter()
+        .filter_map(|d| d.file_name()?.to_str().map(str::to_owned))
+        .collect();
+    for code in codes::ALL {
+        let has_case = folders.iter().any(|f| code_of(f) == code.name);
+        let excused = WITHOUT_A_CASE.iter().any(|(name, _)| *name == code.name);
+        assert!(
+            has_case != excused,
+            "`{}`: {}",
+            code.name,
+            if has_case {
+                "has a case, so take it off WITHOUT_A_CASE"
+            } else {
+                "add a folder under tests/diagnostics/ that produces it"
+            }
+        );
+    }
+}
+
+#[test]
+fn the_authoring_guide_lists_every_code() {
+    let guide = std::fs::read_to_string("journeys/README.md").expect("the guide");
+    let (start, end) = ("<!-- codes:start -->\n", "<!-- codes:end -->");
+    let listed = guide
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(list, _)| list)
+        .expect("the guide has the codes markers");
+    assert_eq!(
+        listed,
+        codes::markdown(),
+        "the list of codes is stale: run `cargo run --bin tubemap -- codes` and paste it between the markers"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `tubemap`: the content tool. `check` validates journey files; `render`
 //! draws the map as SVG; `schema` prints the JSON Schema that editors use
-//! for completion.
+//! for completion; `codes` lists what each diagnostic code means; `route`
+//! plans a route; `export` writes the app's map data.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -42,6 +43,9 @@ enum Command {
     },
     /// Print the JSON Schema of journey files.
     Schema,
+    /// Print every diagnostic code with what it means and how to fix it
+    /// (the table in journeys/README.md).
+    Codes,
     /// Check, lay out and compact the journeys into the app's data file.
     /// Fails, printing every problem, if any journey has an error.
     Export {
@@ -114,6 +118,10 @@ fn main() -> ExitCode {
         Command::Export { paths, out } => export(&paths, &out),
         Command::Schema => {
             print!("{}", source::document::json_schema());
+            ExitCode::SUCCESS
+        }
+        Command::Codes => {
+            print!("{}", tubemap::diagnostic::codes::markdown());
             ExitCode::SUCCESS
         }
         Command::Route {

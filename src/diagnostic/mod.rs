@@ -5,9 +5,11 @@
 //! machines (JSON). Rendering is the edge: nothing in the core formats text
 //! for a terminal.
 
+pub mod codes;
 mod render;
 mod source;
 
+pub use codes::Code;
 pub use render::{Style, render_human, render_json};
 pub use source::{FileId, Location, SourceFile, SourceFiles};
 
@@ -28,7 +30,7 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable kebab-case name for the kind of problem, such as `unknown-key`.
+    /// The name of its [`Code`], such as `unknown-key`.
     pub code: &'static str,
     /// The file it is in.
     pub file: FileId,
@@ -43,34 +45,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error about `span` in `file`.
-    pub fn error(
-        code: &'static str,
+    /// A problem of kind `code` about `span` in `file`; its severity is
+    /// the code's ([`codes`]).
+    pub fn new(
+        code: &'static Code,
         file: FileId,
         span: Option<Range<usize>>,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            code,
+            severity: code.severity,
+            code: code.name,
             file,
             span,
             message: message.into(),
             label: None,
             hint: None,
-        }
-    }
-
-    /// A warning about `span` in `file`.
-    pub fn warning(
-        code: &'static str,
-        file: FileId,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, span, message)
         }
     }
 

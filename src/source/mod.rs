@@ -13,7 +13,7 @@ pub mod synthetic;
 
 pub use files::MAX_FILE_BYTES;
 
-use crate::diagnostic::{Diagnostic, FileId, SourceFile, SourceFiles};
+use crate::diagnostic::{Code, Diagnostic, FileId, SourceFile, SourceFiles, codes};
 use crate::journey::{Citation, Journey, Network, Position, PositionIndex, Source};
 use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc};
 use lints::dates::Open;
@@ -81,9 +81,8 @@ fn load_sources_in_year(
         let (text, problem) = decode(bytes);
         let id = files.add(SourceFile { path, text });
         if let Some((code, message, hint, offset)) = problem {
-            diagnostics.push(
-                Diagnostic::error(code, id, offset.map(|o| o..o + 1), message).with_hint(hint),
-            );
+            diagnostics
+                .push(Diagnostic::new(code, id, offset.map(|o| o..o + 1), message).with_hint(hint));
             continue;
         }
         let parsed = parse::parse_file(id, &files.get(id).text, &mut diagnostics);
@@ -106,14 +105,14 @@ fn load_sources_in_year(
     }
 }
 
-type DecodeProblem = (&'static str, String, &'static str, Option<usize>);
+type DecodeProblem = (&'static Code, String, &'static str, Option<usize>);
 
 fn decode(bytes: std::io::Result<Vec<u8>>) -> (String, Option<DecodeProblem>) {
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(error) => {
             let problem = (
-                "unreadable-file",
+                &codes::UNREADABLE_FILE,
                 format!("the file could not be read: {error}"),
                 "Check the path and that the file is readable.",
                 None,
@@ -130,7 +129,7 @@ fn decode(bytes: std::io::Result<Vec<u8>>) -> (String, Option<DecodeProblem>) {
         return (
             String::new(),
             Some((
-                "file-too-large",
+                &codes::FILE_TOO_LARGE,
                 message,
                 "Split it into several files, one journey per file; is it really a journey file?",
                 None,
@@ -148,7 +147,7 @@ fn decode(bytes: std::io::Result<Vec<u8>>) -> (String, Option<DecodeProblem>) {
             (
                 text,
                 Some((
-                    "not-utf8",
+                    &codes::NOT_UTF8,
                     message,
                     "Save the file as UTF-8 (in most editors: File → Save with Encoding → UTF-8).",
                     Some(at),
@@ -320,7 +319,7 @@ fn positions(
         };
         if doc.sectors.get_ref().is_empty() {
             diagnostics.push(
-                Diagnostic::error("no-sector", file, Some(doc.sectors.span()), format!("the position `{}` has no sector", doc.id.get_ref()))
+                Diagnostic::new(&codes::NO_SECTOR, file, Some(doc.sectors.span()), format!("the position `{}` has no sector", doc.id.get_ref()))
                     .with_hint("List at least one sector, e.g. sectors = [\"construction\"]; use \"general\" for school stages."),
             );
             broken.insert(doc.id.get_ref().clone());
@@ -373,8 +372,8 @@ fn internal_error(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Network {
     if let Some((id, _)) = files.iter().next() {
-        diagnostics.push(Diagnostic::error(
-            "internal",
+        diagnostics.push(Diagnostic::new(
+            &codes::INTERNAL,
             id,
             None,
             format!("internal error: {error}"),

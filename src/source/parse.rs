@@ -5,7 +5,7 @@ use super::document::{
     TableShape,
 };
 use super::suggest::closest;
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -40,8 +40,8 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             "Check quotes, brackets and `=` on this line; text values go in \"double quotes\"."
         };
         diagnostics.push(
-            Diagnostic::error(
-                "syntax",
+            Diagnostic::new(
+                &codes::SYNTAX,
                 file,
                 error.span(),
                 format!("this is not valid TOML: {message}"),
@@ -158,8 +158,8 @@ fn check_keys(
 ) -> bool {
     let DeValue::Table(table) = value else {
         diagnostics.push(
-            Diagnostic::error(
-                "wrong-type",
+            Diagnostic::new(
+                &codes::WRONG_TYPE,
                 file,
                 Some(span),
                 format!("`{}` should be a table", shape.name),
@@ -199,8 +199,8 @@ fn check_keys(
             ),
         };
         diagnostics.push(
-            Diagnostic::error(
-                "unknown-key",
+            Diagnostic::new(
+                &codes::UNKNOWN_KEY,
                 file,
                 Some(key.span()),
                 format!("unknown key `{name}` in {}", article(shape.name)),
@@ -214,8 +214,8 @@ fn check_keys(
         if !table.keys().any(|k| k.get_ref() == required) {
             readable = false;
             diagnostics.push(
-                Diagnostic::error(
-                    "missing-key",
+                Diagnostic::new(
+                    &codes::MISSING_KEY,
                     file,
                     Some(span.clone()),
                     format!("{} has no `{required}`", article(shape.name)),
@@ -260,8 +260,8 @@ fn array_of_tables<'i>(
         DeValue::Array(items) => Some(items.into_iter().collect()),
         _ => {
             diagnostics.push(
-                Diagnostic::error(
-                    "wrong-type",
+                Diagnostic::new(
+                    &codes::WRONG_TYPE,
                     file,
                     Some(span),
                     format!("`{}` should be a list of tables", shape.name),
@@ -296,8 +296,8 @@ fn type_error(
             article(shape.name)
         )
     };
-    Diagnostic::error(
-        "wrong-value",
+    Diagnostic::new(
+        &codes::WRONG_VALUE,
         file,
         Some(error.span().unwrap_or(entry_span)),
         format!("wrong value in {}: {message}", article(shape.name)),

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::{Colour, MAP_BACKGROUND, MIN_LINE_CONTRAST};
 use toml::Spanned;
 
@@ -13,8 +13,13 @@ pub fn check(
     match Colour::parse(colour.get_ref().trim()) {
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error("bad-colour", file, Some(colour.span()), error.to_string())
-                    .with_hint("Write the colour as # and six hex digits, like \"#B36305\"."),
+                Diagnostic::new(
+                    &codes::BAD_COLOUR,
+                    file,
+                    Some(colour.span()),
+                    error.to_string(),
+                )
+                .with_hint("Write the colour as # and six hex digits, like \"#B36305\"."),
             );
             None
         }
@@ -22,7 +27,7 @@ pub fn check(
             let contrast = parsed.contrast(MAP_BACKGROUND);
             if contrast < MIN_LINE_CONTRAST {
                 diagnostics.push(
-                    Diagnostic::error("low-contrast", file, Some(colour.span()), format!("the line colour {parsed} is too light to see on the map: contrast {contrast:.2}:1, at least {MIN_LINE_CONTRAST}:1 needed"))
+                    Diagnostic::new(&codes::LOW_CONTRAST, file, Some(colour.span()), format!("the line colour {parsed} is too light to see on the map: contrast {contrast:.2}:1, at least {MIN_LINE_CONTRAST}:1 needed"))
                         .with_label("too light on a white background")
                         .with_hint("Choose a darker or stronger colour: the Underground's line colours are a good start."),
                 );

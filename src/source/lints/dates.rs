@@ -1,7 +1,7 @@
 //! Dates that add up: a journey's steps start while each position was open
 //! to new starts, and no journey runs past the present day.
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::Step;
 use crate::source::document::JourneyDoc;
 use toml::Spanned;
@@ -30,8 +30,8 @@ pub fn check_open(
         && f > l
     {
         diagnostics.push(
-            Diagnostic::error(
-                "closed-before-opening",
+            Diagnostic::new(
+                &codes::CLOSED_BEFORE_OPENING,
                 file,
                 Some(at.span()),
                 format!("`last_start` is {l}, before `first_start` {f}"),
@@ -77,14 +77,14 @@ pub fn check_journey(
         let id = written.position.get_ref();
         if let Some(first) = window.first.filter(|&f| year < f) {
             diagnostics.push(
-                Diagnostic::error("not-open-yet", file, Some(written.position.span()), format!("this step starts in {year}, but `{id}` took its first starts in {first}"))
+                Diagnostic::new(&codes::NOT_OPEN_YET, file, Some(written.position.span()), format!("this step starts in {year}, but `{id}` took its first starts in {first}"))
                     .with_label(format!("{year} by `started` and the years before"))
                     .with_hint("Check `started` and the `years` of the steps before this one; if the person took something else then, use that position."),
             );
         }
         if let Some(last) = window.last.filter(|&l| year > l) {
             diagnostics.push(
-                Diagnostic::error("closed-by-then", file, Some(written.position.span()), format!("this step starts in {year}, but `{id}` took its last new starts in {last}"))
+                Diagnostic::new(&codes::CLOSED_BY_THEN, file, Some(written.position.span()), format!("this step starts in {year}, but `{id}` took its last new starts in {last}"))
                     .with_label(format!("{year} by `started` and the years before"))
                     .with_hint("Check `started` and the `years` of the steps before this one; if the person took its replacement, use that position."),
             );
@@ -94,7 +94,7 @@ pub fn check_journey(
     let end = at.floor() as u16;
     if today.is_some_and(|today| end > today) {
         diagnostics.push(
-            Diagnostic::error("runs-past-today", file, Some(started.span()), format!("started in {}, this journey's years run to {end}, which has not come yet", started.get_ref()))
+            Diagnostic::new(&codes::RUNS_PAST_TODAY, file, Some(started.span()), format!("started in {}, this journey's years run to {end}, which has not come yet", started.get_ref()))
                 .with_label("the steps' years add up from here")
                 .with_hint("Check `started` and each step's `years`; for the step someone is on now, leave `years` out."),
         );

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId, SourceFiles};
+use crate::diagnostic::{Diagnostic, FileId, SourceFiles, codes};
 use std::collections::HashMap;
 use toml::Spanned;
 
@@ -14,8 +14,8 @@ pub fn check_form(id: &Spanned<String>, file: FileId, diagnostics: &mut Vec<Diag
         });
     if !ok {
         let suggestion = kebab(text);
-        let mut d = Diagnostic::error(
-            "bad-id",
+        let mut d = Diagnostic::new(
+            &codes::BAD_ID,
             file,
             Some(id.span()),
             format!("the id `{text}` is not kebab-case"),
@@ -53,7 +53,7 @@ impl FirstDefinitions {
             let source = files.get(first_file);
             let (path, line) = (&source.path, source.location(&(offset..offset)).line);
             diagnostics.push(
-                Diagnostic::error("duplicate-id", file, Some(id.span()), format!("two {what}s have the id `{}`", id.get_ref()))
+                Diagnostic::new(&codes::DUPLICATE_ID, file, Some(id.span()), format!("two {what}s have the id `{}`", id.get_ref()))
                     .with_label(format!("first used in {path} on line {line}"))
                     .with_hint(format!("Ids must be unique across all files: rename this one, or delete it if the {what} in {path} is the same.")),
             );

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::Level;
 use crate::source::document::LevelValue;
 use toml::Spanned;
@@ -15,7 +15,7 @@ pub fn check(
             Ok(level) => Some(level),
             Err(error) => {
                 diagnostics.push(
-                    Diagnostic::error("bad-level", file, Some(level.span()), error.to_string())
+                    Diagnostic::new(&codes::BAD_LEVEL, file, Some(level.span()), error.to_string())
                         .with_label("out of range")
                         .with_hint("Use the RQF level from 1 to 8 (for example GCSE grades 9 to 4 are Level 2, A levels Level 3, a degree Level 6), or \"entry\"."),
                 );

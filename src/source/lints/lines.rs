@@ -2,7 +2,7 @@
 //! line, colours can be seen and told apart, and every station is on a line.
 
 use super::steps::KnownPositions;
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::{Connection, Level, Line, Network, PositionIndex, Sector};
 use crate::source::document::{ConnectionDoc, LineDoc};
 use toml::Spanned;
@@ -38,7 +38,7 @@ pub fn resolve(
             .collect();
         if run.get_ref().len() < 2 {
             diagnostics.push(
-                Diagnostic::error("too-few-stations", file, Some(run.span()), format!("a run of the line `{}` has {} station(s); it needs at least two", doc.id.get_ref(), run.get_ref().len()))
+                Diagnostic::new(&codes::TOO_FEW_STATIONS, file, Some(run.span()), format!("a run of the line `{}` has {} station(s); it needs at least two", doc.id.get_ref(), run.get_ref().len()))
                     .with_label("a line needs somewhere to go")
                     .with_hint("List two or more position ids in the order people progress, e.g. stations = [\"gcses-9-4\", \"a-levels\"]."),
             );
@@ -51,7 +51,7 @@ pub fn resolve(
         };
         if i > 0 && !crate::journey::branch_joins(&resolved, &stations) {
             diagnostics.push(
-                Diagnostic::error("branch-off-line", file, Some(run.span()), format!("this branch of the line `{}` neither starts nor ends at one of its stations", doc.id.get_ref()))
+                Diagnostic::new(&codes::BRANCH_OFF_LINE, file, Some(run.span()), format!("this branch of the line `{}` neither starts nor ends at one of its stations", doc.id.get_ref()))
                     .with_label("a branch leaves or joins the line at one of its stations")
                     .with_hint("Start (or end) the branch with a station already listed in the line's `stations` or an earlier branch, where people change onto it."),
             );
@@ -81,8 +81,8 @@ pub fn resolve_connection(
     let (from, to) = (from?, to?);
     if from == to {
         diagnostics.push(
-            Diagnostic::error(
-                "connection-to-itself",
+            Diagnostic::new(
+                &codes::CONNECTION_TO_ITSELF,
                 file,
                 Some(doc.to.span()),
                 format!("the connection goes from `{}` to itself", doc.to.get_ref()),
@@ -142,8 +142,8 @@ pub fn check_every_station_on_a_line(
             )
         };
         diagnostics.push(
-            Diagnostic::error(
-                "off-line",
+            Diagnostic::new(
+                &codes::OFF_LINE,
                 *file,
                 Some(span.clone()),
                 format!("the position `{}` is on no line", position.id),
@@ -186,8 +186,8 @@ pub fn check_lines_climb(
         };
         let (a, b) = (network.position(a), network.position(b));
         diagnostics.push(
-            Diagnostic::error(
-                "line-steps-down",
+            Diagnostic::new(
+                &codes::LINE_STEPS_DOWN,
                 *file,
                 Some(span.clone()),
                 format!(
@@ -222,8 +222,8 @@ pub fn check_colours_differ(
                 continue;
             };
             diagnostics.push(
-                Diagnostic::warning(
-                    "similar-colours",
+                Diagnostic::new(
+                    &codes::SIMILAR_COLOURS,
                     *file,
                     Some(span.clone()),
                     format!(

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use toml::Spanned;
 
 /// Links must parse and use https: pupils follow them from school networks.
@@ -14,16 +14,16 @@ pub fn check(
         match url::Url::parse(text) {
             Ok(url) if url.scheme() == "https" && url.host_str().is_some_and(|h| h.contains('.')) => kept.push(url.to_string()),
             Ok(url) if url.scheme() == "http" => diagnostics.push(
-                Diagnostic::error("bad-link", file, Some(link.span()), "links must use https")
+                Diagnostic::new(&codes::BAD_LINK, file, Some(link.span()), "links must use https")
                     .with_label("http, not https")
                     .with_hint(format!("Change it to \"https://{}\"; if the site has no https version, leave the link out.", &text[7.min(text.len())..])),
             ),
             Ok(url) => diagnostics.push(
-                Diagnostic::error("bad-link", file, Some(link.span()), format!("`{}` is not a web link", url.scheme()))
+                Diagnostic::new(&codes::BAD_LINK, file, Some(link.span()), format!("`{}` is not a web link", url.scheme()))
                     .with_hint("Links must be web pages starting with https:// and a domain name."),
             ),
             Err(error) => diagnostics.push(
-                Diagnostic::error("bad-link", file, Some(link.span()), format!("this is not a valid link: {error}"))
+                Diagnostic::new(&codes::BAD_LINK, file, Some(link.span()), format!("this is not a valid link: {error}"))
                     .with_label("not a URL")
                     .with_hint("Copy the full address from the browser's address bar, starting with https://."),
             ),

@@ -2,7 +2,7 @@
 //! journeys people took meet them.
 
 use super::steps::{KnownPositions, unknown_position};
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::{Network, PositionIndex, Requirement, Standing, Unmet, admits};
 use crate::source::document::{JourneyDoc, RequirementDoc};
 use toml::Spanned;
@@ -25,7 +25,7 @@ pub fn resolve(
             && entry.after.is_empty()
         {
             diagnostics.push(
-                Diagnostic::error("empty-requirement", file, Some(doc.span()), "this requirement asks for nothing")
+                Diagnostic::new(&codes::EMPTY_REQUIREMENT, file, Some(doc.span()), "this requirement asks for nothing")
                     .with_label("no age, max_age, level or after")
                     .with_hint("Give at least one of age, max_age, level or after, e.g. { age = 16, level = 2 }; to say anyone can start, leave `requires` out."),
             );
@@ -83,8 +83,8 @@ pub fn check_journey(
         if let Err(unmet) = admits(network, to, &standing) {
             let title = &network.position(to).id;
             diagnostics.push(
-                Diagnostic::warning(
-                    "breaks-requirement",
+                Diagnostic::new(
+                    &codes::BREAKS_REQUIREMENT,
                     file,
                     Some(step.position.span()),
                     format!(

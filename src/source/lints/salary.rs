@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::{Kind, Salary};
 use crate::source::document::SalaryDoc;
 use toml::Spanned;
@@ -18,7 +18,7 @@ pub fn check(
     let Some(salary) = salary else {
         if kind == Kind::Job {
             diagnostics.push(
-                Diagnostic::warning("job-without-salary", file, Some(entry.span()), format!("the job `{}` has no salary", entry.get_ref()))
+                Diagnostic::new(&codes::JOB_WITHOUT_SALARY, file, Some(entry.span()), format!("the job `{}` has no salary", entry.get_ref()))
                     .with_hint("Add a [position.salary] table with min, max, source and year, e.g. from the National Careers Service job profile."),
             );
         }
@@ -29,8 +29,8 @@ pub fn check(
     if doc.min > doc.max {
         ok = false;
         diagnostics.push(
-            Diagnostic::error(
-                "salary-range",
+            Diagnostic::new(
+                &codes::SALARY_RANGE,
                 file,
                 Some(salary.span()),
                 format!(
@@ -44,8 +44,8 @@ pub fn check(
     if !YEARS.contains(doc.year.get_ref()) {
         ok = false;
         diagnostics.push(
-            Diagnostic::error(
-                "salary-year",
+            Diagnostic::new(
+                &codes::SALARY_YEAR,
                 file,
                 Some(doc.year.span()),
                 format!(
@@ -59,7 +59,7 @@ pub fn check(
     if doc.source.trim().is_empty() {
         ok = false;
         diagnostics.push(
-            Diagnostic::error("salary-source", file, Some(salary.span()), "the salary's source is empty")
+            Diagnostic::new(&codes::SALARY_SOURCE, file, Some(salary.span()), "the salary's source is empty")
                 .with_hint("Name who published the figures, e.g. \"National Careers Service job profile: Bricklayer\"."),
         );
     }

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::{Diagnostic, FileId, codes};
 use crate::journey::{Network, PositionIndex, Step};
 use crate::source::document::{JourneyDoc, StepDoc};
 use crate::source::suggest::closest;
@@ -42,7 +42,7 @@ pub fn resolve(
     }
     if steps.get_ref().len() < 2 {
         diagnostics.push(
-            Diagnostic::error("too-few-steps", file, Some(journey_id.span()), format!("the journey `{}` has {} step(s); a journey needs at least two", journey_id.get_ref(), steps.get_ref().len()))
+            Diagnostic::new(&codes::TOO_FEW_STEPS, file, Some(journey_id.span()), format!("the journey `{}` has {} step(s); a journey needs at least two", journey_id.get_ref(), steps.get_ref().len()))
                 .with_label("this journey goes nowhere")
                 .with_hint("Add a [[journey.step]] for where the person started and one for where they went next."),
         );
@@ -66,8 +66,8 @@ pub fn unknown_position(
             "Add a [[position]] with id = \"{text}\" under journeys/positions/, or use the id of an existing position."
         ),
     };
-    Diagnostic::error(
-        "unknown-position",
+    Diagnostic::new(
+        &codes::UNKNOWN_POSITION,
         file,
         Some(id.span()),
         format!("no position has the id `{text}`"),
@@ -94,8 +94,8 @@ pub fn check_on_the_map(
         ok = false;
         let (a, b) = (docs[0].position.get_ref(), docs[1].position.get_ref());
         diagnostics.push(
-            Diagnostic::error(
-                "off-the-map",
+            Diagnostic::new(
+                &codes::OFF_THE_MAP,
                 file,
                 Some(docs[1].position.span()),
                 format!("no line goes from `{a}` to `{b}`, and no connection joins them"),
