@@ -90,12 +90,12 @@ impl MapBundle {
 
     /// The network with its words, from the details file written with this
     /// bundle by [`MapBundle::split`].
-    pub fn with_details(&self, bytes: &[u8]) -> Result<Network, BundleError> {
+    pub fn with_details(self, bytes: &[u8]) -> Result<Network, BundleError> {
         if self.details_check != Some(checksum(bytes)) {
             return Err(BundleError::StaleDetails);
         }
         let details: Details = postcard::from_bytes(bytes)?;
-        Ok(self.network.clone().with_details(details)?)
+        Ok(self.network.with_details(details)?)
     }
 
     /// Encodes the bundle.
@@ -201,7 +201,7 @@ mod tests {
         let last = details.len() - 1;
         details[last] ^= 1;
         assert!(matches!(
-            lean.with_details(&details),
+            lean.clone().with_details(&details),
             Err(BundleError::StaleDetails)
         ));
         assert!(matches!(

@@ -17,6 +17,10 @@ pub struct MapData {
     pub bundle: MapBundle,
     /// Next and previous steps, interchanges.
     pub graph: CareerGraph,
+    /// The map data as downloaded: decoded again to take the words, so the
+    /// network is never copied (a copy's code weighs more in the bundle
+    /// than the bytes kept in memory).
+    pub bytes: Vec<u8>,
 }
 
 /// Shared, read-only map data.
@@ -26,8 +30,9 @@ pub type Shared = Arc<MapData>;
 pub const DETAILS_URL: &str = "map-details.bin";
 
 /// What a downloaded network with its words looks like to the panels:
-/// `None` while it is on its way, the reason if it could not be had.
-pub type LoadedWords = Option<Result<Arc<Network>, String>>;
+/// `None` while it is on its way, the reason if it could not be had, and
+/// `Ok(None)` when the bundle's own network already has them.
+pub type LoadedWords = Option<Result<Option<Arc<Network>>, String>>;
 
 /// The network with its words, fetched once, when a panel or presentation
 /// first needs them; the map itself never waits for them.
@@ -54,8 +59,7 @@ impl Words {
         }
         self.asked.set_value(true);
         if data.bundle.details_check.is_none() {
-            self.loaded
-                .set(Some(Ok(Arc::new(data.bundle.network.clone()))));
+            self.loaded.set(Some(Ok(None)));
             return;
         }
         let (data, loaded) = (data.clone(), self.loaded);
@@ -63,9 +67,9 @@ impl Words {
             let words = download(DETAILS_URL, "the station details")
                 .await
                 .and_then(|bytes| {
-                    data.bundle
-                        .with_details(&bytes)
-                        .map(Arc::new)
+                    MapBundle::decode(&data.bytes)
+                        .and_then(|bundle| bundle.with_details(&bytes))
+                        .map(|network| Some(Arc::new(network)))
                         .map_err(|e| e.to_string())
                 });
             loaded.set(Some(words));
@@ -83,7 +87,11 @@ pub async fn load() -> Result<Shared, String> {
     let bytes = download(BUNDLE_URL, "the map data").await?;
     let bundle = MapBundle::decode(&bytes).map_err(|e| e.to_string())?;
     let graph = CareerGraph::new(&bundle.network);
-    Ok(Arc::new(MapData { bundle, graph }))
+    Ok(Arc::new(MapData {
+        bundle,
+        graph,
+        bytes,
+    }))
 }
 
 /// The file at `url`, or a sentence saying why not (`what` names it).

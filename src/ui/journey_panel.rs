@@ -8,7 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
+    let full = words
+        .as_ref()
+        .and_then(|w| w.as_ref().ok())
+        .cloned()
+        .flatten();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
     let j = network.journey(journey);
     let heading = NodeRef::<leptos::html::H2>::new();

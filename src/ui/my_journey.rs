@@ -117,12 +117,13 @@ pub fn MyJourneyPanel() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
     let my = expect_context::<MyJourney>();
-    let network = data.bundle.network.clone();
+    // The shared data, not a copy of the network: closures clone the Arc.
+    let network = data.clone();
     let badges = {
         let network = network.clone();
         move || {
             my.shown()
-                .badges(&network)
+                .badges(&network.bundle.network)
                 .into_iter()
                 .map(|badge| {
                     let (name, rest) = badge.meaning.split_once(':').unwrap_or((badge.meaning.as_str(), ""));
@@ -138,13 +139,19 @@ pub fn MyJourneyPanel() -> impl IntoView {
     };
     let goal = {
         let network = network.clone();
-        move || my.shown().goal.map(|g| network.position(g).title.clone())
+        move || {
+            my.shown()
+                .goal
+                .map(|g| network.bundle.network.position(g).title.clone())
+        }
     };
     let route_to_goal = {
         let network = network.clone();
         move |_| {
             let progress = my.shown();
-            if let (Some(from), Some(to)) = (progress.furthest(&network), progress.goal) {
+            if let (Some(from), Some(to)) =
+                (progress.furthest(&network.bundle.network), progress.goal)
+            {
                 state.route.from.set(Some(from));
                 state.route.to.set(Some(to));
                 state.route.choice.set(0);
@@ -158,7 +165,10 @@ pub fn MyJourneyPanel() -> impl IntoView {
             let base = location
                 .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
                 .unwrap_or_default();
-            format!("{base}?mine={}", my.mine.with(|p| p.to_link(&network)))
+            format!(
+                "{base}?mine={}",
+                my.mine.with(|p| p.to_link(&network.bundle.network))
+            )
         }
     };
     let export = {
@@ -166,7 +176,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
         move |_| {
             download_text(
                 "my-career-journey.txt",
-                &my.mine.with(|p| p.to_text(&network)),
+                &my.mine.with(|p| p.to_text(&network.bundle.network)),
             )
         }
     };
@@ -188,7 +198,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                match Progress::from_text(&network, &text) {
+                match Progress::from_text(&network.bundle.network, &text) {
                     Ok((progress, _)) => {
                         my.mine.set(progress);
                         my.notice.set(Some("Your journey was imported.".to_owned()));

@@ -26,7 +26,7 @@ pub fn Presenter() -> impl IntoView {
     let slides = Memo::new({
         let data = data.clone();
         move |_| {
-            let full = words.get().and_then(Result::ok);
+            let full = words.get().and_then(Result::ok).flatten();
             slides_for(
                 full.as_deref().unwrap_or(&data.bundle.network),
                 state,
@@ -104,12 +104,16 @@ pub fn Presenter() -> impl IntoView {
     });
 
     // The person's story opens their journey.
-    let story = Memo::new(move |_| {
-        let first = state.present.get() == Some(0);
-        state.line.get().filter(|_| first).and_then(|j| {
-            let full = words.get().and_then(Result::ok)?;
-            Some(full.journey(j).story.clone()).filter(|s| !s.is_empty())
-        })
+    let story = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let first = state.present.get() == Some(0);
+            state.line.get().filter(|_| first).and_then(|j| {
+                let full = words.get().and_then(Result::ok)?;
+                let network = full.as_deref().unwrap_or(&data.bundle.network);
+                Some(network.journey(j).story.clone()).filter(|s| !s.is_empty())
+            })
+        }
     });
     let slide = move || {
         state

@@ -42,7 +42,8 @@ pub fn RoutePlanner() -> impl IntoView {
     let state = expect_context::<MapState>();
     let planned = expect_context::<PlannedRoutes>();
     let route = state.route;
-    let network = data.bundle.network.clone();
+    // The shared data, not a copy of the network: closures clone the Arc.
+    let network = data.clone();
     let choose_end = move |end: RwSignal<Option<PositionIndex>>| {
         Callback::new(move |position| {
             end.set(Some(position));
@@ -63,7 +64,10 @@ pub fn RoutePlanner() -> impl IntoView {
         let network = network.clone();
         move |end: RwSignal<Option<PositionIndex>>| {
             let network = network.clone();
-            move || end.get().map(|p| network.position(p).title.clone())
+            move || {
+                end.get()
+                    .map(|p| network.bundle.network.position(p).title.clone())
+            }
         }
     };
     let from_name = end_name(route.from);
@@ -95,7 +99,7 @@ pub fn RoutePlanner() -> impl IntoView {
             Err(why) => {
                 let (from, to) = (route.from.get_untracked(), route.to.get_untracked());
                 let text = match (from, to) {
-                    (Some(from), Some(to)) => explain(&network, from, to, &why),
+                    (Some(from), Some(to)) => explain(&network.bundle.network, from, to, &why),
                     _ => String::new(),
                 };
                 view! { <p class="no-route" role="status">{text}</p> }.into_any()
@@ -154,7 +158,7 @@ pub fn RoutePlanner() -> impl IntoView {
 /// The routes side by side, and the chosen one's directions as an ordered
 /// list: the screen-reader equivalent of the route drawn on the map.
 #[component]
-fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoView {
+fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
     let state = expect_context::<MapState>();
     let choice = state.route.choice;
     let routes: Vec<_> = plan.routes().cloned().collect();
@@ -187,7 +191,7 @@ fn RouteResults(plan: RoutePlan, network: crate::journey::Network) -> impl IntoV
         routes.get(index).map(|route| {
             directions(route)
                 .iter()
-                .map(|d| view! { <li>{d.text(&network)}</li> })
+                .map(|d| view! { <li>{d.text(&network.bundle.network)}</li> })
                 .collect_view()
         })
     };

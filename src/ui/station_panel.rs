@@ -9,7 +9,11 @@ use leptos::prelude::*;
 #[component]
 pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let full = words.as_ref().and_then(|w| w.as_ref().ok()).cloned();
+    let full = words
+        .as_ref()
+        .and_then(|w| w.as_ref().ok())
+        .cloned()
+        .flatten();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
     let p = network.position(position).clone();
     let heading = NodeRef::<leptos::html::H2>::new();

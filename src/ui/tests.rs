@@ -66,6 +66,7 @@ fn hostile_data() -> Arc<MapData> {
     Arc::new(MapData {
         bundle: MapBundle::new(network_parts, layout),
         graph,
+        bytes: Vec::new(),
     })
 }
 
@@ -160,6 +161,7 @@ async fn a_station_opens_at_once_and_says_why_when_its_details_cannot_be_had() {
     let data = Arc::new(MapData {
         bundle: MapBundle::decode(&map).expect("decodes"),
         graph,
+        bytes: map,
     });
     let host = stage("?station=bricklayer");
     let handle = leptos::mount::mount_to(
