@@ -178,6 +178,11 @@ impl CareerGraph {
     }
 }
 
+/// How common a step is, for panels: "9 of 41 people" took it.
+pub fn people_of(traffic: usize, journeys: usize) -> String {
+    format!("{traffic} of {journeys} people")
+}
+
 /// The edge from `from` to `to`, added if missing.
 fn edge(
     graph: &mut DiGraph<PositionIndex, Track>,

@@ -107,3 +107,9 @@ fn every_track_is_listed_with_its_endpoints() {
     all.sort();
     assert_eq!(all, vec![(0, 1, 2), (1, 2, 1), (1, 3, 1)]);
 }
+
+#[test]
+fn a_step_says_how_many_of_all_the_people_took_it() {
+    assert_eq!(super::people_of(9, 41), "9 of 41 people");
+    assert_eq!(super::people_of(1, 41), "1 of 41 people");
+}

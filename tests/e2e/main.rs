@@ -68,6 +68,9 @@ async fn clicking_a_station_opens_its_details() {
         .unwrap();
     assert!(panel.contains(position.level.meaning()), "{panel}");
     assert!(panel.contains("Where people went next"), "{panel}");
+    // How common each step is, out of everyone on the map.
+    let of_all = format!(" of {} people", network.journeys().len());
+    assert!(panel.contains(&of_all), "{panel}");
     // The words come from map-details.bin, fetched as the panel opens.
     let description: String = position.description.chars().take(60).collect();
     browser.until_panel_says(&description).await;
