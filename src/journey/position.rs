@@ -51,6 +51,36 @@ pub struct Position {
 }
 
 impl Position {
+    /// Its level as people should read it. A course such as a Skills
+    /// Bootcamp is not a regulated qualification, and a professional
+    /// registration is not a qualification at all: their level only places
+    /// them on the map, beside what they compare with, and is never
+    /// presented as theirs.
+    pub fn level_text(&self) -> String {
+        match self.kind {
+            Kind::Course => "not a regulated qualification".to_owned(),
+            Kind::ProfessionalMembership => "a registration, not a qualification".to_owned(),
+            _ => self.level.to_string(),
+        }
+    }
+
+    /// What its level means, for a station's panel: the level's meaning,
+    /// or for a course or registration why it has none (see
+    /// [`Position::level_text`]).
+    pub fn level_meaning(&self) -> String {
+        match self.kind {
+            Kind::Course | Kind::ProfessionalMembership => format!(
+                "{}: {}",
+                self.level_text(),
+                match self.kind {
+                    Kind::Course => "the map shows it with the level it leads to",
+                    _ => "the map shows it with the level it usually asks for",
+                }
+            ),
+            _ => self.level.meaning().to_owned(),
+        }
+    }
+
     /// Whether it has closed to new starts.
     pub fn is_closed(&self) -> bool {
         self.last_start.is_some()
@@ -137,5 +167,24 @@ named_enum! {
         Digital => "digital", "Digital and IT";
         /// School stages and qualifications that lead anywhere.
         General => "general", "General";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journey::sample;
+
+    #[test]
+    fn courses_and_registrations_never_read_as_a_level() {
+        let mut p = sample::position("bootcamp", Level::rqf(3).unwrap(), Sector::Digital);
+        assert_eq!(p.level_text(), "Level 3");
+        assert!(p.level_meaning().starts_with("Level 3:"));
+        p.kind = Kind::Course;
+        assert_eq!(p.level_text(), "not a regulated qualification");
+        assert!(!p.level_meaning().contains("Level 3"));
+        p.kind = Kind::ProfessionalMembership;
+        assert_eq!(p.level_text(), "a registration, not a qualification");
+        assert!(p.level_meaning().contains("usually asks for"));
     }
 }

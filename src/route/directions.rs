@@ -193,7 +193,7 @@ impl Direction {
                 .map_or("an unknown station", |p| p.title.as_str())
         };
         let station = |p: PositionIndex| match network.positions().get(p.get()) {
-            Some(position) => format!("{} ({})", position.title, position.level),
+            Some(position) => format!("{} ({})", position.title, position.level_text()),
             None => title(p).to_owned(),
         };
         match self {
@@ -294,7 +294,8 @@ pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &
         Some(p) => match network.positions().get(p.get()) {
             Some(position) => format!(
                 " The nearest you can reach is {} ({}).",
-                position.title, position.level
+                position.title,
+                position.level_text()
             ),
             None => String::new(),
         },

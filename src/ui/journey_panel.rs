@@ -32,7 +32,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
             view! {
                 <li>
                     <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{p.title.clone()}</button>
-                    <span class="muted">{format!(" · {}", p.level)}{years}</span>
+                    <span class="muted">{format!(" · {}", p.level_text())}{years}</span>
                     {step.note.clone().map(|n| view! { <p class="note">{n}</p> })}
                 </li>
             }

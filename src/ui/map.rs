@@ -460,7 +460,7 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
             let p = network.position(position);
             let lines = data.graph.lines_at(position);
             // "Bricklayer, Level 2, lines: Onsite construction, Site management".
-            let mut name = format!("{}, {}", p.title, p.level);
+            let mut name = format!("{}, {}", p.title, p.level_text());
             for (i, &l) in lines.iter().enumerate() {
                 name.push_str(if i == 0 { ", lines: " } else { ", " });
                 name.push_str(&network.line(l).name);

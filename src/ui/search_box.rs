@@ -107,7 +107,7 @@ pub fn SearchBox(
                                     }
                                 >
                                     {p.title.clone()}
-                                    <span class="muted">{format!(" · {}", p.level)}</span>
+                                    <span class="muted">{format!(" · {}", p.level_text())}</span>
                                 </li>
                             }
                         })

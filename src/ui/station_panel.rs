@@ -33,7 +33,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             .into_iter()
             .map(|(to, traffic)| {
                 let title = network.position(to).title.clone();
-                let level = network.position(to).level.to_string();
+                let level = network.position(to).level_text();
                 let people = crate::network::people_of(traffic, network.journeys().len());
                 let data = data.clone();
                 view! {
@@ -109,7 +109,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             <button type="button" class="close" aria-label="Close details" on:click=close>"×"</button>
             <p class="eyebrow">{kind}</p>
             <h2 id="station-title" tabindex="-1" node_ref=heading>{p.title.clone()}</h2>
-            <p class="level">{level_words(p.level)}</p>
+            <p class="level">{level_words(p.level_meaning())}</p>
             {words_status(&words)}
             {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
             <p>{p.description.clone()}</p>
@@ -165,10 +165,9 @@ pub fn focus_station(position: PositionIndex) {
 }
 
 /// "Level 2: like GCSE grades 9 to 4" with the level in bold.
-fn level_words(level: crate::journey::Level) -> impl IntoView {
-    let meaning = level.meaning();
-    let (name, rest) = meaning.split_once(':').unwrap_or((meaning, ""));
-    view! { <strong>{name}</strong>{format!(":{rest}")} }
+fn level_words(meaning: String) -> impl IntoView {
+    let (name, rest) = meaning.split_once(':').unwrap_or((&meaning, ""));
+    view! { <strong>{name.to_owned()}</strong>{format!(":{rest}")} }
 }
 
 /// 24000 → "24,000".
