@@ -185,33 +185,46 @@ pub struct JourneyDoc {
     /// Where the journey comes from: `{ kind = "example" }` for one the
     /// editors wrote, or `{ kind = "published", title, publisher, url,
     /// year }` for a real person's published story.
-    pub source: SourceDoc,
+    #[schemars(with = "SourceDoc")]
+    pub source: Spanned<SourceDoc>,
     /// The positions they stopped at, in order; at least two. Each step
     /// rides a line forward, or takes a `[[connection]]`.
     #[schemars(with = "Vec<StepDoc>", length(min = 2))]
     pub step: Spanned<Vec<StepDoc>>,
 }
 
-/// Where a journey comes from, as written in its `source` table.
+/// Where a journey comes from, as written in its `source` table. A
+/// struct with a `kind`, not a tagged enum: serde's internally tagged enums
+/// cannot hold the spans diagnostics point with. Which keys each kind needs
+/// is checked when the journey is read (`missing-key`).
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum SourceDoc {
+#[serde(deny_unknown_fields)]
+pub struct SourceDoc {
+    /// "example" for a journey the editors wrote, or "published" for one
+    /// summarised from a real person's published story, which then needs
+    /// title, publisher and url.
+    pub kind: SourceKind,
+    /// The page's title, as shown on it.
+    pub title: Option<String>,
+    /// Who published it, e.g. "CITB" or "National Careers Service".
+    pub publisher: Option<String>,
+    /// Where it is; https only.
+    #[schemars(with = "Option<HttpsLink>")]
+    pub url: Option<Spanned<String>>,
+    /// The year it was published, if the page says.
+    #[schemars(with = "Option<u16>", range(min = 1990, max = 2100))]
+    pub year: Option<u16>,
+}
+
+/// What kind of source a journey has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
     /// Written by the editors to show a route no published story covers;
     /// the app labels it "Example".
     Example,
     /// Summarised from a real person's published career story.
-    Published {
-        /// The page's title, as shown on it.
-        title: String,
-        /// Who published it, e.g. "CITB" or "National Careers Service".
-        publisher: String,
-        /// Where it is; https only.
-        #[schemars(with = "HttpsLink")]
-        url: Spanned<String>,
-        /// The year it was published, if the page says.
-        #[schemars(with = "Option<u16>", range(min = 1990, max = 2100))]
-        year: Option<u16>,
-    },
+    Published,
 }
 
 /// One stop on a journey, as written in a `[[journey.step]]` table.

@@ -15,7 +15,9 @@ pub use files::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Code, Diagnostic, FileId, SourceFile, SourceFiles, codes};
 use crate::journey::{Citation, Journey, Network, Position, PositionIndex, Source};
-use document::{ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc};
+use document::{
+    ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc, SourceKind,
+};
 use lints::dates::Open;
 use lints::id::FirstDefinitions;
 use lints::steps::KnownPositions;
@@ -245,14 +247,15 @@ fn assemble(
         lints::dates::check_journey(doc, &steps, &open, today, *file, diagnostics);
         let stops: Vec<PositionIndex> = steps.iter().map(|s| s.position).collect();
         lints::requirements::check_journey(&network, doc, &stops, *file, diagnostics);
-        if unique && on_the_map {
+        let source = source(&doc.source, *file, diagnostics);
+        if let (true, true, Some(source)) = (unique, on_the_map, source) {
             journeys.push(Journey {
                 id: doc.id.get_ref().clone(),
                 name: doc.name.trim().to_owned(),
                 headline: doc.headline.trim().to_owned(),
                 sector: doc.sector,
                 story: doc.story.trim().to_owned(),
-                source: source(&doc.source, *file, diagnostics),
+                source,
                 steps,
             });
         }
@@ -264,26 +267,57 @@ fn assemble(
     })
 }
 
-/// A journey's source. A published story's link must be https, like every
-/// link; a bad one is reported and left out, and the journey still loads.
-fn source(doc: &SourceDoc, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Source {
-    match doc {
-        SourceDoc::Example => Source::Example,
-        SourceDoc::Published {
-            title,
-            publisher,
-            url,
-            year,
-        } => Source::Published(Citation {
-            title: title.trim().to_owned(),
-            publisher: publisher.trim().to_owned(),
-            url: lints::links::check(std::slice::from_ref(url), file, diagnostics)
-                .into_iter()
-                .next()
-                .unwrap_or_default(),
-            year: *year,
-        }),
+/// A journey's source. A published story needs its title, publisher and
+/// https link; what is missing is reported and the journey left out. A bad
+/// link is reported too, and the journey still loads without it.
+fn source(
+    doc: &toml::Spanned<SourceDoc>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Source> {
+    let at = doc.span();
+    let doc = doc.get_ref();
+    if doc.kind == SourceKind::Example {
+        return Some(Source::Example);
     }
+    let missing: Vec<&str> = [
+        ("title", doc.title.is_none()),
+        ("publisher", doc.publisher.is_none()),
+        ("url", doc.url.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(key, absent)| absent.then_some(key))
+    .collect();
+    if !missing.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                &codes::MISSING_KEY,
+                file,
+                Some(at),
+                format!("a published source needs {}", missing.join(", ")),
+            )
+            .with_label("published, but where?")
+            .with_hint("Give the page's title, who published it and its https link, e.g. { kind = \"published\", title = \"My apprenticeship\", publisher = \"CITB\", url = \"https://...\", year = 2024 }."),
+        );
+        return None;
+    }
+    let url = doc
+        .url
+        .as_ref()
+        .map(|url| lints::links::check(std::slice::from_ref(url), file, diagnostics))
+        .and_then(|links| links.into_iter().next())
+        .unwrap_or_default();
+    Some(Source::Published(Citation {
+        title: doc.title.as_deref().unwrap_or_default().trim().to_owned(),
+        publisher: doc
+            .publisher
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+        url,
+        year: doc.year,
+    }))
 }
 
 /// The positions that load, in order, and what else was written with each.

@@ -210,3 +210,28 @@ fn the_key_lists_match_the_generated_schema() {
     }
     assert_eq!(keys_of(&schema), sorted(document::FILE.keys));
 }
+
+#[test]
+fn a_published_source_loads_with_its_citation_and_needs_its_link() {
+    let published = JOURNEY.replace(
+        r#"source = { kind = "example" }"#,
+        r#"source = { kind = "published", title = "From site to college", publisher = "CITB", url = "https://www.citb.co.uk/stories/kim", year = 2024 }"#,
+    );
+    let loaded = load(&[("p.toml", POSITIONS), ("j.toml", &published)]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let Source::Published(citation) = &loaded.network.journeys()[0].source else {
+        panic!("not published");
+    };
+    assert_eq!(citation.publisher, "CITB");
+    assert_eq!(citation.url, "https://www.citb.co.uk/stories/kim");
+    assert_eq!(citation.year, Some(2024));
+
+    let no_link = JOURNEY.replace(
+        r#"source = { kind = "example" }"#,
+        r#"source = { kind = "published", title = "From site to college", publisher = "CITB" }"#,
+    );
+    let loaded = load(&[("p.toml", POSITIONS), ("j.toml", &no_link)]);
+    assert_eq!(codes(&loaded), ["missing-key"]);
+    assert!(loaded.diagnostics[0].message.contains("url"));
+    assert!(loaded.network.journeys().is_empty(), "left out");
+}
