@@ -46,9 +46,21 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
             <p class="headline">{j.headline.clone()}</p>
             {super::station_panel::words_status(&words)}
             {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
+            {source_link(j)}
             <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>
             <ol class="steps">{steps}</ol>
         </section>
+    }
+}
+
+/// Where a published story can be read, once the words are here (the
+/// link travels with them).
+fn source_link(j: &crate::journey::Journey) -> Option<impl IntoView + use<>> {
+    match &j.source {
+        crate::journey::Source::Published(c) if !c.url.is_empty() => Some(view! {
+            <p class="source"><a href=c.url.clone() rel="noopener noreferrer" target="_blank">{format!("Source: {}, {}", c.title, c.publisher)}</a></p>
+        }),
+        _ => None,
     }
 }
 

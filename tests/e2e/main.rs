@@ -202,6 +202,39 @@ async fn choosing_a_line_highlights_it_and_tells_the_story() {
     browser.close().await;
 }
 
+/// A real person's journey says so and links the page it was summarised
+/// from, as a link that opens apart from the map.
+#[tokio::test]
+async fn a_published_journey_links_its_source() {
+    let network = content();
+    let journey = network
+        .journeys()
+        .iter()
+        .find(|j| !j.source.is_example())
+        .expect("a published journey ships");
+    let tubemap::journey::Source::Published(citation) = &journey.source else {
+        unreachable!("found as published");
+    };
+    let (browser, _) = open(1280, 800, &format!("?line={}", journey.id)).await;
+    let link = browser.wait_for(".journey-panel .source a").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some(citation.url.as_str())
+    );
+    assert_eq!(
+        link.attr("rel").await.unwrap().as_deref(),
+        Some("noopener noreferrer")
+    );
+    let eyebrow = browser
+        .wait_for(".journey-panel .eyebrow")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(eyebrow, "From a published story");
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn search_finds_a_station_despite_a_typo() {
     let (browser, _) = open(1280, 800, "").await;
