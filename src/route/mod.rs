@@ -175,6 +175,26 @@ impl RoutePlan {
     pub fn routes(&self) -> impl Iterator<Item = &Route> {
         std::iter::once(&self.best).chain(&self.alternatives)
     }
+
+    /// The route on show when someone chose number `choice` (0 is the
+    /// best): that one, or the best when the choice is out of range, as it
+    /// is when a new plan has fewer alternatives than the last. The map,
+    /// the directions and presentation all show this one.
+    pub fn on_show(&self, choice: usize) -> &Route {
+        self.alternatives
+            .get(choice.wrapping_sub(1))
+            .filter(|_| choice > 0)
+            .unwrap_or(&self.best)
+    }
+
+    /// The index of [`RoutePlan::on_show`]'s route among [`RoutePlan::routes`].
+    pub fn on_show_index(&self, choice: usize) -> usize {
+        if choice <= self.alternatives.len() {
+            choice
+        } else {
+            0
+        }
+    }
 }
 
 /// One way from the start to the destination.

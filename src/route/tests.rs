@@ -287,3 +287,25 @@ fn reach_groups_by_level_with_fewest_steps() {
             .all(|(_, at)| at.iter().all(|r| r.position != p(1) && r.position != p(2)))
     );
 }
+
+#[test]
+fn the_route_on_show_is_the_chosen_one_or_else_the_best() {
+    let network = network();
+    let graph = CareerGraph::new(&network);
+    let plan = plan(
+        &network,
+        &graph,
+        p(0),
+        p(5),
+        &query(Criterion::FewestSteps, 3),
+    )
+    .unwrap();
+    assert_eq!(plan.alternatives.len(), 2);
+    assert_eq!(plan.on_show(0), &plan.best);
+    assert_eq!(plan.on_show(2), &plan.alternatives[1]);
+    assert_eq!(plan.on_show_index(2), 2);
+    // A new plan with fewer routes than the last choice shows the best.
+    assert_eq!(plan.on_show(3), &plan.best);
+    assert_eq!(plan.on_show_index(3), 0);
+    assert_eq!(plan.on_show(usize::MAX), &plan.best);
+}

@@ -238,7 +238,7 @@ pub fn TubeMap() -> impl IntoView {
     let shown_route = Memo::new(move |_| {
         let choice = state.route.choice.get();
         planned.with(|p| match p {
-            Some(Ok(plan)) => plan.routes().nth(choice).or(Some(&plan.best)).cloned(),
+            Some(Ok(plan)) => Some(plan.on_show(choice).clone()),
             _ => None,
         })
     });

@@ -152,9 +152,8 @@ pub fn MyJourneyPanel() -> impl IntoView {
             if let (Some(from), Some(to)) =
                 (progress.furthest(&network.bundle.network), progress.goal)
             {
-                state.route.from.set(Some(from));
-                state.route.to.set(Some(to));
-                state.route.choice.set(0);
+                state.route.set_from(Some(from));
+                state.route.set_to(Some(to));
             }
         }
     };

@@ -178,11 +178,7 @@ fn slides_for(network: &Network, state: MapState, planned: PlannedRoutes) -> Vec
     }
     let choice = state.route.choice.get();
     planned.with(|p| match p {
-        Some(Ok(plan)) => plan
-            .routes()
-            .nth(choice)
-            .map(|r| route_slides(network, r))
-            .unwrap_or_default(),
+        Some(Ok(plan)) => route_slides(network, plan.on_show(choice)),
         _ => Vec::new(),
     })
 }

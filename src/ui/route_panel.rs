@@ -1,6 +1,6 @@
 use super::data::Shared;
 use super::search_box::SearchBox;
-use super::state::MapState;
+use super::state::{MapState, RouteState};
 use crate::journey::{Kind, Level, PositionIndex};
 use crate::route::{
     Constraints, Criterion, NoRoute, RoutePlan, RouteQuery, directions, explain, plan,
@@ -44,17 +44,14 @@ pub fn RoutePlanner() -> impl IntoView {
     let route = state.route;
     // The shared data, not a copy of the network: closures clone the Arc.
     let network = data.clone();
-    let choose_end = move |end: RwSignal<Option<PositionIndex>>| {
-        Callback::new(move |position| {
-            end.set(Some(position));
-            route.choice.set(0);
-        })
+    let choose_end = move |set: fn(&RouteState, Option<PositionIndex>)| {
+        Callback::new(move |position| set(&route, Some(position)))
     };
     let quick_starts = quick_starts(&data)
         .into_iter()
         .map(|(label, position, age)| {
             view! {
-                <button type="button" class="chip-button" on:click=move |_| { route.from.set(Some(position)); route.age.set(age); route.choice.set(0); }>
+                <button type="button" class="chip-button" on:click=move |_| { route.set_from(Some(position)); route.set_age(age); }>
                     {label}
                 </button>
             }
@@ -85,7 +82,7 @@ pub fn RoutePlanner() -> impl IntoView {
                     type="radio"
                     name="criterion"
                     prop:checked=move || route.criterion.get() == criterion
-                    on:change=move |_| { route.criterion.set(criterion); route.choice.set(0); }
+                    on:change=move |_| route.set_criterion(criterion)
                 />
                 {label}
             </label>
@@ -119,18 +116,17 @@ pub fn RoutePlanner() -> impl IntoView {
                     prop:value=move || route.age.get().to_string()
                     on:change=move |ev| {
                         if let Ok(age) = event_target_value(&ev).parse::<usize>() {
-                            route.age.set(age.clamp(11, 99));
-                            route.choice.set(0);
+                            route.set_age(age.clamp(11, 99));
                         }
                     }
                 />
             </label>
             <div class="route-end">
-                <SearchBox name="from" label="From" placeholder="Where are you now?" on_choose=choose_end(route.from) visible_label=true />
+                <SearchBox name="from" label="From" placeholder="Where are you now?" on_choose=choose_end(RouteState::set_from) visible_label=true />
                 <p class="chosen" aria-live="polite">{move || from_name().map(|t| format!("From: {t}"))}</p>
             </div>
             <div class="route-end">
-                <SearchBox name="to" label="To" placeholder="Where do you want to get to?" on_choose=choose_end(route.to) visible_label=true />
+                <SearchBox name="to" label="To" placeholder="Where do you want to get to?" on_choose=choose_end(RouteState::set_to) visible_label=true />
                 <p class="chosen" aria-live="polite">{move || to_name().map(|t| format!("To: {t}"))}</p>
             </div>
             <fieldset class="criteria">
@@ -141,12 +137,12 @@ pub fn RoutePlanner() -> impl IntoView {
                 <input
                     type="checkbox"
                     prop:checked=move || route.no_university.get()
-                    on:change=move |ev| { route.no_university.set(event_target_checked(&ev)); route.choice.set(0); }
+                    on:change=move |ev| route.set_no_university(event_target_checked(&ev))
                 />
                 "Earn while you learn (no university)"
             </label>
             {move || (route.from.get().is_some() || route.to.get().is_some()).then(|| view! {
-                <button type="button" class="link-button" on:click=move |_| { route.from.set(None); route.to.set(None); route.choice.set(0); }>
+                <button type="button" class="link-button" on:click=move |_| { route.set_from(None); route.set_to(None); }>
                     "Clear the route"
                 </button>
             })}
@@ -161,9 +157,9 @@ pub fn RoutePlanner() -> impl IntoView {
 fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
     let state = expect_context::<MapState>();
     let choice = state.route.choice;
-    let routes: Vec<_> = plan.routes().cloned().collect();
-    let options = routes
-        .iter()
+    let plan = std::sync::Arc::new(plan);
+    let options = plan
+        .routes()
         .enumerate()
         .map(|(i, route)| {
             let name = if i == 0 { "Best route".to_owned() } else { format!("Alternative {i}") };
@@ -176,9 +172,11 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
                 route.highest_level,
                 if changes == 1 { "1 change".to_owned() } else { format!("{changes} changes") },
             );
+            let plan = plan.clone();
+            let pressed = move || (plan.on_show_index(choice.get()) == i).to_string();
             view! {
                 <li>
-                    <button type="button" class="route-option" aria-pressed=move || (choice.get() == i).to_string() on:click=move |_| choice.set(i)>
+                    <button type="button" class="route-option" aria-pressed=pressed on:click=move |_| choice.set(i)>
                         <strong>{name}</strong>
                         <span>{summary}</span>
                     </button>
@@ -187,13 +185,10 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
         })
         .collect_view();
     let steps = move || {
-        let index = choice.get().min(routes.len().saturating_sub(1));
-        routes.get(index).map(|route| {
-            directions(route)
-                .iter()
-                .map(|d| view! { <li>{d.text(&network.bundle.network)}</li> })
-                .collect_view()
-        })
+        directions(plan.on_show(choice.get()))
+            .iter()
+            .map(|d| view! { <li>{d.text(&network.bundle.network)}</li> })
+            .collect_view()
     };
     view! {
         <ul class="plain route-options" aria-label="Routes found">{options}</ul>

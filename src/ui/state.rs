@@ -49,6 +49,39 @@ impl RouteState {
     pub fn is_planned(&self) -> bool {
         self.from.get().is_some() && self.to.get().is_some()
     }
+
+    // Each setter changes the question, so the answer starts again from its
+    // best route.
+
+    /// Where the route starts.
+    pub fn set_from(&self, from: Option<PositionIndex>) {
+        self.from.set(from);
+        self.choice.set(0);
+    }
+
+    /// Where the route goes.
+    pub fn set_to(&self, to: Option<PositionIndex>) {
+        self.to.set(to);
+        self.choice.set(0);
+    }
+
+    /// What "best" means.
+    pub fn set_criterion(&self, criterion: Criterion) {
+        self.criterion.set(criterion);
+        self.choice.set(0);
+    }
+
+    /// Earn while you learn.
+    pub fn set_no_university(&self, no_university: bool) {
+        self.no_university.set(no_university);
+        self.choice.set(0);
+    }
+
+    /// The pupil's age.
+    pub fn set_age(&self, age: usize) {
+        self.age.set(age);
+        self.choice.set(0);
+    }
 }
 
 impl MapState {

@@ -120,10 +120,10 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             </dl>
             <super::my_journey::MarkButtons position=position />
             <div class="route-actions">
-                <button type="button" class="chip-button" on:click=move |_| { state.route.from.set(Some(position)); state.route.choice.set(0); }>
+                <button type="button" class="chip-button" on:click=move |_| state.route.set_from(Some(position))>
                     "Start a route here"
                 </button>
-                <button type="button" class="chip-button" on:click=move |_| { state.route.to.set(Some(position)); state.route.choice.set(0); }>
+                <button type="button" class="chip-button" on:click=move |_| state.route.set_to(Some(position))>
                     "Plan a route to here"
                 </button>
             </div>
