@@ -371,13 +371,7 @@ fn plan_text(network: &Network, plan: &route::RoutePlan, asked: usize) -> String
         } else {
             format!("Alternative {i}")
         };
-        out.push_str(&format!(
-            "{heading}: {} step(s), {} change(s), {}, reaching {}\n",
-            r.steps,
-            r.legs.len().saturating_sub(1),
-            route::directions::about_years(r.total_years),
-            r.highest_level
-        ));
+        out.push_str(&format!("{heading}: {}\n", route::directions::summary(r)));
         for line in route::directions(r).iter().map(|d| d.text(network)) {
             out.push_str(&format!("  {line}\n"));
         }

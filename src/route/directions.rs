@@ -113,6 +113,20 @@ fn worth_saying(route: &Route, met: &Met) -> Option<Met> {
     (kept.age.is_some() || kept.level.is_some() || kept.after.is_some()).then_some(kept)
 }
 
+/// A route in one line, for comparing routes side by side (the app's
+/// route list and the CLI): "3 steps · 1 change · about 5.5 years · there
+/// at about 21 · reaches Level 6".
+pub fn summary(route: &Route) -> String {
+    format!(
+        "{} · {} · {} · there at about {} · reaches {}",
+        plural(route.steps, "step"),
+        plural(route.legs.len().saturating_sub(1), "change"),
+        about_years(route.total_years),
+        route.arrival_age.floor() as u32,
+        route.highest_level
+    )
+}
+
 /// Whether `at` is one of the stops leg `leg` of `route` reaches.
 fn reached_on(route: &Route, leg: usize, at: PositionIndex) -> bool {
     let first: usize = route.legs[..leg].iter().map(|l| l.stops).sum();
@@ -363,6 +377,21 @@ pub fn about_years(years: f32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_counts_steps_and_changes_in_words() {
+        use crate::journey::sample;
+        use crate::network::CareerGraph;
+        let network = sample::two_lines();
+        let graph = CareerGraph::new(&network);
+        let query = super::super::RouteQuery::default();
+        let plan = super::super::plan(&network, &graph, PositionIndex(0), PositionIndex(3), &query)
+            .unwrap();
+        assert_eq!(
+            summary(&plan.best),
+            "2 steps · 0 changes · about 1 year · there at about 17 · reaches Level 5"
+        );
+    }
 
     #[test]
     fn years_read_as_people_say_them() {

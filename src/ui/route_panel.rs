@@ -163,15 +163,7 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
         .enumerate()
         .map(|(i, route)| {
             let name = if i == 0 { "Best route".to_owned() } else { format!("Alternative {i}") };
-            let changes = route.legs.len().saturating_sub(1);
-            let summary = format!(
-                "{} steps · {} · there at about {} · reaches {} · {}",
-                route.steps,
-                crate::route::directions::about_years(route.total_years),
-                route.arrival_age.floor() as u32,
-                route.highest_level,
-                if changes == 1 { "1 change".to_owned() } else { format!("{changes} changes") },
-            );
+            let summary = crate::route::directions::summary(route);
             let plan = plan.clone();
             let pressed = move || (plan.on_show_index(choice.get()) == i).to_string();
             view! {
