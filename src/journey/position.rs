@@ -68,17 +68,12 @@ impl Position {
     /// or for a course or registration why it has none (see
     /// [`Position::level_text`]).
     pub fn level_meaning(&self) -> String {
-        match self.kind {
-            Kind::Course | Kind::ProfessionalMembership => format!(
-                "{}: {}",
-                self.level_text(),
-                match self.kind {
-                    Kind::Course => "the map shows it with the level it leads to",
-                    _ => "the map shows it with the level it usually asks for",
-                }
-            ),
-            _ => self.level.meaning().to_owned(),
-        }
+        let why = match self.kind {
+            Kind::Course => "the map shows it with the level it leads to",
+            Kind::ProfessionalMembership => "the map shows it with the level it usually asks for",
+            _ => return self.level.meaning().to_owned(),
+        };
+        format!("{}: {why}", self.level_text())
     }
 
     /// Whether it has closed to new starts.
