@@ -94,3 +94,41 @@ fn shipped_content_has_no_overlaps() {
     assert!(report.labels_on_lines <= 9, "{report:?}");
     assert!(report.line_crossings <= 107, "{report:?}");
 }
+
+#[test]
+fn the_cli_measure_prints_what_verify_counts() {
+    let loaded = source::load_paths(&[PathBuf::from("journeys")]);
+    let (_, report) = laid_out(&loaded.network);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
+        .args(["measure", "journeys"])
+        .output()
+        .expect("tubemap runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let value = |name: &str| {
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("no `{name}` in {stdout}"))
+            .to_owned()
+    };
+    assert_eq!(value("line crossings"), report.line_crossings.to_string());
+    assert_eq!(
+        value("labels with a line through them"),
+        report.labels_on_lines.to_string()
+    );
+    assert_eq!(
+        value("median bends per line"),
+        report.median_bends_per_line.to_string()
+    );
+}
+
+#[test]
+fn the_cli_measure_refuses_broken_journeys() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
+        .args(["measure", "tests/diagnostics/unknown-position"])
+        .output()
+        .expect("tubemap runs");
+    assert_eq!(output.status.code(), Some(1));
+}

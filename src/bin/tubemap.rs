@@ -41,6 +41,14 @@ enum Command {
         #[arg(default_value = "journeys")]
         paths: Vec<PathBuf>,
     },
+    /// Lay out the map and print how legible it is (crossings, bends,
+    /// labels with a line through them), so an editor can see whether a
+    /// change tangles the map before CI's layout ratchets do.
+    Measure {
+        /// Files or folders to lay out (folders are searched for .toml files).
+        #[arg(default_value = "journeys")]
+        paths: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of journey files.
     Schema,
     /// Print every diagnostic code with what it means and how to fix it
@@ -115,6 +123,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { paths, format } => check(&paths, format),
         Command::Render { paths } => render(&paths),
+        Command::Measure { paths } => measure(&paths),
         Command::Export { paths, out } => export(&paths, &out),
         Command::Schema => {
             print!("{}", source::document::json_schema());
@@ -230,6 +239,56 @@ fn render(paths: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn measure(paths: &[PathBuf]) -> ExitCode {
+    let loaded = source::load_paths_in_year(paths, source::this_year());
+    if loaded.error_count() > 0 || loaded.files.is_empty() {
+        eprintln!("the journeys have errors: run `tubemap check` first");
+        return ExitCode::FAILURE;
+    }
+    let network = &loaded.network;
+    let map = tubemap::layout::layout(network, &tubemap::network::CareerGraph::new(network));
+    let r = tubemap::layout::verify(&map);
+    let rows = [
+        ("stations", r.stations.to_string()),
+        (
+            "labels with a line through them",
+            r.labels_on_lines.to_string(),
+        ),
+        (
+            "lines through a station they skip",
+            r.pass_throughs.to_string(),
+        ),
+        ("line crossings", r.line_crossings.to_string()),
+        (
+            "most crossings on one line",
+            r.max_crossings_per_line.to_string(),
+        ),
+        ("bends", r.bends.to_string()),
+        ("median bends per line", r.median_bends_per_line.to_string()),
+        ("most bends on one line", r.max_bends_per_line.to_string()),
+        ("U-turns", r.u_turns.to_string()),
+        (
+            "non-octilinear segments",
+            r.non_octilinear_segments.to_string(),
+        ),
+        (
+            "overlaps (label, station, label on station)",
+            format!(
+                "{}, {}, {}",
+                r.label_overlaps, r.station_overlaps, r.label_station_overlaps
+            ),
+        ),
+        (
+            "aspect (width / height)",
+            format!("{:.2}", f64::from(r.aspect_permille) / 1000.0),
+        ),
+    ];
+    for (name, value) in rows {
+        println!("{name:<45} {value}");
+    }
+    ExitCode::SUCCESS
 }
 
 /// `--max-level`: "entry" or an RQF level 1 to 8.
