@@ -19,6 +19,8 @@ pub mod view;
 #[cfg(feature = "authoring")]
 pub mod diagnostic;
 #[cfg(feature = "authoring")]
+pub mod draft;
+#[cfg(feature = "authoring")]
 pub mod source;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -48,6 +48,7 @@ impl Loaded {
 }
 
 pub use lints::dates::this_year;
+pub(crate) use lints::id::kebab;
 
 /// Loads every `.toml` file under `paths` (directories are searched
 /// recursively, in sorted order). No journey is checked against the
@@ -71,7 +72,9 @@ pub fn load_sources(
     load_sources_in_year(sources, None)
 }
 
-fn load_sources_in_year(
+/// [`load_sources`], also reporting a journey whose years run past `today`
+/// when it is given (see [`load_paths_in_year`]).
+pub fn load_sources_in_year(
     sources: impl IntoIterator<Item = (String, std::io::Result<Vec<u8>>)>,
     today: Option<u16>,
 ) -> Loaded {

@@ -65,7 +65,8 @@ impl FirstDefinitions {
     }
 }
 
-fn kebab(text: &str) -> String {
+/// `text` as an id: lowercase ASCII words joined by hyphens.
+pub(crate) fn kebab(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

@@ -1,0 +1,205 @@
+//! A journey being written in the editor page ("Add your journey"): the
+//! fields a person fills in, the journey file they make, and which field
+//! each of the validator's problems is about.
+//!
+//! Every field is kept as typed, text included where the file wants a
+//! number: the file is written as it stands and the real validator
+//! ([`check`]) explains what is wrong, so the editor never has rules of
+//! its own that could drift from `tubemap check`.
+
+mod check;
+mod send;
+mod write;
+
+pub use check::{FieldProblem, ShippedContent, check};
+pub use send::{file_name, journey_id, pull_request_url};
+pub use write::Written;
+
+use serde::Deserialize;
+
+/// The journey as the person has filled it in so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    /// First name (or a made-up one for an example).
+    pub name: String,
+    /// One line: where they started and where they are now.
+    pub headline: String,
+    /// "construction", "digital" or "general"; empty until chosen.
+    pub sector: String,
+    /// The year the first step began, as typed.
+    pub started: String,
+    /// The story, in the person's own words.
+    pub story: String,
+    /// Where the journey comes from.
+    pub source: DraftSource,
+    /// The stops, in order.
+    pub steps: Vec<DraftStep>,
+}
+
+/// How a draft journey is sourced (the journey format's `source`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftSource {
+    /// "published" or "example"; empty until chosen.
+    pub kind: String,
+    /// The published page's title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Where it is (https).
+    pub url: String,
+    /// The year it was published, as typed.
+    pub year: String,
+}
+
+/// One stop of a draft journey.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftStep {
+    /// The id of a position on the map.
+    pub position: String,
+    /// How many years they spent there, as typed.
+    pub years: String,
+    /// What they did there.
+    pub note: String,
+}
+
+/// The part of a draft a problem is about, so the editor can show it next
+/// to that field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The journey as a whole (also what an unplaceable problem is about).
+    Journey,
+    /// The name (which also makes the id).
+    Name,
+    /// The headline.
+    Headline,
+    /// The sector.
+    Sector,
+    /// The year started.
+    Started,
+    /// The story.
+    Story,
+    /// How it is sourced, or one of the source's fields.
+    Source(SourceField),
+    /// The list of steps as a whole ("at least two").
+    Steps,
+    /// One step's field, by index.
+    Step(usize, StepField),
+}
+
+/// A field of [`DraftSource`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceField {
+    /// Published or example.
+    Kind,
+    /// The page's title.
+    Title,
+    /// The publisher.
+    Publisher,
+    /// The link.
+    Url,
+    /// The year published.
+    Year,
+}
+
+/// A field of [`DraftStep`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepField {
+    /// The station.
+    Position,
+    /// The years.
+    Years,
+    /// The note.
+    Note,
+}
+
+impl Draft {
+    /// Moves step `from` to `to` (both clamped to the list), keeping the
+    /// others in order.
+    pub fn move_step(&mut self, from: usize, to: usize) {
+        if from >= self.steps.len() {
+            return;
+        }
+        let step = self.steps.remove(from);
+        self.steps.insert(to.min(self.steps.len()), step);
+    }
+
+    /// Reads back a file written by [`Draft::write`], as kept in local
+    /// storage. Lenient: a field that is missing or of another type is
+    /// left empty rather than losing the rest. `None` if the text is not
+    /// TOML with a `[[journey]]` at all.
+    pub fn read(text: &str) -> Option<Draft> {
+        let file: LooseFile = toml::from_str(text).ok()?;
+        let journey = file.journey.into_iter().next()?;
+        let source = journey.source.unwrap_or_default();
+        Some(Draft {
+            name: journey.name.unwrap_or_default(),
+            headline: journey.headline.unwrap_or_default(),
+            sector: journey.sector.unwrap_or_default(),
+            started: loose_text(journey.started),
+            story: journey.story.unwrap_or_default(),
+            source: DraftSource {
+                kind: source.kind.unwrap_or_default(),
+                title: source.title.unwrap_or_default(),
+                publisher: source.publisher.unwrap_or_default(),
+                url: source.url.unwrap_or_default(),
+                year: loose_text(source.year),
+            },
+            steps: journey
+                .step
+                .into_iter()
+                .map(|s| DraftStep {
+                    position: s.position.unwrap_or_default(),
+                    years: loose_text(s.years),
+                    note: s.note.unwrap_or_default(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A number or a string read back as the text that was typed.
+fn loose_text(value: Option<toml::Value>) -> String {
+    match value {
+        Some(toml::Value::String(text)) => text,
+        Some(toml::Value::Integer(n)) => n.to_string(),
+        Some(toml::Value::Float(x)) => x.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[derive(Deserialize)]
+struct LooseFile {
+    #[serde(default)]
+    journey: Vec<LooseJourney>,
+}
+
+#[derive(Deserialize)]
+struct LooseJourney {
+    name: Option<String>,
+    headline: Option<String>,
+    sector: Option<String>,
+    started: Option<toml::Value>,
+    story: Option<String>,
+    source: Option<LooseSource>,
+    #[serde(default)]
+    step: Vec<LooseStep>,
+}
+
+#[derive(Default, Deserialize)]
+struct LooseSource {
+    kind: Option<String>,
+    title: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    year: Option<toml::Value>,
+}
+
+#[derive(Deserialize)]
+struct LooseStep {
+    position: Option<String>,
+    years: Option<toml::Value>,
+    note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests;

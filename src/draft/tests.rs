@@ -1,0 +1,315 @@
+use super::*;
+use crate::diagnostic::Severity;
+
+const SHIPPED: &[(&str, &str)] = &[
+    (
+        "journeys/positions/p.toml",
+        r#"
+[[position]]
+id = "gcses"
+title = "GCSEs"
+kind = "qualification"
+level = 2
+sectors = ["general"]
+description = "Exams."
+
+[[position]]
+id = "labourer"
+title = "Labourer"
+kind = "job"
+level = "entry"
+sectors = ["construction"]
+description = "Helps on site."
+
+[[position]]
+id = "plumber"
+title = "Plumber"
+kind = "job"
+level = 3
+sectors = ["construction"]
+description = "Fits pipes."
+"#,
+    ),
+    (
+        "journeys/network/lines.toml",
+        r##"
+[[line]]
+id = "site"
+name = "Site"
+colour = "#00782A"
+sector = "construction"
+stations = ["gcses", "labourer"]
+
+[[line]]
+id = "pipes"
+name = "Pipes"
+colour = "#0019A8"
+sector = "construction"
+stations = ["labourer", "plumber"]
+"##,
+    ),
+    (
+        "journeys/people/kim.toml",
+        r#"
+[[journey]]
+id = "kim"
+name = "Kim"
+headline = "From GCSEs to labourer"
+sector = "construction"
+story = "Left school for site."
+source = { kind = "example" }
+
+[[journey.step]]
+position = "gcses"
+
+[[journey.step]]
+position = "labourer"
+"#,
+    ),
+];
+
+fn shipped() -> ShippedContent {
+    ShippedContent::new(
+        SHIPPED
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+            .collect(),
+    )
+}
+
+fn step(position: &str, years: &str) -> DraftStep {
+    DraftStep {
+        position: position.into(),
+        years: years.into(),
+        note: String::new(),
+    }
+}
+
+fn valid() -> Draft {
+    Draft {
+        name: "Kim".into(),
+        headline: "From GCSEs to plumber".into(),
+        sector: "construction".into(),
+        started: "2015".into(),
+        story: "Worked as a labourer, then trained as a plumber.".into(),
+        source: DraftSource {
+            kind: "example".into(),
+            ..DraftSource::default()
+        },
+        steps: vec![
+            step("gcses", "2"),
+            step("labourer", "1.5"),
+            step("plumber", ""),
+        ],
+    }
+}
+
+fn problems(draft: &Draft) -> Vec<FieldProblem> {
+    check(draft, &shipped(), 2026).1
+}
+
+#[test]
+fn a_complete_draft_checks_clean_and_takes_a_free_id() {
+    let (written, problems) = check(&valid(), &shipped(), 2026);
+    assert_eq!(problems, vec![]);
+    // "kim" is taken by a shipped journey.
+    assert!(
+        written.text.contains("id = \"kim-2\"\n"),
+        "{}",
+        written.text
+    );
+    assert!(
+        written
+            .text
+            .starts_with("#:schema ../journey.schema.json\n\n[[journey]]\n")
+    );
+    assert!(written.text.contains("years = 1.5\n"));
+}
+
+#[test]
+fn the_file_name_follows_the_shipped_files() {
+    assert_eq!(
+        file_name(&valid(), "kim-2"),
+        "journeys/people/kim-2-gcses-to-plumber.toml"
+    );
+    let long = Draft {
+        headline: "From a very long headline that goes on and on well past any sensible file name"
+            .into(),
+        ..valid()
+    };
+    // Cut at a word, within 48 characters of headline.
+    assert_eq!(
+        file_name(&long, "kim"),
+        "journeys/people/kim-a-very-long-headline-that-goes-on-and-on-well.toml"
+    );
+}
+
+#[test]
+fn a_blank_headline_is_reported_on_the_headline_field() {
+    let draft = Draft {
+        headline: "  ".into(),
+        ..valid()
+    };
+    let problems = problems(&draft);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, Field::Headline);
+    assert_eq!(problems[0].code, "missing-key");
+    assert_eq!(problems[0].severity, Severity::Error);
+}
+
+#[test]
+fn an_unknown_station_is_reported_on_its_step_with_a_suggestion() {
+    let mut draft = valid();
+    draft.steps[2].position = "plumbr".into();
+    let problems = problems(&draft);
+    let problem = problems
+        .iter()
+        .find(|p| p.code == "unknown-position")
+        .expect("unknown-position");
+    assert_eq!(problem.field, Field::Step(2, StepField::Position));
+    assert!(
+        problem.hint.as_deref().unwrap_or("").contains("plumber"),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn years_that_are_not_a_number_reach_the_validator_as_text() {
+    let mut draft = valid();
+    draft.steps[1].years = "two".into();
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert!(written.text.contains("years = \"two\""));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == Field::Step(1, StepField::Years)),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn one_step_is_reported_on_the_steps() {
+    let mut draft = valid();
+    draft.steps.truncate(1);
+    let problems = problems(&draft);
+    assert!(
+        problems.iter().any(|p| p.field == Field::Steps),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_published_source_without_its_link_is_reported_on_the_source() {
+    let mut draft = valid();
+    draft.source = DraftSource {
+        kind: "published".into(),
+        title: "My apprenticeship".into(),
+        publisher: "CITB".into(),
+        ..DraftSource::default()
+    };
+    let problems = problems(&draft);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, Field::Source(SourceField::Kind));
+    draft.source.url = "http://example.com/story".into();
+    let problems = super::check(&draft, &shipped(), 2026).1;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == Field::Source(SourceField::Url)),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_step_no_line_takes_is_reported_on_that_step() {
+    let mut draft = valid();
+    // Backwards along the Pipes line.
+    draft.steps = vec![step("plumber", "1"), step("labourer", "")];
+    let problems = problems(&draft);
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p.field, Field::Step(_, StepField::Position))),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn hostile_text_is_quoted_and_reads_back_unchanged() {
+    let hostile = "\"\"\"\n[[position]]\nid = \"x\" <script>alert(1)</script> \\ \u{7f}";
+    let mut draft = valid();
+    draft.name = hostile.into();
+    draft.story = hostile.into();
+    draft.steps[0].note = hostile.into();
+    let written = draft.write("kim-2");
+    assert_eq!(written.text.matches("[[position]]\n").count(), 0);
+    let back = Draft::read(&written.text).expect("reads back");
+    assert_eq!(back.story, hostile.trim());
+    assert_eq!(back.steps[0].note, hostile.trim());
+    // It is still exactly one journey to the validator.
+    let loaded = crate::source::load_sources([(
+        "journeys/people/x.toml".to_owned(),
+        Ok(written.text.into_bytes()),
+    )]);
+    assert_eq!(loaded.network.positions().len(), 0);
+}
+
+#[test]
+fn a_draft_reads_back_from_its_file() {
+    let draft = valid();
+    let back = Draft::read(&draft.write("kim-2").text).expect("reads back");
+    assert_eq!(back, draft);
+    assert_eq!(Draft::read("not toml ["), None);
+}
+
+#[test]
+fn moving_a_step_keeps_the_others_in_order() {
+    let mut draft = valid();
+    draft.move_step(2, 0);
+    let order: Vec<&str> = draft.steps.iter().map(|s| s.position.as_str()).collect();
+    assert_eq!(order, ["plumber", "gcses", "labourer"]);
+    draft.move_step(0, 9);
+    let order: Vec<&str> = draft.steps.iter().map(|s| s.position.as_str()).collect();
+    assert_eq!(order, ["gcses", "labourer", "plumber"]);
+    draft.move_step(7, 0);
+    assert_eq!(draft.steps.len(), 3);
+}
+
+#[test]
+fn the_pull_request_link_carries_the_file_name_and_contents() {
+    let text = "id = \"a&b\"\nstory = \"50% + more\"\n";
+    let link = pull_request_url(
+        "https://github.com/owner/repo/",
+        "journeys/people/a.toml",
+        text,
+    );
+    let url = url::Url::parse(&link).expect("a URL");
+    assert_eq!(url.path(), "/owner/repo/new/main");
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert_eq!(
+        pairs,
+        [
+            ("filename".to_owned(), "journeys/people/a.toml".to_owned()),
+            ("value".to_owned(), text.to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_draft_of_shipped_stations_checks_clean_against_the_shipped_content() {
+    let files = crate::source::load_paths(&[std::path::PathBuf::from("journeys")]);
+    let shipped = ShippedContent::new(
+        files
+            .files
+            .iter()
+            .map(|(_, f)| (f.path.clone(), f.text.clone().into_bytes()))
+            .collect(),
+    );
+    let draft = Draft {
+        steps: vec![step("gcses-9-4", "2"), step("a-levels", "2")],
+        started: "2020".into(),
+        ..valid()
+    };
+    let (_, problems) = check(&draft, &shipped, 2026);
+    assert_eq!(problems, vec![]);
+}

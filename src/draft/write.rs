@@ -1,0 +1,135 @@
+//! Writes a draft as the journey file `tubemap check` reads, laid out like
+//! the shipped files, remembering where each field's value went so that a
+//! problem found in the file can be shown next to its field.
+
+use super::{Draft, Field, SourceField, StepField};
+use std::ops::Range;
+use toml_writer::{ToTomlValue, TomlStringBuilder};
+
+/// A draft written out as a journey file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    /// The file, exactly as it would be committed.
+    pub text: String,
+    /// Where each field's value is in `text`; a field left empty has none.
+    pub fields: Vec<(Field, Range<usize>)>,
+    /// Where each step's table starts, so a problem about a whole step
+    /// (such as a step no line or connection takes) finds its step.
+    pub steps: Vec<usize>,
+}
+
+impl Draft {
+    /// The journey file for this draft, with `id` as the journey's id.
+    pub fn write(&self, id: &str) -> Written {
+        let mut out = Writer::default();
+        out.text
+            .push_str("#:schema ../journey.schema.json\n\n[[journey]]\n");
+        out.key_string("id", id, Field::Name);
+        out.key_string("name", &self.name, Field::Name);
+        out.key_string("headline", &self.headline, Field::Headline);
+        out.key_string("sector", &self.sector, Field::Sector);
+        out.key_number("started", &self.started, Field::Started);
+        out.key_string("story", &self.story, Field::Story);
+        self.write_source(&mut out);
+        for (index, step) in self.steps.iter().enumerate() {
+            out.steps.push(out.text.len());
+            out.text.push_str("\n[[journey.step]]\n");
+            let field = |f| Field::Step(index, f);
+            out.key_string("position", &step.position, field(StepField::Position));
+            out.key_number("years", &step.years, field(StepField::Years));
+            out.key_string("note", &step.note, field(StepField::Note));
+        }
+        Written {
+            text: out.text,
+            fields: out.fields,
+            steps: out.steps,
+        }
+    }
+
+    /// `source = { kind = …, title = …, … }` on one line, as the shipped
+    /// files have it; nothing when no kind is chosen yet, so the validator
+    /// says the source is missing.
+    fn write_source(&self, out: &mut Writer) {
+        let source = &self.source;
+        if source.kind.trim().is_empty() {
+            return;
+        }
+        out.text.push_str("source = ");
+        let table = out.text.len();
+        out.text.push_str("{ ");
+        out.value_string("kind", &source.kind, Field::Source(SourceField::Kind));
+        let rest = [
+            ("title", &source.title, SourceField::Title),
+            ("publisher", &source.publisher, SourceField::Publisher),
+            ("url", &source.url, SourceField::Url),
+        ];
+        for (key, value, field) in rest {
+            if !value.trim().is_empty() {
+                out.text.push_str(", ");
+                out.value_string(key, value, Field::Source(field));
+            }
+        }
+        if !source.year.trim().is_empty() {
+            out.text.push_str(", ");
+            out.value_number("year", &source.year, Field::Source(SourceField::Year));
+        }
+        out.text.push_str(" }");
+        // The whole table too: a problem with the source as a whole
+        // ("a published source needs a url") shows at its kind.
+        let whole = (Field::Source(SourceField::Kind), table..out.text.len());
+        out.fields.push(whole);
+        out.text.push('\n');
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    fields: Vec<(Field, Range<usize>)>,
+    steps: Vec<usize>,
+}
+
+impl Writer {
+    /// `key = "value"` on its own line; nothing if the value is empty, so
+    /// the validator reports a missing key rather than an empty one.
+    fn key_string(&mut self, key: &str, value: &str, field: Field) {
+        if value.trim().is_empty() {
+            return;
+        }
+        self.value_string(key, value, field);
+        self.text.push('\n');
+    }
+
+    fn key_number(&mut self, key: &str, value: &str, field: Field) {
+        if value.trim().is_empty() {
+            return;
+        }
+        self.value_number(key, value, field);
+        self.text.push('\n');
+    }
+
+    fn value_string(&mut self, key: &str, value: &str, field: Field) {
+        let quoted = TomlStringBuilder::new(value.trim())
+            .as_basic()
+            .to_toml_value();
+        self.pair(key, &quoted, field);
+    }
+
+    /// A number as a number; anything else as text, so the validator's
+    /// "expected a number" message reaches the person.
+    fn value_number(&mut self, key: &str, value: &str, field: Field) {
+        let value = value.trim();
+        match value.parse::<f64>() {
+            Ok(number) if number.is_finite() => self.pair(key, &number.to_string(), field),
+            _ => self.value_string(key, value, field),
+        }
+    }
+
+    fn pair(&mut self, key: &str, value: &str, field: Field) {
+        self.text.push_str(key);
+        self.text.push_str(" = ");
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.fields.push((field, start..self.text.len()));
+    }
+}
