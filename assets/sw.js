@@ -70,7 +70,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;
   }
-  const navigation = request.mode === "navigate";
+  // Only the map's own page falls back to the cached shell: another page
+  // (the editor, add/) is fetched as it is, never answered with the map.
+  const navigation =
+    request.mode === "navigate" && new URL(request.url).pathname === new URL("./", self.location).pathname;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
       // A page's query string is app state (?station=…), not another page.

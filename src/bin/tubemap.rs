@@ -65,6 +65,16 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Pack the journey files for the editor page ("Add your journey"),
+    /// which checks drafts against them. Fails if any has an error.
+    Sources {
+        /// Files or folders to pack (folders are searched for .toml files).
+        #[arg(default_value = "journeys")]
+        paths: Vec<PathBuf>,
+        /// Where to write them.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Plan a route between two stations (ids or names), with alternatives.
     Route {
         /// Where you are: a position id or name ("GCSE", "gcses-9-4").
@@ -124,6 +134,7 @@ fn main() -> ExitCode {
         Command::Check { paths, format } => check(&paths, format),
         Command::Render { paths } => render(&paths),
         Command::Measure { paths } => measure(&paths),
+        Command::Sources { paths, out } => pack_sources(&paths, &out),
         Command::Export { paths, out } => export(&paths, &out),
         Command::Schema => {
             print!("{}", source::document::json_schema());
@@ -238,6 +249,26 @@ fn render(paths: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn pack_sources(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
+    let loaded = source::load_paths_in_year(paths, source::this_year());
+    if loaded.error_count() > 0 || loaded.files.is_empty() {
+        eprintln!("tubemap sources: the journeys have errors: run `tubemap check`");
+        return ExitCode::FAILURE;
+    }
+    let written = tubemap::draft::ShippedContent::pack(&loaded.files)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
+        });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("tubemap sources: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

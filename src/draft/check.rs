@@ -3,7 +3,7 @@
 
 use super::{Draft, Field, SourceField, StepField, Written, file_name, journey_id};
 use crate::diagnostic::codes;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceFiles};
 use crate::journey::Network;
 use crate::source::{self, Loaded};
 use std::ops::Range;
@@ -17,7 +17,30 @@ pub struct ShippedContent {
     pub network: Network,
 }
 
+/// The name of the packed journey files the editor page downloads.
+pub const SOURCES_FILE: &str = "journey-sources.bin";
+
 impl ShippedContent {
+    /// The files of a load, packed for the editor page ([`SOURCES_FILE`]).
+    pub fn pack(files: &SourceFiles) -> Result<Vec<u8>, postcard::Error> {
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(_, f)| (f.path.as_str(), f.text.as_str()))
+            .collect();
+        postcard::to_allocvec(&files)
+    }
+
+    /// Unpacks and loads files packed by [`ShippedContent::pack`].
+    pub fn unpack(bytes: &[u8]) -> Result<ShippedContent, postcard::Error> {
+        let files: Vec<(String, String)> = postcard::from_bytes(bytes)?;
+        Ok(ShippedContent::new(
+            files
+                .into_iter()
+                .map(|(p, t)| (p, t.into_bytes()))
+                .collect(),
+        ))
+    }
+
     /// Loads the shipped files, given as (path, contents).
     pub fn new(files: Vec<(String, Vec<u8>)>) -> ShippedContent {
         let loaded = load(files.iter().cloned(), None);
@@ -63,12 +86,23 @@ pub fn check(draft: &Draft, shipped: &ShippedContent, year: u16) -> (Written, Ve
         .iter()
         .find(|(_, file)| file.path == path)
         .map(|(id, _)| id);
-    let problems = loaded
+    let mut problems: Vec<FieldProblem> = loaded
         .diagnostics
         .into_iter()
         .filter(|d| Some(d.file) == mine)
         .map(|d| place(d, &written))
         .collect();
+    // The validator counts steps only once the journey's other keys are
+    // there; a form fills in any order, so say it as soon as it is true.
+    if draft.steps.len() < 2 && !problems.iter().any(|p| p.field == Field::Steps) {
+        problems.push(FieldProblem {
+            field: Field::Steps,
+            severity: Severity::Error,
+            code: codes::TOO_FEW_STEPS.name,
+            message: "Add at least two steps.".to_owned(),
+            hint: None,
+        });
+    }
     (written, problems)
 }
 
@@ -87,7 +121,25 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
     let field = if diagnostic.code == codes::TOO_FEW_STEPS.name {
         Field::Steps
     } else if diagnostic.code == codes::MISSING_KEY.name {
-        missing_key_field(&diagnostic.message).unwrap_or_else(at_span)
+        match missing_key_field(&diagnostic.message) {
+            // The validator's hint says which line to add to the file; on
+            // the form, the empty field is the whole story.
+            Some(field) => {
+                let message = match field {
+                    Field::Sector | Field::Source(_) => "Choose one.",
+                    Field::Steps => "Add at least two steps.",
+                    _ => "Fill this in.",
+                };
+                return FieldProblem {
+                    field,
+                    severity: diagnostic.severity,
+                    code: diagnostic.code,
+                    message: message.to_owned(),
+                    hint: None,
+                };
+            }
+            None => at_span(),
+        }
     } else {
         at_span()
     };

@@ -11,7 +11,7 @@ mod check;
 mod send;
 mod write;
 
-pub use check::{FieldProblem, ShippedContent, check};
+pub use check::{FieldProblem, SOURCES_FILE, ShippedContent, check};
 pub use send::{file_name, journey_id, pull_request_url};
 pub use write::Written;
 
@@ -112,7 +112,123 @@ pub enum StepField {
     Note,
 }
 
+/// Which fields the person has been to, so a problem shows once they have
+/// had a go at its field (or asked to see every problem), not as a wall of
+/// errors on an empty form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attention {
+    touched: Vec<Field>,
+    /// Show every problem: the person asked, or came back to a saved draft.
+    pub all: bool,
+}
+
+impl Attention {
+    /// Notes that the person edited `field`.
+    pub fn touch(&mut self, field: Field) {
+        if !self.touched.contains(&field) {
+            self.touched.push(field);
+        }
+    }
+
+    /// Whether problems about `field` are shown. A step's station and the
+    /// step list show once the steps have been edited at all.
+    pub fn shows(&self, field: Field) -> bool {
+        let steps_touched = || self.touched.contains(&Field::Steps);
+        self.all
+            || self.touched.contains(&field)
+            || match field {
+                Field::Steps | Field::Step(_, StepField::Position) => steps_touched(),
+                _ => false,
+            }
+    }
+}
+
+impl Field {
+    /// The field's element id on the editor page, so a problem can link to
+    /// it ("step-2-years").
+    pub fn key(self) -> String {
+        match self {
+            Field::Journey => "journey".into(),
+            Field::Name => "name".into(),
+            Field::Headline => "headline".into(),
+            Field::Sector => "sector".into(),
+            Field::Started => "started".into(),
+            Field::Story => "story".into(),
+            Field::Source(f) => format!("source-{}", f.name()),
+            Field::Steps => "steps".into(),
+            Field::Step(i, f) => format!("step-{}-{}", i + 1, f.name()),
+        }
+    }
+}
+
+impl SourceField {
+    fn name(self) -> &'static str {
+        match self {
+            SourceField::Kind => "kind",
+            SourceField::Title => "title",
+            SourceField::Publisher => "publisher",
+            SourceField::Url => "url",
+            SourceField::Year => "year",
+        }
+    }
+}
+
+impl StepField {
+    fn name(self) -> &'static str {
+        match self {
+            StepField::Position => "station",
+            StepField::Years => "years",
+            StepField::Note => "note",
+        }
+    }
+}
+
+/// How one step of a draft is travelled on the map: the preview of the
+/// trip over the existing lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepRide {
+    /// The first step: where the journey starts.
+    Start,
+    /// Along a line, with how many stops it takes.
+    Line {
+        /// The line's name.
+        name: String,
+        /// Stations travelled after the one before.
+        stops: usize,
+    },
+    /// Through an out-of-station connection.
+    Connection,
+    /// Not travellable: no line or connection joins it to the step before,
+    /// or one of the two is not a station.
+    Nothing,
+}
+
 impl Draft {
+    /// How each step is travelled over `network`'s lines.
+    pub fn rides(&self, network: &crate::journey::Network) -> Vec<StepRide> {
+        let at = |step: &DraftStep| network.position_by_id(step.position.trim());
+        self.steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let Some(before) = i.checked_sub(1).map(|b| &self.steps[b]) else {
+                    return StepRide::Start;
+                };
+                let ride = at(before)
+                    .zip(at(step))
+                    .and_then(|(a, b)| network.ride(a, b));
+                match ride.map(|r| (r.via, r.stations.len())) {
+                    Some((crate::journey::Via::Line(line), n)) => StepRide::Line {
+                        name: network.line(line).name.clone(),
+                        stops: n.saturating_sub(1),
+                    },
+                    Some((crate::journey::Via::Connection, _)) => StepRide::Connection,
+                    None => StepRide::Nothing,
+                }
+            })
+            .collect()
+    }
+
     /// Moves step `from` to `to` (both clamped to the list), keeping the
     /// others in order.
     pub fn move_step(&mut self, from: usize, to: usize) {

@@ -196,6 +196,20 @@ fn one_step_is_reported_on_the_steps() {
         problems.iter().any(|p| p.field == Field::Steps),
         "{problems:?}"
     );
+    // Said at once, even while the validator cannot read the journey yet
+    // for the keys still missing.
+    let started = Draft {
+        name: "Asha".into(),
+        steps: vec![step("gcses", "")],
+        ..Draft::default()
+    };
+    let problems = super::check(&started, &shipped(), 2026).1;
+    let steps: Vec<_> = problems
+        .iter()
+        .filter(|p| p.field == Field::Steps)
+        .collect();
+    assert_eq!(steps.len(), 1, "{problems:?}");
+    assert_eq!(steps[0].message, "Add at least two steps.");
 }
 
 #[test]
@@ -298,12 +312,11 @@ fn the_pull_request_link_carries_the_file_name_and_contents() {
 #[test]
 fn a_draft_of_shipped_stations_checks_clean_against_the_shipped_content() {
     let files = crate::source::load_paths(&[std::path::PathBuf::from("journeys")]);
-    let shipped = ShippedContent::new(
-        files
-            .files
-            .iter()
-            .map(|(_, f)| (f.path.clone(), f.text.clone().into_bytes()))
-            .collect(),
+    let packed = ShippedContent::pack(&files.files).expect("packs");
+    let shipped = ShippedContent::unpack(&packed).expect("unpacks");
+    assert_eq!(
+        shipped.network.journeys().len(),
+        files.network.journeys().len()
     );
     let draft = Draft {
         steps: vec![step("gcses-9-4", "2"), step("a-levels", "2")],
@@ -312,4 +325,80 @@ fn a_draft_of_shipped_stations_checks_clean_against_the_shipped_content() {
     };
     let (_, problems) = check(&draft, &shipped, 2026);
     assert_eq!(problems, vec![]);
+}
+
+#[test]
+fn every_field_has_its_own_element_id() {
+    let fields = [
+        Field::Journey,
+        Field::Name,
+        Field::Headline,
+        Field::Sector,
+        Field::Started,
+        Field::Story,
+        Field::Source(SourceField::Kind),
+        Field::Source(SourceField::Title),
+        Field::Source(SourceField::Publisher),
+        Field::Source(SourceField::Url),
+        Field::Source(SourceField::Year),
+        Field::Steps,
+        Field::Step(0, StepField::Position),
+        Field::Step(0, StepField::Years),
+        Field::Step(0, StepField::Note),
+        Field::Step(1, StepField::Position),
+    ];
+    let keys: std::collections::HashSet<String> = fields.iter().map(|f| f.key()).collect();
+    assert_eq!(keys.len(), fields.len());
+    assert_eq!(Field::Step(1, StepField::Years).key(), "step-2-years");
+}
+
+#[test]
+fn rides_preview_the_trip_over_the_lines() {
+    let shipped = shipped();
+    let mut draft = valid();
+    draft.steps.push(step("gcses", ""));
+    let rides = draft.rides(&shipped.network);
+    assert_eq!(
+        rides,
+        [
+            StepRide::Start,
+            StepRide::Line {
+                name: "Site".into(),
+                stops: 1
+            },
+            StepRide::Line {
+                name: "Pipes".into(),
+                stops: 1
+            },
+            StepRide::Nothing,
+        ]
+    );
+}
+
+#[test]
+fn problems_show_once_their_field_is_touched() {
+    let mut attention = Attention::default();
+    assert!(!attention.shows(Field::Name));
+    attention.touch(Field::Name);
+    assert!(attention.shows(Field::Name));
+    assert!(!attention.shows(Field::Headline));
+    assert!(!attention.shows(Field::Step(0, StepField::Position)));
+    attention.touch(Field::Steps);
+    assert!(attention.shows(Field::Step(0, StepField::Position)));
+    assert!(!attention.shows(Field::Step(0, StepField::Years)));
+    attention.all = true;
+    assert!(attention.shows(Field::Story));
+}
+
+#[test]
+fn a_missing_field_is_asked_for_in_plain_words() {
+    let draft = Draft {
+        name: String::new(),
+        ..valid()
+    };
+    let problems = problems(&draft);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, Field::Name);
+    assert_eq!(problems[0].message, "Fill this in.");
+    assert_eq!(problems[0].hint, None);
 }

@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1 class="brand">"Careers Tube Map"</h1>
                 <p class="tagline">"Careers in construction and digital: pick a station or a person."</p>
+                <a class="add-journey" href="add/">"Add"<span class="add-long">" your journey"</span></a>
                 <super::theme::ThemeSwitch />
             </header>
             {move || match loaded.get() {

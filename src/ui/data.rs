@@ -95,7 +95,7 @@ pub async fn load() -> Result<Shared, String> {
 }
 
 /// The file at `url`, or a sentence saying why not (`what` names it).
-async fn download(url: &str, what: &str) -> Result<Vec<u8>, String> {
+pub(super) async fn download(url: &str, what: &str) -> Result<Vec<u8>, String> {
     let failed = |why: &str| {
         format!("{what} could not be downloaded ({why}); check the connection and reload")
     };

@@ -7,6 +7,8 @@
 mod app;
 mod data;
 mod download;
+#[cfg(feature = "authoring")]
+pub mod editor;
 mod journey_panel;
 mod legend;
 mod map;

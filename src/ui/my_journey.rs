@@ -245,7 +245,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
 }
 
 /// Offers `text` as a file download.
-fn download_text(name: &str, text: &str) {
+pub(super) fn download_text(name: &str, text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/plain");

@@ -3,6 +3,7 @@
 //! Run by `.ci/test` after `trunk build --release`; on their own:
 //! `cargo test --features e2e --test e2e`.
 
+mod editor;
 mod legibility;
 mod pocket;
 mod support;
@@ -314,18 +315,7 @@ async fn a_deep_link_restores_the_view_and_back_works() {
 async fn axe_core_finds_no_accessibility_violations() {
     let (browser, _) = open(1280, 800, "?station=gcses-9-4").await;
     panel_title(&browser).await;
-    let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
-        .expect("npm ci installed axe-core");
-    browser.eval(&axe).await;
-    let result = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
-            vec![],
-        )
-        .await
-        .expect("axe runs");
+    let result = support::axe_violations(&browser, false).await;
     assert_eq!(result, serde_json::json!([]), "axe-core violations");
     browser.close().await;
 }

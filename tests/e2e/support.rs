@@ -91,8 +91,10 @@ pub async fn serve_stoppable(root: PathBuf) -> Server {
                     .next()
                     .unwrap_or("/")
                     .trim_start_matches('/');
-                let file = if path.is_empty() {
-                    root.join("index.html")
+                // A folder's page is its index.html, as static hosts serve it
+                // (the editor is at add/).
+                let file = if path.is_empty() || path.ends_with('/') {
+                    root.join(path).join("index.html")
                 } else {
                     root.join(path)
                 };
@@ -309,4 +311,34 @@ impl Browser {
 /// The shipped content, loaded the way the build loads it.
 pub fn content() -> tubemap::journey::Network {
     tubemap::source::load_paths(&["journeys".into()]).network
+}
+
+/// Runs `script` asynchronously in the page; it calls `done(value)`.
+pub async fn eval_async(browser: &Browser, script: &str) -> serde_json::Value {
+    browser
+        .client
+        .execute_async(
+            &format!("const done = arguments[arguments.length - 1]; {script}"),
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+}
+
+/// axe-core's violations on the page, as "rule: count targets" lines
+/// (`enhanced_contrast` adds WCAG AAA contrast).
+pub async fn axe_violations(browser: &Browser, enhanced_contrast: bool) -> serde_json::Value {
+    let axe = std::fs::read_to_string("node_modules/axe-core/axe.min.js")
+        .expect("npm ci installed axe-core");
+    if browser.eval("return typeof axe === 'undefined';").await == serde_json::json!(true) {
+        browser.eval(&axe).await;
+    }
+    eval_async(
+        browser,
+        &format!(
+            "axe.run(document, {{ resultTypes: ['violations'], rules: {{ 'color-contrast-enhanced': {{ enabled: {enhanced_contrast} }} }} }})
+               .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));"
+        ),
+    )
+    .await
 }
