@@ -63,3 +63,38 @@ fn every_element_is_closed() {
         assert_eq!(open, close, "<{tag}>");
     }
 }
+
+#[test]
+fn the_poster_has_a_key_of_symbols_and_marks_closed_stations() {
+    let shipped = tubemap::source::load_paths(&["journeys".into()]).network;
+    let poster = render(&shipped);
+    assert_eq!(poster.matches("class=\"key-entry\"").count(), 4);
+    for words in [
+        "Station",
+        "Interchange",
+        "Connection",
+        "Closed to new starts",
+    ] {
+        assert!(
+            poster.contains(&format!(">{words}")),
+            "key explains {words}"
+        );
+    }
+    let closed: Vec<usize> = shipped
+        .positions()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_closed())
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!closed.is_empty(), "the shipped map has closed positions");
+    for i in closed {
+        let label = format!("class=\"label closed\" data-position=\"{i}\" font-style=\"italic\"");
+        assert!(poster.contains(&label), "closed position {i} is in italics");
+    }
+    // Only closed stations are dashed: one dash per closed station and one
+    // in the key.
+    let dashed = poster.matches("stroke-dasharray").count();
+    let closed_count = shipped.positions().iter().filter(|p| p.is_closed()).count();
+    assert_eq!(dashed, closed_count + 1);
+}

@@ -33,6 +33,8 @@ const BAND_TITLE_BASELINE: f32 = 74.0;
 const INDENT: f32 = 40.0;
 /// Height of one legend row.
 const LEGEND_ROW: f32 = 22.0;
+/// The dashes of a closed station's tick or ring.
+const CLOSED_DASH: &str = "4 3";
 
 /// The map as a standalone SVG document.
 ///
@@ -42,7 +44,8 @@ const LEGEND_ROW: f32 = 22.0;
 pub fn svg(network: &Network, layout: &MapLayout) -> String {
     let mut out = String::with_capacity(1024 + 400 * layout.stations.len());
     let legend = Legend::new(network, layout);
-    let height = layout.height + legend.height;
+    let key = key_places(layout.width);
+    let height = layout.height + legend.height + key_height(&key);
     put(
         &mut out,
         format_args!(
@@ -70,8 +73,9 @@ pub fn svg(network: &Network, layout: &MapLayout) -> String {
     );
     lines(&mut out, network, layout);
     stations(&mut out, network, layout);
-    labels(&mut out, layout);
+    labels(&mut out, network, layout);
     legend.draw(&mut out, layout);
+    draw_key(&mut out, layout.height + legend.height, &key);
     out.push_str("</svg>\n");
     out
 }
@@ -308,6 +312,15 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
     out.push_str("<g id=\"stations\">\n");
     for (i, station) in layout.stations.iter().enumerate() {
         let p = station.position.0;
+        let closed = network
+            .positions()
+            .get(p as usize)
+            .is_some_and(|position| position.is_closed());
+        let dash = if closed {
+            format!(" stroke-dasharray=\"{CLOSED_DASH}\"")
+        } else {
+            String::new()
+        };
         if station.interchange {
             let (a, b) = station.capsule;
             let coords = format!(
@@ -322,7 +335,7 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
             put(
                 out,
                 format_args!(
-                    "<g class=\"station interchange\" data-position=\"{p}\" stroke-linecap=\"round\"><line {coords} stroke=\"{INK}\" stroke-width=\"{}\"/><line {coords} stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>\n",
+                    "<g class=\"station interchange\" data-position=\"{p}\" stroke-linecap=\"round\"><line {coords} stroke=\"{INK}\" stroke-width=\"{}\"{dash}/><line {coords} stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>\n",
                     N(2.0 * CAPSULE_RADIUS),
                     N(2.0 * CAPSULE_RADIUS - 4.0),
                 ),
@@ -341,7 +354,7 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
             put(
                 out,
                 format_args!(
-                    "<line class=\"station tick\" data-position=\"{p}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"{}\"/>\n",
+                    "<line class=\"station tick\" data-position=\"{p}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"{}\"{dash}/>\n",
                     N(from.x),
                     N(from.y),
                     N(to.x),
@@ -354,7 +367,7 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
     out.push_str("</g>\n");
 }
 
-fn labels(out: &mut String, layout: &MapLayout) {
+fn labels(out: &mut String, network: &Network, layout: &MapLayout) {
     // A white halo under the text keeps a label readable where a line
     // passes behind it.
     out.push_str(
@@ -366,9 +379,128 @@ fn labels(out: &mut String, layout: &MapLayout) {
             Align::Middle => "middle",
             Align::End => "end",
         };
-        let extra = format!(" data-position=\"{}\"", label.position.0);
-        text_block(out, "label", &extra, label.anchor, align, &label.lines, INK);
+        let p = label.position.0;
+        let closed = network
+            .positions()
+            .get(p as usize)
+            .is_some_and(|position| position.is_closed());
+        // Italic, not a marker: the layout sized each label for its text.
+        let (class, extra) = if closed {
+            (
+                "label closed",
+                format!(" data-position=\"{p}\" font-style=\"italic\""),
+            )
+        } else {
+            ("label", format!(" data-position=\"{p}\""))
+        };
+        text_block(out, class, &extra, label.anchor, align, &label.lines, INK);
         out.push('\n');
+    }
+    out.push_str("</g>\n");
+}
+
+/// The symbols the key explains, with their words.
+const KEY: [(Symbol, &str); 4] = [
+    (Symbol::Station, "Station"),
+    (Symbol::Interchange, "Interchange: lines meet"),
+    (Symbol::Connection, "Connection: a change of pathway"),
+    (
+        Symbol::Closed,
+        "Closed to new starts (dashed, name in italics)",
+    ),
+];
+
+#[derive(Clone, Copy)]
+enum Symbol {
+    Station,
+    Interchange,
+    Connection,
+    Closed,
+}
+
+impl Symbol {
+    /// The symbol drawn 28 px wide from `x`, centred on `mid`.
+    fn draw(self, x: f32, mid: f32) -> String {
+        let tick = |dash: &str| {
+            format!(
+                "<line x1=\"{}\" y1=\"{m}\" x2=\"{}\" y2=\"{m}\" stroke=\"{INK}\" stroke-width=\"{w}\"/><line x1=\"{c}\" y1=\"{m}\" x2=\"{c}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"{w}\"{dash}/>",
+                N(x),
+                N(x + 28.0),
+                N(mid - TICK_LENGTH),
+                m = N(mid),
+                c = N(x + 14.0),
+                w = N(LINE_WIDTH),
+            )
+        };
+        match self {
+            Symbol::Station => tick(""),
+            Symbol::Closed => tick(&format!(" stroke-dasharray=\"{CLOSED_DASH}\"")),
+            Symbol::Interchange => format!(
+                "<g stroke-linecap=\"round\"><line x1=\"{a}\" y1=\"{m}\" x2=\"{b}\" y2=\"{m}\" stroke=\"{INK}\" stroke-width=\"{}\"/><line x1=\"{a}\" y1=\"{m}\" x2=\"{b}\" y2=\"{m}\" stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>",
+                N(2.0 * CAPSULE_RADIUS),
+                N(2.0 * CAPSULE_RADIUS - 4.0),
+                a = N(x + 8.0),
+                b = N(x + 20.0),
+                m = N(mid),
+            ),
+            Symbol::Connection => format!(
+                "<line x1=\"{}\" y1=\"{m}\" x2=\"{}\" y2=\"{m}\" stroke=\"{CONNECTION_INK}\" stroke-width=\"{}\"/>",
+                N(x),
+                N(x + 28.0),
+                N(CONNECTION_WIDTH),
+                m = N(mid),
+            ),
+        }
+    }
+}
+
+/// Where each key entry goes: (symbol, words, x, row), wrapping to another
+/// row where the map is too narrow for one.
+fn key_places(width: f32) -> Vec<(Symbol, &'static str, f32, usize)> {
+    let start = INDENT + 56.0;
+    let mut x = start;
+    let mut row = 0;
+    let mut places = Vec::with_capacity(KEY.len());
+    for (symbol, text) in KEY {
+        let entry = 36.0 + text.chars().count() as f32 * CHAR_WIDTH;
+        if x > start && x + entry > width - INDENT {
+            x = start;
+            row += 1;
+        }
+        places.push((symbol, text, x, row));
+        x += entry + 40.0;
+    }
+    places
+}
+
+fn key_height(places: &[(Symbol, &str, f32, usize)]) -> f32 {
+    let rows = places.last().map_or(0, |p| p.3 + 1);
+    24.0 + rows as f32 * LEGEND_ROW + 16.0
+}
+
+/// The key of symbols under the legend: what a station, an interchange, a
+/// connection and a closed station look like.
+fn draw_key(out: &mut String, top: f32, places: &[(Symbol, &str, f32, usize)]) {
+    let first = top + 40.0;
+    put(
+        out,
+        format_args!(
+            "<g id=\"key\"><text class=\"key-title\" x=\"{INDENT}\" y=\"{}\" font-size=\"16\" font-weight=\"bold\" fill=\"{INK}\">Key</text>\n",
+            N(first)
+        ),
+    );
+    for &(symbol, text, x, row) in places {
+        let y = first + row as f32 * LEGEND_ROW;
+        put(
+            out,
+            format_args!(
+                "<g class=\"key-entry\">{}<text x=\"{}\" y=\"{}\" fill=\"{INK}\">{}</text></g>\n",
+                symbol.draw(x, y - 5.0),
+                N(x + 36.0),
+                N(y),
+                escape(text)
+            ),
+        );
     }
     out.push_str("</g>\n");
 }
