@@ -79,7 +79,7 @@ pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
     // Most important first, ties in order. A pick of the best left, not a
     // sort: the names are few, and a sort's code would add to the bundle.
     let mut left: Vec<usize> = (0..names.len()).collect();
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken: Vec<(usize, Rect)> = Vec::new();
     let mut show = vec![false; names.len()];
     while let Some(k) =
         (0..left.len()).max_by_key(|&k| (names[left[k]].priority, std::cmp::Reverse(left[k])))
@@ -91,13 +91,24 @@ pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
             && b.y >= 0.0
             && b.right() <= screen.right()
             && b.bottom() <= screen.bottom();
-        if inside && !taken.iter().any(|t| t.inflate(2.0).intersects(&b)) {
-            taken.push(b);
+        // The same name again only a screenful away: a line's name repeats
+        // along it to say which line this is, not to fill the view.
+        let clashes = taken.iter().any(|(j, t)| {
+            t.inflate(2.0).intersects(&b)
+                || (names[*j].text == names[i].text
+                    && (t.x - b.x) * (t.x - b.x) + (t.y - b.y) * (t.y - b.y)
+                        < REPEAT_PX * REPEAT_PX)
+        });
+        if inside && !clashes {
+            taken.push((i, b));
             show[i] = true;
         }
     }
     show
 }
+
+/// The least distance on screen between two shown copies of one name.
+const REPEAT_PX: f32 = 640.0;
 
 /// The station every line leaves from: the one the most lines stop at
 /// (the lower level on a tie). The first view on a small screen centres it.
@@ -150,28 +161,64 @@ pub fn interchange_names(
         .collect()
 }
 
-/// Each line's name, at the start of its trunk, to be drawn at a fixed size.
+/// Where a line's name may go again along the line: no closer than this
+/// (map units). Which copies show is decided on screen ([`shown`]), so a
+/// zoomed-in view anywhere along a line still says which line it is.
+const LINE_NAME_REPEAT: f32 = 240.0;
+/// A repeat sits on a straight stretch at least this long (map units).
+const LINE_NAME_STRETCH: f32 = 30.0;
+const REPEAT_SQUARED: f32 = LINE_NAME_REPEAT * LINE_NAME_REPEAT;
+
+/// Each line's name, to be drawn at a fixed size: where its trunk first
+/// settles on its own row, then again along the trunk every
+/// [`LINE_NAME_REPEAT`] or more. The first outranks every other name; the
+/// repeats give way to interchange names.
 pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
-    network
-        .line_indices()
-        .filter_map(|l| {
-            let trunk = layout.lines.iter().find(|p| p.line == l)?;
-            // Where the trunk settles on its own row: after its first bend.
-            let at = trunk
-                .points
-                .windows(2)
-                .find(|w| w[0].y == w[1].y && w[1].x - w[0].x > 30.0)
-                .map_or(*trunk.points.first()?, |w| w[0]);
-            Some((
+    let mut names = Vec::new();
+    for l in network.line_indices() {
+        // Where the trunk settles on its own row (after its first bend),
+        // then along every straight stretch of the trunk and branches,
+        // spaced out.
+        let mut spots: Vec<Point> = Vec::new();
+        for run in layout.lines.iter().filter(|p| p.line == l) {
+            for w in run.points.windows(2) {
+                let mut x = w[0].x;
+                while w[0].y == w[1].y && x + LINE_NAME_STRETCH <= w[1].x {
+                    let at = Point::new(x, w[0].y);
+                    x += LINE_NAME_STRETCH;
+                    if spots
+                        .iter()
+                        .all(|s| s.distance_squared(at) >= REPEAT_SQUARED)
+                    {
+                        spots.push(at);
+                    }
+                }
+            }
+        }
+        // A line with no straight stretch (all bends) is named where it starts.
+        if let (true, Some(start)) = (
+            spots.is_empty(),
+            layout
+                .lines
+                .iter()
+                .find(|p| p.line == l)
+                .and_then(|p| p.points.first()),
+        ) {
+            spots.push(*start);
+        }
+        for (i, at) in spots.into_iter().enumerate() {
+            names.push((
                 l,
                 FixedName {
                     at: Point::new(at.x + 6.0, at.y - 6.0),
                     text: network.line(l).name.clone(),
-                    priority: 100,
+                    // A repeat gives way to any interchange name.
+                    priority: if i == 0 { 100 } else { 1 },
                 },
-            ))
-        })
-        .collect()
+            ));
+        }
+    }
+    names
 }
 
 /// The zoom to fly to a station at: at least `current`, and close enough
@@ -294,6 +341,33 @@ mod tests {
             ..view
         };
         assert_eq!(shown(&names[..2], close, 4.0), [true, true]);
+    }
+
+    #[test]
+    fn a_line_name_repeats_along_its_line_only_a_screenful_apart() {
+        let network = crate::journey::sample::two_lines();
+        let mut layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        // One long straight line: room for its name several times.
+        layout.lines.truncate(1);
+        layout.lines[0].points = vec![Point::new(0.0, 100.0), Point::new(2000.0, 100.0)];
+        let names: Vec<FixedName> = line_names(&network, &layout)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        let xs: Vec<f32> = names.iter().map(|n| n.at.x).collect();
+        assert_eq!(xs, [6.0, 246.0, 486.0, 726.0, 966.0, 1206.0, 1446.0, 1686.0, 1926.0]);
+        assert!(names[0].priority > names[1].priority, "the first outranks its repeats");
+        let names: Vec<&FixedName> = names.iter().collect();
+        let view = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: 2000.0,
+            height: 200.0,
+        };
+        // At 1 px a unit, copies at least 640 px apart: 6, 726 and 1446.
+        let on = shown(&names, view, 1.0);
+        let at: Vec<f32> = (0..names.len()).filter(|&i| on[i]).map(|i| names[i].at.x).collect();
+        assert_eq!(at, [6.0, 726.0, 1446.0]);
     }
 
     #[test]

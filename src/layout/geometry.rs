@@ -121,6 +121,13 @@ impl Point {
         Point { x, y }
     }
 
+    /// The square of the distance to `other` (no square root: cheaper, and
+    /// enough to compare distances).
+    pub fn distance_squared(self, other: Point) -> f32 {
+        let (dx, dy) = (self.x - other.x, self.y - other.y);
+        dx * dx + dy * dy
+    }
+
     /// The point at whole tenths of a pixel, exactly as the map data
     /// stores it.
     pub fn snapped(self) -> Point {

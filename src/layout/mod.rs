@@ -17,6 +17,13 @@
 //!    by side at [`LINE_SPACING`].
 //! 3. `labels`: moves labels that sit on a line to a free spot around their
 //!    station, never onto another label or station.
+//! 4. The order of the rows: rows are packed first fit, so their first
+//!    order is a guess. A local search swaps two rows of a sector's block
+//!    at a time, runs the passes again and keeps the swap when [`verify`]
+//!    finds fewer labels under lines, lines through skipped stations and
+//!    crossings (the shipped map: 9, 1 and 107 before, 0, 0 and 75 after).
+//!    Up to [`ORDER_SEARCH_LIMIT`] positions; a national-scale network keeps
+//!    its first order and its time budget.
 //!
 //! [`verify`] measures the result; the tests hold the layout to it.
 //!
@@ -203,7 +210,71 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         .position_indices()
         .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
         .collect();
-    let placement = rows::place(network, &sizes, &shapes);
+    let mut plan = rows::RowPlan::new(network, &sizes);
+    let draw = |plan: &rows::RowPlan| {
+        let placement = rows::place(network, &sizes, &shapes, plan);
+        finish(network, graph, texts.clone(), &sizes, &shapes, placement)
+    };
+    let mut best = draw(&plan);
+    if network.positions().len() > ORDER_SEARCH_LIMIT {
+        return best;
+    }
+    // Local search over the order of each block's rows: swap two rows of
+    // a block, keep the swap if the map reads better. Rows are
+    // packed first fit, so their first order is only a guess.
+    let mut score = legibility(&verify(&best));
+    for _ in 0..ORDER_SEARCH_PASSES {
+        let mut better = false;
+        for pair in plan.swaps() {
+            plan.swap(pair);
+            let map = draw(&plan);
+            let candidate = legibility(&verify(&map));
+            if candidate < score {
+                (best, score, better) = (map, candidate, true);
+            } else {
+                plan.swap(pair);
+            }
+        }
+        if !better {
+            break;
+        }
+    }
+    best
+}
+
+/// Networks up to this many positions get their row order searched; a
+/// national-scale one keeps its first order, so it lays out in its budget.
+const ORDER_SEARCH_LIMIT: usize = 400;
+/// At most this many sweeps over the neighbouring rows.
+const ORDER_SEARCH_PASSES: usize = 8;
+
+/// What the row-order search minimises, most important first: hard rules
+/// (which the passes keep at zero anyway), labels a line runs through,
+/// lines through stations they skip, crossings, then bends.
+fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
+    let hard = r.non_octilinear_segments
+        + r.label_overlaps
+        + r.station_overlaps
+        + r.label_station_overlaps
+        + r.u_turns;
+    (
+        hard,
+        r.labels_on_lines,
+        r.pass_throughs,
+        r.line_crossings,
+        r.bends,
+    )
+}
+
+/// The passes after placement: stations, lines, connections, labels.
+fn finish(
+    network: &Network,
+    graph: &CareerGraph,
+    texts: Vec<Vec<String>>,
+    sizes: &[(f32, f32)],
+    shapes: &[Shape],
+    placement: rows::Placement,
+) -> MapLayout {
     let stations: Vec<StationMark> = network
         .position_indices()
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
@@ -212,7 +283,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
     let connections = route::connect(network, graph, &placement.at);
     let labels = labels::place(
         texts,
-        &sizes,
+        sizes,
         &stations,
         &lines,
         Rect::new(0.0, 0.0, placement.width, placement.height),

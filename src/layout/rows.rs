@@ -50,10 +50,80 @@ pub(super) struct Placement {
     pub row: Vec<u32>,
 }
 
-/// Places every station. `sizes` are the labels' (width, height).
-pub(super) fn place(network: &Network, sizes: &[(f32, f32)], shapes: &[Shape]) -> Placement {
-    let (_, first_x) = columns(network, sizes);
-    let row = rows(network, &first_x, sizes);
+/// Which rows the stations sit on, before the rows are put in order: each
+/// station's (block, row in block), and the order of each block's rows top
+/// to bottom. Any order of a block's rows is a valid layout, so the layout
+/// pass can try others ([`RowPlan::swap`]).
+#[derive(Clone)]
+pub(super) struct RowPlan {
+    first_x: Vec<f32>,
+    home: Vec<Option<(usize, usize)>>,
+    order: [Vec<usize>; 3],
+}
+
+impl RowPlan {
+    /// The first-fit rows, in their first order (see [`rows`]).
+    pub(super) fn new(network: &Network, sizes: &[(f32, f32)]) -> RowPlan {
+        let (_, first_x) = columns(network, sizes);
+        let (home, order) = rows(network, &first_x, sizes);
+        RowPlan {
+            first_x,
+            home,
+            order,
+        }
+    }
+
+    /// Every pair of rows in one block that [`RowPlan::swap`] can
+    /// exchange, as (block, place, other place), nearest pairs first.
+    pub(super) fn swaps(&self) -> Vec<(usize, usize, usize)> {
+        let mut pairs: Vec<(usize, usize, usize)> = (0..3)
+            .flat_map(|b| {
+                let n = self.order[b].len();
+                (0..n).flat_map(move |i| (i + 1..n).map(move |j| (b, i, j)))
+            })
+            .collect();
+        pairs.sort_by_key(|&(b, i, j)| (j - i, b, i));
+        pairs
+    }
+
+    /// Swaps two rows of a block.
+    pub(super) fn swap(&mut self, (block, place, other): (usize, usize, usize)) {
+        self.order[block].swap(place, other);
+    }
+
+    /// Every station's row, top to bottom.
+    fn rows(&self) -> Vec<u32> {
+        let mut at: [Vec<usize>; 3] = Default::default();
+        let mut offset = 0;
+        for (b, order) in self.order.iter().enumerate() {
+            at[b] = vec![0; order.len()];
+            for (place, &row) in order.iter().enumerate() {
+                at[b][row] = offset + place;
+            }
+            offset += order.len();
+        }
+        // Stations on no line get a row of their own at the bottom.
+        self.home
+            .iter()
+            .map(|h| {
+                h.map_or(offset, |(b, row)| at[b][row])
+                    .try_into()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect()
+    }
+}
+
+/// Places every station on `plan`'s rows. `sizes` are the labels' (width,
+/// height).
+pub(super) fn place(
+    network: &Network,
+    sizes: &[(f32, f32)],
+    shapes: &[Shape],
+    plan: &RowPlan,
+) -> Placement {
+    let first_x = &plan.first_x;
+    let row = plan.rows();
     let rows = row.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
     // Each row sits below the previous one's shapes and labels.
     let mut reach = vec![(0.0f32, 0.0f32); rows];
@@ -73,7 +143,7 @@ pub(super) fn place(network: &Network, sizes: &[(f32, f32)], shapes: &[Shape]) -
         floor = y + below;
     }
     let y: Vec<f32> = row.iter().map(|&r| y_of[r as usize]).collect();
-    let (bands, x) = spread(network, &first_x, &row, &y, sizes);
+    let (bands, x) = spread(network, first_x, &row, &y, sizes);
     let at = x.iter().zip(&y).map(|(&x, &y)| Point::new(x, y)).collect();
     let right = bands.last().map_or(MARGIN, |b: &Band| b.x + b.width);
     Placement {
@@ -237,8 +307,12 @@ struct Claim {
     to: f32,
 }
 
-/// Every station's row.
-fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Vec<u32> {
+/// Every station's (block, row in block), and each block's rows in their
+/// first order, top to bottom.
+type Homes = (Vec<Option<(usize, usize)>>, [Vec<usize>; 3]);
+
+/// Every station's row in its block, first fit.
+fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Homes {
     let count = network.positions().len();
     let block = |l: LineIndex| match network.line(l).sector {
         Sector::Construction => 0,
@@ -304,7 +378,7 @@ fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Vec<u32> {
     // rows with the first (the hub) in the middle, then digital rows
     // nearest first.
     let [construction, general, digital] = blocks.map(|rows| rows.len());
-    let mut position_of: [Vec<usize>; 3] = [
+    let order = [
         (0..construction).rev().collect(),
         (1..general)
             .step_by(2)
@@ -313,24 +387,7 @@ fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Vec<u32> {
             .collect(),
         (0..digital).collect(),
     ];
-    let mut offset = 0;
-    for order in position_of.iter_mut() {
-        let mut at = vec![0; order.len()];
-        for (place, &row) in order.iter().enumerate() {
-            at[row] = offset + place;
-        }
-        offset += at.len();
-        *order = at;
-    }
-    // Stations on no line get a row of their own at the bottom.
-    let spare = offset;
-    home.iter()
-        .map(|h| {
-            h.map_or(spare, |(b, row)| position_of[b][row])
-                .try_into()
-                .unwrap_or(u32::MAX)
-        })
-        .collect()
+    (home, order)
 }
 
 #[cfg(test)]
@@ -351,7 +408,7 @@ mod tests {
         let network = Network::new(positions, lines, Vec::new(), Vec::new()).unwrap();
         let sizes = vec![(60.0, 16.0); 4];
         let shapes = vec![Shape::new(1, false); 4];
-        let placed = place(&network, &sizes, &shapes);
+        let placed = place(&network, &sizes, &shapes, &RowPlan::new(&network, &sizes));
         let ys: Vec<f32> = placed.at.iter().map(|p| p.y).collect();
         assert!(ys.iter().all(|&y| y == ys[0]), "{ys:?}");
         let xs: Vec<f32> = placed.at.iter().map(|p| p.x).collect();
