@@ -355,8 +355,16 @@ mod tests {
             .map(|(_, n)| n)
             .collect();
         let xs: Vec<f32> = names.iter().map(|n| n.at.x).collect();
-        assert_eq!(xs, [6.0, 246.0, 486.0, 726.0, 966.0, 1206.0, 1446.0, 1686.0, 1926.0]);
-        assert!(names[0].priority > names[1].priority, "the first outranks its repeats");
+        assert_eq!(
+            xs,
+            [
+                6.0, 246.0, 486.0, 726.0, 966.0, 1206.0, 1446.0, 1686.0, 1926.0
+            ]
+        );
+        assert!(
+            names[0].priority > names[1].priority,
+            "the first outranks its repeats"
+        );
         let names: Vec<&FixedName> = names.iter().collect();
         let view = ViewBox {
             x: 0.0,
@@ -366,7 +374,10 @@ mod tests {
         };
         // At 1 px a unit, copies at least 640 px apart: 6, 726 and 1446.
         let on = shown(&names, view, 1.0);
-        let at: Vec<f32> = (0..names.len()).filter(|&i| on[i]).map(|i| names[i].at.x).collect();
+        let at: Vec<f32> = (0..names.len())
+            .filter(|&i| on[i])
+            .map(|i| names[i].at.x)
+            .collect();
         assert_eq!(at, [6.0, 726.0, 1446.0]);
     }
 
