@@ -7,13 +7,13 @@
 //! stories, notes) travel in a second file, [`MapBundle::split`], which the
 //! app fetches when a panel first opens: the first load stays small.
 
-use crate::journey::{Details, DetailsMismatch, Network};
+use crate::journey::{Details, DetailsMismatch, Network, PositionIndex};
 use crate::layout::MapLayout;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 10;
+pub const FORMAT: u32 = 11;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -134,12 +134,21 @@ impl MapBundle {
                 runs,
             });
         }
-        // What the map data leaves out because the network has it.
+        // What the map data leaves out because the network has it, or
+        // because station and label i are position i.
         let network = &bundle.network;
-        for label in &mut bundle.layout.labels {
-            if let Some(position) = network.positions().get(label.position.get()) {
-                label.cut_from_title(&position.title);
-            }
+        for (i, station) in bundle.layout.stations.iter_mut().enumerate() {
+            station.position = PositionIndex(i as u32);
+        }
+        for (i, (label, position)) in bundle
+            .layout
+            .labels
+            .iter_mut()
+            .zip(network.positions())
+            .enumerate()
+        {
+            label.position = PositionIndex(i as u32);
+            label.cut_from_title(&position.title);
         }
         for path in &mut bundle.layout.lines {
             path.colour = network.line(path.line).colour;

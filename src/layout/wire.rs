@@ -38,9 +38,10 @@ impl From<super::Band> for Band {
     }
 }
 
+// Station i is position i (an invariant `MapBundle::decode` restores), so
+// neither a station nor a label stores its position.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StationMark {
-    position: PositionIndex,
     at: Point,
     interchange: bool,
     /// How many lines stop here (at least 1).
@@ -49,7 +50,7 @@ pub(super) struct StationMark {
 
 impl From<StationMark> for super::StationMark {
     fn from(s: StationMark) -> super::StationMark {
-        let mark = Shape::new(usize::from(s.stops), s.interchange).mark(s.position, s.at);
+        let mark = Shape::new(usize::from(s.stops), s.interchange).mark(PositionIndex(0), s.at);
         super::StationMark {
             bounds: mark.bounds.snapped(),
             capsule: (mark.capsule.0.snapped(), mark.capsule.1.snapped()),
@@ -62,7 +63,6 @@ impl From<super::StationMark> for StationMark {
     fn from(s: super::StationMark) -> StationMark {
         let span = (s.capsule.1.y - s.capsule.0.y).abs();
         StationMark {
-            position: s.position,
             at: s.at,
             interchange: s.interchange,
             stops: (span / LINE_SPACING).round() as u16 + 1,
@@ -72,7 +72,6 @@ impl From<super::StationMark> for StationMark {
 
 #[derive(Serialize, Deserialize)]
 pub(super) struct Label {
-    position: PositionIndex,
     /// How many characters each line but the last has; the space a line
     /// breaks at is not counted.
     breaks: Vec<u8>,
@@ -86,7 +85,7 @@ impl From<Label> for super::Label {
         // then the break counts wait in `lines`, one empty line each.
         super::Label {
             bounds: Rect::new(l.anchor.x, l.anchor.y, 0.0, 0.0),
-            position: l.position,
+            position: PositionIndex(0),
             lines: l.breaks.iter().map(|&n| " ".repeat(n.into())).collect(),
             anchor: l.anchor,
             align: l.align,
@@ -98,7 +97,6 @@ impl From<super::Label> for Label {
     fn from(l: super::Label) -> Label {
         let count = l.lines.len().saturating_sub(1);
         Label {
-            position: l.position,
             breaks: l.lines[..count]
                 .iter()
                 .map(|line| line.chars().count().min(255) as u8)
