@@ -22,7 +22,7 @@ const FILE_STEM: &str = "careers-tube-map";
 
 /// Painting properties copied into the export, each with its initial value,
 /// which need not be written. Only what the map's CSS sets (app.css,
-/// themes.css).
+/// app.css's themes).
 const PAINT: [(&str, &str); 9] = [
     ("fill", ""),
     ("stroke", "none"),

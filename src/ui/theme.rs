@@ -1,6 +1,6 @@
 //! The colour theme: the device's setting, light, dark or high contrast.
 //!
-//! The colours themselves are CSS custom properties (assets/themes.css),
+//! The colours themselves are CSS custom properties (the themes section of assets/app.css),
 //! picked by `data-theme` on the root element; this component only chooses
 //! the attribute and remembers the choice in localStorage.
 

@@ -345,7 +345,7 @@ async fn printing_shows_the_map_and_legend_without_controls() {
         "the map is not full page: {size}"
     );
     let rules = browser
-        .eval("return [...document.styleSheets].filter(s => s.media.mediaText === 'print').flatMap(s => [...s.cssRules]).filter(r => r instanceof CSSPageRule).map(r => r.style.size);")
+        .eval("return [...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r instanceof CSSPageRule).map(r => r.style.size);")
         .await;
     assert_eq!(rules, json!(["landscape"]), "@page rule");
     browser
