@@ -80,7 +80,8 @@ fn score(typed: &[String], title: &[String]) -> f32 {
 }
 
 fn word_score(typed: &str, word: &str) -> f32 {
-    if typed == word {
+    // A plural is the same word: "GCSE" means "GCSEs" as much as "GCSE".
+    if typed == word || word.strip_suffix('s') == Some(typed) {
         return 3.0;
     }
     if word.starts_with(typed) {
@@ -141,6 +142,13 @@ mod tests {
         search(&n, query, 5)
             .first()
             .map(|m| n.position(m.position).id.clone())
+    }
+
+    #[test]
+    fn a_plural_counts_as_the_same_word() {
+        assert_eq!(word_score("gcse", "gcses"), word_score("gcse", "gcse"));
+        // Only the plural: a longer word stays a prefix match.
+        assert!(word_score("gcse", "gcsex") < word_score("gcse", "gcse"));
     }
 
     #[test]

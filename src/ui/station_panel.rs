@@ -62,13 +62,12 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .journeys_at(position)
         .iter()
         .map(|&j| {
-            let journey = network.journey(j);
-            let colour = data.bundle.layout.lines[j.get()].colour.to_string();
-            let label = super::legend::person_label(journey);
+            // A person's trip has no colour of its own (lines do), so the
+            // list names them, as the legend's People list does.
+            let label = super::legend::person_label(network.journey(j));
             view! {
                 <li>
                     <button type="button" class="line-button" on:click=move |_| { state.station.set(None); state.line.set(Some(j)); }>
-                        <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
                         {label}
                     </button>
                 </li>
