@@ -8,7 +8,8 @@
 //!    gets a row (runs of one line share rows where they do not overlap),
 //!    in blocks by sector around the school-stage hub; a station sits on
 //!    the row of the run that brought it. Then x: each stretch of line is
-//!    long enough for one 45-degree diagonal between its rows, and each
+//!    long enough for one 45-degree diagonal between its rows (up to a
+//!    cap: taller drops turn vertical, which keeps the map near 16:9), and each
 //!    label clear of the next station on its row. No overlaps by
 //!    construction.
 //! 2. `route`: each run of each line, and each connection, as an

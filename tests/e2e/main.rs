@@ -14,7 +14,17 @@ use support::{Browser, content, dist, serve};
 
 async fn open(width: u32, height: u32, query: &str) -> (Browser, String) {
     let base = serve(dist()).await;
-    let browser = Browser::start(width, height).await;
+    // Chromium's windows are at least 500 px wide: a phone's viewport needs
+    // device emulation, or the "phone" is a 500 px window.
+    let browser = Browser::start(width.max(500), height).await;
+    if width < 500 {
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 2, "mobile": true }),
+            )
+            .await;
+    }
     browser
         .client
         .goto(&format!("{base}{query}"))
