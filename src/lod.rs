@@ -74,7 +74,6 @@ impl FixedName {
 /// Which of `names` to show in `view` at `scale`: greedily, most important
 /// first, each only where it collides with none already shown. Names
 /// outside the view are left out.
-#[inline(never)]
 pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
     let screen = Rect::new(0.0, 0.0, view.width * scale, view.height * scale);
     // Most important first, ties in order. A pick of the best left, not a
@@ -140,7 +139,6 @@ pub fn band_title(band: &crate::layout::Band, room: f32) -> Option<String> {
 
 /// The names of interchanges (stations where two or more lines stop), to
 /// be drawn at a fixed size, the busiest first.
-#[inline(never)]
 pub fn interchange_names(
     network: &Network,
     graph: &CareerGraph,
@@ -175,7 +173,6 @@ const REPEAT_SQUARED: f32 = LINE_NAME_REPEAT * LINE_NAME_REPEAT;
 /// settles on its own row, then again along the trunk every
 /// [`LINE_NAME_REPEAT`] or more. The first outranks every other name; the
 /// repeats give way to interchange names.
-#[inline(never)]
 pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
     let mut names = Vec::new();
     for l in network.line_indices() {
@@ -246,19 +243,16 @@ pub const FIT_MIN_SCALE: f32 = 0.1;
 
 /// The view a screen opens on: the whole map, with its band titles, line
 /// names and interchange names at a readable size, where the map is big
-/// enough on screen to make out its lines. Else (a phone) a window around
-/// the hub (the school stages every line leaves from, where pupils start)
-/// that names at least two lines and two stations, so a pupil can tell
-/// where they are: at the zoom where station names become readable if some
-/// placement there does, else a step further out, where the fixed-size
-/// line and interchange names still read. Within a zoom, the placement
-/// showing the most names wins, then the one nearest the hub. `lines` and
-/// `interchanges` are the fixed-size names the map draws ([`line_names`],
-/// [`interchange_names`]).
+/// enough on screen to make out its lines. Else (a phone) the hub (the
+/// school stages every line leaves from, where pupils start) at the zoom
+/// where station names become readable, or a step further out until the
+/// view names at least two lines and two stations, so a pupil can tell
+/// where they are. `lines` and `interchanges` are the fixed-size names the
+/// map draws ([`line_names`], [`interchange_names`]).
 pub fn first_view(
     layout: &MapLayout,
     hub: Point,
-    names: (&[&FixedName], &[&FixedName]),
+    (lines, interchanges): (&[&FixedName], &[&FixedName]),
     screen_width: f32,
     screen_height: f32,
 ) -> Viewport {
@@ -269,85 +263,33 @@ pub fn first_view(
     if scale >= FIT_MIN_SCALE {
         return fit;
     }
-    let screen = (screen_width, screen_height);
-    let mut fallback: Option<(Score, Viewport)> = None;
-    for step in FIRST_VIEW_ZOOM_STEPS {
-        let (score, view) = best_placement(layout, hub, names, screen, LABELS_FROM_SCALE * step);
-        if score.0 == 4 {
-            return view;
+    let names: Vec<&FixedName> = lines.iter().chain(interchanges).copied().collect();
+    let at = |step: f32| {
+        Viewport {
+            x: hub.x,
+            y: hub.y,
+            zoom: LABELS_FROM_SCALE * step / scale,
         }
-        if fallback.as_ref().is_none_or(|(s, _)| score > *s) {
-            fallback = Some((score, view));
-        }
-    }
-    fallback.map_or(fit, |(_, view)| view)
+        .clamped()
+    };
+    FIRST_VIEW_ZOOM_STEPS
+        .into_iter()
+        .find(|&step| {
+            // Names are placed within the view box, as the map draws them
+            // (`ui::map_names`). At the reading zoom an interchange's label
+            // replaces its fixed-size name: either way the station is named.
+            let view = at(step).view_box(layout.width, layout.height);
+            let shown = shown(&names, view, LABELS_FROM_SCALE * step);
+            let named = |range: &[bool]| range.iter().filter(|&&s| s).count() >= 2;
+            named(&shown[..lines.len()]) && named(&shown[lines.len()..])
+        })
+        .map_or(at(1.0), at)
 }
 
 /// The zooms a small screen's first view tries, as fractions of the zoom
-/// where station names become readable.
+/// where station names become readable. If none names two lines and two
+/// stations, it opens at the reading zoom.
 const FIRST_VIEW_ZOOM_STEPS: [f32; 5] = [1.0, 0.7, 0.5, 0.35, 0.25];
-
-/// How finely the first view on a small screen tries places for the hub,
-/// each way.
-const FIRST_VIEW_STEPS: u32 = 8;
-
-/// How well a view names where the pupil is: line names and station names
-/// up to two each, then all the names shown.
-type Score = (usize, usize);
-
-/// The placement of the hub on screen, at `scale` screen pixels per map
-/// unit, that names the most (ties: the nearest the hub to the centre).
-#[inline(never)]
-fn best_placement(
-    layout: &MapLayout,
-    hub: Point,
-    (lines, interchanges): (&[&FixedName], &[&FixedName]),
-    (screen_width, screen_height): (f32, f32),
-    scale: f32,
-) -> (Score, Viewport) {
-    let fit = Viewport::fit(layout.width, layout.height)
-        .view_box(layout.width, layout.height)
-        .scale(screen_width, screen_height);
-    let zoom = scale / fit;
-    let (width, height) = (screen_width / scale, screen_height / scale);
-    let names: Vec<&FixedName> = lines.iter().chain(interchanges).copied().collect();
-    let mut best: Option<(Score, u32, Viewport)> = None;
-    // The hub anywhere in the middle four fifths of the screen.
-    let along = |k: u32| (k as f32 / FIRST_VIEW_STEPS as f32 - 0.5) * 0.8;
-    for i in 0..=FIRST_VIEW_STEPS {
-        for j in 0..=FIRST_VIEW_STEPS {
-            let view = Viewport {
-                x: hub.x - along(i) * width,
-                y: hub.y - along(j) * height,
-                zoom,
-            }
-            .clamped();
-            // Names are placed within the view box, as the map draws
-            // them (`ui::map_names`), even where the screen shows more.
-            let visible = view.view_box(layout.width, layout.height);
-            let shown = shown(&names, visible, scale);
-            let line_count = shown[..lines.len()].iter().filter(|&&s| s).count();
-            // At the reading zoom an interchange's label replaces its
-            // fixed-size name: either way the station is named.
-            let station_count = shown[lines.len()..].iter().filter(|&&s| s).count();
-            let score = (
-                line_count.min(2) + station_count.min(2),
-                line_count + station_count,
-            );
-            let off_centre = i.abs_diff(FIRST_VIEW_STEPS / 2) + j.abs_diff(FIRST_VIEW_STEPS / 2);
-            if best
-                .as_ref()
-                .is_none_or(|(s, o, _)| score > *s || (score == *s && off_centre < *o))
-            {
-                best = Some((score, off_centre, view));
-            }
-        }
-    }
-    best.map_or(
-        ((0, 0), Viewport::fit(layout.width, layout.height)),
-        |(s, _, v)| (s, v),
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -508,40 +450,7 @@ mod tests {
     }
 
     #[test]
-    fn a_small_screen_moves_the_hub_aside_to_show_two_line_names() {
-        let layout = wide_layout();
-        let hub = Point::new(3000.0, 1500.0);
-        // The screen shows 360 / LABELS_FROM_SCALE, about 425 map units
-        // across: two line names a little over half of that to the left of
-        // the hub are off a hub-centred screen.
-        let left = hub.x - 300.0;
-        let lines = [
-            name(left, hub.y - 40.0, "Onsite", 100),
-            name(left, hub.y + 40.0, "Data", 100),
-        ];
-        let lines: Vec<&FixedName> = lines.iter().collect();
-        let phone = first_view(&layout, hub, (&lines, &[]), 360.0, 500.0);
-        let (width, height) = (360.0 / LABELS_FROM_SCALE, 500.0 / LABELS_FROM_SCALE);
-        let visible = ViewBox {
-            x: phone.x - width / 2.0,
-            y: phone.y - height / 2.0,
-            width,
-            height,
-        };
-        assert_eq!(
-            shown(&lines, visible, LABELS_FROM_SCALE),
-            vec![true, true],
-            "{phone:?}"
-        );
-        // The hub stays on screen, in the middle four fifths.
-        assert!(
-            phone.x - hub.x < 0.41 * width && phone.x < hub.x,
-            "{phone:?}"
-        );
-    }
-
-    #[test]
-    fn a_small_screen_zooms_out_a_step_when_no_placement_names_two_lines() {
+    fn a_small_screen_zooms_out_until_two_lines_and_two_stations_are_named() {
         let layout = wide_layout();
         let hub = Point::new(3000.0, 1500.0);
         // Two line names and two interchange names in the four corners of
