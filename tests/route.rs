@@ -515,9 +515,12 @@ fn ids(network: &Network, stops: &[PositionIndex]) -> Vec<String> {
         .collect()
 }
 
-/// A 16-year-old with GCSEs who wants to write software. Level 3 first (A
-/// levels: UCAS says employers generally ask for them for a degree
-/// apprenticeship, https://www.ucas.com/entry-requirements-apprenticeships-england),
+/// A 16-year-old with GCSEs who wants to write software. Level 3 first (an
+/// A level in computer science: the Level 4 software developer
+/// apprenticeship expects A levels or another Level 3,
+/// https://www.instituteforapprenticeships.org/apprenticeship-standards/software-developer-v1-0,
+/// as UCAS says employers generally do,
+/// https://www.ucas.com/entry-requirements-apprenticeships-england),
 /// and no Skills Bootcamp before 19 (DfE: for adults aged 19 and over,
 /// https://parallelparliament.co.uk/question/HL3323/skills-bootcamps).
 #[test]
@@ -535,16 +538,17 @@ fn golden_16_with_gcses_to_software_developer() {
         ids(&network, &plan.best.stops),
         [
             "gcses-9-4",
-            "a-levels",
-            "dtsp-degree-apprenticeship",
+            "a-level-computer-science",
+            "software-developer-apprenticeship",
             "software-developer"
         ]
     );
     assert_eq!(
         route::render_text(&network, &route::directions(&plan.best)),
-        "From GCSEs at grades 9 to 4 (Level 2), take the Digital production, design and development line 2 stops to Digital and technology solutions professional degree apprenticeship (Level 6), about 5.5 years. Digital and technology solutions professional degree apprenticeship needs Level 3 (you have it from A levels).\n\
-         At Digital and technology solutions professional degree apprenticeship (Level 6), take the connection to Software developer (Level 4). The step to Software developer goes down a level, to Level 4: levels can drop when you change career or start a job.\n\
-         Arrive at Software developer at about age 21. Total: about 5.5 years, reaching Level 6."
+        "From GCSEs at grades 9 to 4 (Level 2), take the School and foundation line 1 stop to A level in Computer Science (Level 3), about 2 years.\n\
+         At A level in Computer Science (Level 3), take the connection to Software developer apprenticeship (Level 4), about 2 years. Software developer apprenticeship needs Level 3 (you have it from A level in Computer Science).\n\
+         At Software developer apprenticeship (Level 4), change to the Digital production, design and development line 1 stop to Software developer (Level 4).\n\
+         Arrive at Software developer at about age 20. Total: about 4 years, reaching Level 4."
     );
     let bootcamp = id(&network, "skills-bootcamp-software");
     for r in plan.routes() {
@@ -577,7 +581,9 @@ fn golden_16_with_gcses_to_software_developer() {
 /// A 14-year-old in Year 9 who wants to run sites without university:
 /// GCSEs, an apprenticeship from 16 (https://preprod.apprenticeships.gov.uk/apprentices/about-apprenticeships),
 /// site supervision at Level 4 after trade experience
-/// (https://instituteforapprenticeships.org/apprenticeship-standards/construction-site-supervisor).
+/// (https://instituteforapprenticeships.org/apprenticeship-standards/construction-site-supervisor):
+/// a groundworker promoted to supervisor, then site manager after
+/// supervising (https://nationalcareers.service.gov.uk/job-profiles/construction-manager).
 #[test]
 fn golden_14_in_year_9_to_site_manager_without_university() {
     let (network, graph) = shipped();
@@ -605,9 +611,9 @@ fn golden_14_in_year_9_to_site_manager_without_university() {
         route::render_text(&network, &route::directions(&plan.best)),
         "From Year 9 options (Entry level), take the School and foundation line 1 stop to GCSEs at grades 3 to 1 (Level 1), about 2 years.\n\
          At GCSEs at grades 3 to 1 (Level 1), change to the Onsite construction line 2 stops to Groundworker (Level 2), about 2.5 years.\n\
-         At Groundworker (Level 2), take the connection to Construction site supervisor apprenticeship (Level 4), about 2 years.\n\
-         At Construction site supervisor apprenticeship (Level 4), change to the Site management line 3 stops to Site manager (Level 6), about 2.5 years.\n\
-         Arrive at Site manager at about age 23. Total: about 9 years, reaching Level 6."
+         At Groundworker (Level 2), take the connection to Site supervisor (Level 4), about 1 year.\n\
+         At Site supervisor (Level 4), change to the Site management line 2 stops to Site manager (Level 6), about 1.5 years.\n\
+         Arrive at Site manager at about age 21. Total: about 7 years, reaching Level 6."
     );
     // With university allowed there is a route through a degree too.
     let free = route::plan(
