@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 11;
+pub const FORMAT: u32 = 12;
 
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -243,19 +243,9 @@ pub const FIT_MIN_SCALE: f32 = 0.1;
 
 /// The view a screen opens on: the whole map, with its band titles, line
 /// names and interchange names at a readable size, where the map is big
-/// enough on screen to make out its lines. Else (a phone) the hub (the
-/// school stages every line leaves from, where pupils start) at the zoom
-/// where station names become readable, or a step further out until the
-/// view names at least two lines and two stations, so a pupil can tell
-/// where they are. `lines` and `interchanges` are the fixed-size names the
-/// map draws ([`line_names`], [`interchange_names`]).
-pub fn first_view(
-    layout: &MapLayout,
-    hub: Point,
-    (lines, interchanges): (&[&FixedName], &[&FixedName]),
-    screen_width: f32,
-    screen_height: f32,
-) -> Viewport {
+/// enough on screen to make out its lines. Else (a phone) the hub at the
+/// layout's [`MapLayout::small_screen_scale`] ([`small_screen_scale`]).
+pub fn first_view(layout: &MapLayout, screen_width: f32, screen_height: f32) -> Viewport {
     let fit = Viewport::fit(layout.width, layout.height);
     let scale = fit
         .view_box(layout.width, layout.height)
@@ -263,32 +253,72 @@ pub fn first_view(
     if scale >= FIT_MIN_SCALE {
         return fit;
     }
+    Viewport {
+        x: layout.hub.x,
+        y: layout.hub.y,
+        zoom: layout.small_screen_scale / scale,
+    }
+    .clamped()
+}
+
+/// The map of the smallest phone the app is made for, in CSS pixels: 360
+/// wide, and the height left between the toolbar and the bottom sheet on a
+/// 360 by 740 screen.
+pub const SMALL_SCREEN: (f32, f32) = (360.0, 290.0);
+
+/// The scale a small screen opens at, around the hub (the school stages
+/// every line leaves from, where pupils start): the zoom where station
+/// names become readable, or a step further out until the view names at
+/// least two lines and two stations, so a pupil can tell where they are.
+/// Measured on [`SMALL_SCREEN`] with the names the map draws; the reading
+/// zoom if no step names them. Chosen at layout time: the search needs the
+/// names, which the browser would otherwise build and cull five times.
+pub fn small_screen_scale(network: &Network, graph: &CareerGraph, layout: &MapLayout) -> f32 {
+    let lines: Vec<FixedName> = line_names(network, layout)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    let interchanges: Vec<FixedName> = interchange_names(network, graph, layout)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    let lines: Vec<&FixedName> = lines.iter().collect();
+    let interchanges: Vec<&FixedName> = interchanges.iter().collect();
+    scale_naming_two(layout, (&lines, &interchanges), SMALL_SCREEN)
+}
+
+/// [`small_screen_scale`] for given names and screen.
+fn scale_naming_two(
+    layout: &MapLayout,
+    (lines, interchanges): (&[&FixedName], &[&FixedName]),
+    (screen_width, screen_height): (f32, f32),
+) -> f32 {
+    let fit = Viewport::fit(layout.width, layout.height)
+        .view_box(layout.width, layout.height)
+        .scale(screen_width, screen_height);
     let names: Vec<&FixedName> = lines.iter().chain(interchanges).copied().collect();
-    let at = |step: f32| {
-        Viewport {
-            x: hub.x,
-            y: hub.y,
-            zoom: LABELS_FROM_SCALE * step / scale,
-        }
-        .clamped()
-    };
     FIRST_VIEW_ZOOM_STEPS
         .into_iter()
-        .find(|&step| {
+        .map(|step| LABELS_FROM_SCALE * step)
+        .find(|&scale| {
+            let view = Viewport {
+                x: layout.hub.x,
+                y: layout.hub.y,
+                zoom: scale / fit,
+            }
+            .clamped();
             // Names are placed within the view box, as the map draws them
             // (`ui::map_names`). At the reading zoom an interchange's label
             // replaces its fixed-size name: either way the station is named.
-            let view = at(step).view_box(layout.width, layout.height);
-            let shown = shown(&names, view, LABELS_FROM_SCALE * step);
+            let shown = shown(&names, view.view_box(layout.width, layout.height), scale);
             let named = |range: &[bool]| range.iter().filter(|&&s| s).count() >= 2;
             named(&shown[..lines.len()]) && named(&shown[lines.len()..])
         })
-        .map_or(at(1.0), at)
+        .unwrap_or(LABELS_FROM_SCALE)
 }
 
 /// The zooms a small screen's first view tries, as fractions of the zoom
-/// where station names become readable. If none names two lines and two
-/// stations, it opens at the reading zoom.
+/// where station names become readable.
 const FIRST_VIEW_ZOOM_STEPS: [f32; 5] = [1.0, 0.7, 0.5, 0.35, 0.25];
 
 #[cfg(test)]
@@ -433,26 +463,32 @@ mod tests {
     }
 
     #[test]
-    fn a_small_screen_opens_near_the_hub_at_a_readable_zoom() {
-        let layout = wide_layout();
-        let hub = Point::new(500.0, 1500.0);
-        let phone = first_view(&layout, hub, (&[], &[]), 360.0, 500.0);
+    fn a_small_screen_opens_on_the_hub_at_the_layouts_small_screen_scale() {
+        let mut layout = wide_layout();
+        layout.hub = Point::new(500.0, 1500.0);
+        layout.small_screen_scale = LABELS_FROM_SCALE;
+        let phone = first_view(&layout, 360.0, 500.0);
         let scale = phone
             .view_box(layout.width, layout.height)
             .scale(360.0, 500.0);
-        assert!(labels_readable(scale * 1.001), "{scale}");
-        assert!(phone.zoom > 1.0);
-        // With nothing to show, it centres the hub.
-        assert_eq!((phone.x, phone.y), (hub.x, hub.y));
+        assert!((scale - LABELS_FROM_SCALE).abs() < 1e-4, "{scale}");
+        assert_eq!((phone.x, phone.y), (500.0, 1500.0));
         // A laptop shows the whole map: at 1366 px its lines still show.
-        let laptop = first_view(&layout, hub, (&[], &[]), 900.0, 500.0);
+        let laptop = first_view(&layout, 900.0, 500.0);
         assert_eq!(laptop, Viewport::fit(layout.width, layout.height));
     }
 
     #[test]
     fn a_small_screen_zooms_out_until_two_lines_and_two_stations_are_named() {
-        let layout = wide_layout();
+        let mut layout = wide_layout();
         let hub = Point::new(3000.0, 1500.0);
+        layout.hub = hub;
+        // With nothing to name, the reading zoom.
+        let screen = (360.0, 500.0);
+        assert_eq!(
+            scale_naming_two(&layout, (&[], &[]), screen),
+            LABELS_FROM_SCALE
+        );
         // Two line names and two interchange names in the four corners of
         // a box 1,000 map units across, wider than a phone's reading view.
         let lines = [
@@ -465,16 +501,17 @@ mod tests {
         ];
         let lines: Vec<&FixedName> = lines.iter().collect();
         let stations: Vec<&FixedName> = stations.iter().collect();
-        let phone = first_view(&layout, hub, (&lines, &stations), 360.0, 500.0);
-        let reading = first_view(&layout, hub, (&[], &[]), 360.0, 500.0);
-        assert!(phone.zoom < reading.zoom, "{phone:?} against {reading:?}");
-        let box_of = |v: Viewport| v.view_box(layout.width, layout.height);
-        let scale = box_of(phone).scale(360.0, 500.0);
+        layout.small_screen_scale = scale_naming_two(&layout, (&lines, &stations), screen);
+        assert!(layout.small_screen_scale < LABELS_FROM_SCALE);
+        let phone = first_view(&layout, screen.0, screen.1);
+        let scale = phone
+            .view_box(layout.width, layout.height)
+            .scale(screen.0, screen.1);
         let visible = ViewBox {
-            x: phone.x - 180.0 / scale,
-            y: phone.y - 250.0 / scale,
-            width: 360.0 / scale,
-            height: 500.0 / scale,
+            x: phone.x - screen.0 / 2.0 / scale,
+            y: phone.y - screen.1 / 2.0 / scale,
+            width: screen.0 / scale,
+            height: screen.1 / scale,
         };
         let all: Vec<&FixedName> = lines.iter().chain(&stations).copied().collect();
         assert_eq!(shown(&all, visible, scale), vec![true; 4], "{phone:?}");

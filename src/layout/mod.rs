@@ -90,6 +90,10 @@ pub struct MapLayout {
     /// The station every line leaves from (`lod::hub`): a small screen
     /// opens on it.
     pub hub: Point,
+    /// The scale a small screen opens at, around the hub, in screen pixels
+    /// per map unit (`lod::small_screen_scale`): chosen when the map is
+    /// laid out, so the browser does no search.
+    pub small_screen_scale: f32,
     /// Index `i` is `PositionIndex(i)`.
     pub labels: Vec<Label>,
 }
@@ -217,8 +221,12 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         finish(network, graph, texts.clone(), &sizes, &shapes, placement)
     };
     let mut best = draw(&plan);
+    let finished = |mut map: MapLayout| {
+        map.small_screen_scale = crate::lod::small_screen_scale(network, graph, &map);
+        map
+    };
     if network.positions().len() > ORDER_SEARCH_LIMIT {
-        return best;
+        return finished(best);
     }
     // Local search over the order of each block's rows: swap two rows of
     // a block, keep the swap if the map reads better. Rows are
@@ -240,7 +248,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
             break;
         }
     }
-    best
+    finished(best)
 }
 
 /// Networks up to this many positions get their row order searched; a
@@ -301,6 +309,7 @@ fn finish(
         connections,
         labels,
         hub,
+        small_screen_scale: crate::lod::LABELS_FROM_SCALE,
     };
     map.snap_to_tenths();
     map

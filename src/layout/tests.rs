@@ -220,6 +220,7 @@ fn verify_finds_overlaps_and_slanted_segments() {
         width: 400.0,
         height: 400.0,
         hub: Point::new(0.0, 0.0),
+        small_screen_scale: 1.0,
         bands: Vec::new(),
         // Two stations on top of each other.
         stations: vec![station(0, at), station(1, Point::new(102.0, 101.0))],

@@ -170,19 +170,7 @@ impl MapState {
     pub fn open_first_view(&self, data: &Shared) {
         let (w, h) = map_size();
         let layout = &data.bundle.layout;
-        let network = &data.bundle.network;
-        let lines = crate::lod::line_names(network, layout);
-        let interchanges = crate::lod::interchange_names(network, &data.graph, layout);
-        let first = crate::lod::first_view(
-            layout,
-            layout.hub,
-            (
-                &lines.iter().map(|(_, n)| n).collect::<Vec<_>>(),
-                &interchanges.iter().map(|(_, n)| n).collect::<Vec<_>>(),
-            ),
-            w.max(1.0),
-            h.max(1.0),
-        );
+        let first = crate::lod::first_view(layout, w.max(1.0), h.max(1.0));
         if first != Viewport::fit(layout.width, layout.height) {
             self.viewport.set(Some(first));
         }
