@@ -82,13 +82,21 @@ fn shipped_content_meets_the_coverage_targets() {
         past_level_2 * 2 > network.journeys().len(),
         "most journeys go past Level 2"
     );
-    // Every job says what it pays, with source and year.
+    // Every job says what it pays, with source, page and year, or why no
+    // page confirms it; never a figure without its page.
     for p in network.positions().iter().filter(|p| p.kind == Kind::Job) {
-        let salary = p
-            .salary
-            .as_ref()
-            .unwrap_or_else(|| panic!("{} has no salary", p.id));
-        assert!(!salary.source.is_empty() && salary.year >= 2020, "{}", p.id);
+        match (&p.salary, &p.pay_not_confirmed) {
+            (Some(salary), None) => assert!(
+                !salary.source.is_empty()
+                    && salary.url.starts_with("https://")
+                    && salary.year >= 2020
+                    && salary.min <= salary.max,
+                "{}: {salary:?}",
+                p.id
+            ),
+            (None, Some(why)) => assert!(why.len() > 20, "{}: {why}", p.id),
+            other => panic!("{}: pay {other:?}", p.id),
+        }
     }
     let graph = CareerGraph::new(network);
     assert!(

@@ -122,8 +122,8 @@ codes! {
         "source = \"\"";
     /// A job with no salary.
     JOB_WITHOUT_SALARY = "job-without-salary", Warning,
-        "A job says nothing about pay.",
-        "Add a [position.salary] from the National Careers Service job profile.",
+        "A job says nothing about pay, not even that no page confirms it.",
+        "Add a [position.salary] from the National Careers Service job profile, or pay_not_confirmed = \"why\".",
         "kind = \"job\" with no salary";
     /// A colour that is not #RRGGBB.
     BAD_COLOUR = "bad-colour", Error,

@@ -23,6 +23,7 @@ struct PositionDetails {
     entry_requirements: Option<String>,
     duration: Option<String>,
     salary: Option<Salary>,
+    pay_not_confirmed: Option<String>,
     links: Vec<String>,
     withdrawn: Option<String>,
 }
@@ -64,6 +65,7 @@ impl Network {
                     entry_requirements: p.entry_requirements.take(),
                     duration: p.duration.take(),
                     salary: p.salary.take(),
+                    pay_not_confirmed: p.pay_not_confirmed.take(),
                     links: std::mem::take(&mut p.links),
                     withdrawn: p.withdrawn.take(),
                 })
@@ -108,6 +110,7 @@ impl Network {
             p.entry_requirements = d.entry_requirements;
             p.duration = d.duration;
             p.salary = d.salary;
+            p.pay_not_confirmed = d.pay_not_confirmed;
             p.links = d.links;
             p.withdrawn = d.withdrawn;
         }

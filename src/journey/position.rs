@@ -39,6 +39,9 @@ pub struct Position {
     pub typical_years: Option<f32>,
     /// Pay, for jobs and apprenticeships.
     pub salary: Option<Salary>,
+    /// For a job whose pay no page confirms: why. The app says "Pay not
+    /// confirmed" instead of a figure.
+    pub pay_not_confirmed: Option<String>,
     /// Official pages; always `https`.
     pub links: Vec<String>,
     /// Set when the qualification is closed to new starts: what happened.
@@ -91,6 +94,8 @@ pub struct Salary {
     pub max: u32,
     /// Who published the figures.
     pub source: String,
+    /// The page the figures come from; always `https`.
+    pub url: String,
     /// The year the figures are for.
     pub year: u16,
 }

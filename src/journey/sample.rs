@@ -17,6 +17,7 @@ pub fn position(id: &str, level: Level, sector: Sector) -> Position {
         duration: None,
         typical_years: Some(1.0),
         salary: None,
+        pay_not_confirmed: None,
         links: Vec::new(),
         withdrawn: None,
         requires: Vec::new(),

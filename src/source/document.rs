@@ -99,9 +99,14 @@ pub struct PositionDoc {
     /// Typical time here in years, used by the route planner.
     #[schemars(range(min = 0.0, max = 20.0))]
     pub typical_years: Option<f32>,
-    /// Pay: a range in pounds a year with its source and year.
+    /// Pay: a range in pounds a year with its source, the page's https
+    /// address and the year.
     #[schemars(with = "Option<SalaryDoc>")]
     pub salary: Option<Spanned<SalaryDoc>>,
+    /// For a job whose pay no official page confirms: why, e.g. "No
+    /// National Careers Service profile for this job gives figures." The
+    /// app shows "Pay not confirmed" rather than a guess.
+    pub pay_not_confirmed: Option<String>,
     /// Official pages; https only.
     #[serde(default)]
     #[schemars(with = "Vec<HttpsLink>")]
@@ -157,6 +162,9 @@ pub struct SalaryDoc {
     pub max: u32,
     /// Who published the figures, e.g. "National Careers Service job profile: Bricklayer".
     pub source: String,
+    /// The https address of the page the figures come from.
+    #[schemars(with = "HttpsLink")]
+    pub url: Spanned<String>,
     /// The year the figures are for.
     #[schemars(with = "u16", range(min = 1990, max = 2100))]
     pub year: Spanned<u16>,
@@ -329,6 +337,7 @@ pub static POSITION: TableShape = TableShape {
         "duration",
         "typical_years",
         "salary",
+        "pay_not_confirmed",
         "links",
         "withdrawn",
         "first_start",
@@ -350,8 +359,8 @@ pub static REQUIRES: TableShape = TableShape {
 /// `[position.salary]`.
 pub static SALARY: TableShape = TableShape {
     name: "salary",
-    keys: &["min", "max", "source", "year"],
-    required: &["min", "max", "source", "year"],
+    keys: &["min", "max", "source", "url", "year"],
+    required: &["min", "max", "source", "url", "year"],
     nested: &[],
 };
 

@@ -363,7 +363,13 @@ fn positions(
             continue;
         }
         let kind = doc.kind;
-        let salary = lints::salary::check(doc.salary.as_ref(), kind, &doc.id, file, diagnostics);
+        let salary = lints::salary::check(
+            (doc.salary.as_ref(), doc.pay_not_confirmed.as_ref()),
+            kind,
+            &doc.id,
+            file,
+            diagnostics,
+        );
         let links = lints::links::check(&doc.links, file, diagnostics);
         let last_start = doc.last_start.as_ref().map(|y| *y.get_ref());
         open.push(lints::dates::check_open(
@@ -387,6 +393,7 @@ fn positions(
             duration: doc.duration,
             typical_years: doc.typical_years,
             salary,
+            pay_not_confirmed: doc.pay_not_confirmed.map(|why| why.trim().to_owned()),
             links,
             withdrawn: doc.withdrawn,
             requires: Vec::new(),

@@ -316,8 +316,8 @@ fn unknown_variant(message: &str) -> Option<(&str, Vec<&str>)> {
 
 fn missing_hint(table: &str, key: &str) -> String {
     match (table, key) {
-        ("salary", "source" | "year") => {
-            "Every salary says where the figures come from and for which year, e.g. source = \"National Careers Service job profile: Bricklayer\" and year = 2025.".to_owned()
+        ("salary", "source" | "url" | "year") => {
+            "Every salary says where the figures come from, the page's address and for which year, e.g. source = \"National Careers Service job profile: Bricklayer\", url = \"https://nationalcareers.service.gov.uk/job-profiles/bricklayer\" and year = 2025.".to_owned()
         }
         ("step", _) => "Each [[journey.step]] needs `position = \"some-position-id\"`.".to_owned(),
         _ => format!("Add a line `{key} = ...` to this {table}; journeys/README.md shows an example."),

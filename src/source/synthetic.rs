@@ -45,7 +45,7 @@ pub fn journey_files(positions: usize, journeys: usize) -> Vec<(String, String)>
         out.push_str(&requires(i, level, lines));
         if kind == "job" {
             out.push_str(
-                "salary = { min = 20000, max = 30000, source = \"Generated\", year = 2025 }\n",
+                "salary = { min = 20000, max = 30000, source = \"Generated\", url = \"https://example.org/pay\", year = 2025 }\n",
             );
         }
         out.push('\n');

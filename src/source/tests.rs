@@ -28,7 +28,7 @@ kind = "job"
 level = "entry"
 sectors = ["construction"]
 description = "Helps on site."
-salary = { min = 20000, max = 26000, source = "National Careers Service", year = 2025 }
+salary = { min = 20000, max = 26000, source = "National Careers Service", url = "https://nationalcareers.service.gov.uk/job-profiles/bricklayer", year = 2025 }
 links = ["https://nationalcareers.service.gov.uk/job-profiles/construction-labourer"]
 "#;
 
@@ -234,4 +234,45 @@ fn a_published_source_loads_with_its_citation_and_needs_its_link() {
     assert_eq!(codes(&loaded), ["missing-key"]);
     assert!(loaded.diagnostics[0].message.contains("url"));
     assert!(loaded.network.journeys().is_empty(), "left out");
+}
+
+#[test]
+fn a_salary_needs_an_https_page_and_a_job_may_say_its_pay_is_not_confirmed() {
+    let http = POSITIONS.replace(
+        "url = \"https://nationalcareers",
+        "url = \"http://nationalcareers",
+    );
+    let loaded = load(&[("p.toml", &http), ("j.toml", JOURNEY)]);
+    assert_eq!(
+        codes(&loaded),
+        vec![codes::BAD_LINK.name],
+        "{:?}",
+        loaded.diagnostics
+    );
+    // The figures are dropped with their page, and the job is still there.
+    let labourer = loaded.network.position_by_id("labourer").unwrap();
+    assert_eq!(loaded.network.position(labourer).salary, None);
+
+    let salary_line = POSITIONS
+        .lines()
+        .find(|l| l.starts_with("salary = "))
+        .unwrap();
+    let without = POSITIONS.replace(salary_line, "");
+    let loaded = load(&[("p.toml", &without), ("j.toml", JOURNEY)]);
+    assert_eq!(codes(&loaded), vec![codes::JOB_WITHOUT_SALARY.name]);
+    let unconfirmed = POSITIONS.replace(
+        salary_line,
+        "pay_not_confirmed = \"  No official page gives figures.  \"",
+    );
+    let loaded = load(&[("p.toml", &unconfirmed), ("j.toml", JOURNEY)]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let labourer = loaded.network.position_by_id("labourer").unwrap();
+    assert_eq!(
+        loaded
+            .network
+            .position(labourer)
+            .pay_not_confirmed
+            .as_deref(),
+        Some("No official page gives figures.")
+    );
 }

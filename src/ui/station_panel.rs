@@ -79,12 +79,21 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
     } else {
         p.kind.label().to_owned()
     };
+    // A figure always with the page it comes from; where no page confirms
+    // the pay, the panel says so, and why, rather than guess.
     let salary = p.salary.clone().map(|s| {
+        let figures = if s.min == s.max {
+            format!("About £{} a year", thousands(s.min))
+        } else {
+            format!("£{} to £{} a year", thousands(s.min), thousands(s.max))
+        };
         view! {
             <dt>"Pay"</dt>
             <dd>
-                {format!("£{} to £{} a year", thousands(s.min), thousands(s.max))}
-                <span class="source">{format!("Source: {}, {}", s.source, s.year)}</span>
+                {figures}
+                <span class="source">
+                    <a href=s.url rel="noopener noreferrer" target="_blank">{format!("Source: {}, {}", s.source, s.year)}</a>
+                </span>
             </dd>
         }
     });
@@ -113,9 +122,10 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
             <p>{p.description.clone()}</p>
             <dl class="facts">
-                {p.entry_requirements.clone().map(|e| view! { <dt>"To start"</dt><dd>{e}</dd> })}
-                {p.duration.clone().map(|d| view! { <dt>"How long"</dt><dd>{d}</dd> })}
+                {p.entry_requirements.clone().map(|e| fact("To start", e))}
+                {p.duration.clone().map(|d| fact("How long", d))}
                 {salary}
+                {p.pay_not_confirmed.clone().map(|why| fact("Pay", format!("Not confirmed. {why}")))}
             </dl>
             <super::my_journey::MarkButtons position=position />
             <div class="route-actions">
@@ -180,4 +190,10 @@ fn thousands(n: u32) -> String {
         out.push(c);
     }
     out
+}
+
+/// One term and its description in the panel's facts; one function, so
+/// every fact shares one view type (and its code in the bundle).
+fn fact(term: &'static str, text: String) -> impl IntoView {
+    view! { <dt>{term}</dt><dd>{text}</dd> }
 }

@@ -95,6 +95,45 @@ async fn clicking_a_station_opens_its_details() {
 }
 
 #[tokio::test]
+async fn a_jobs_pay_links_its_source_or_says_it_is_not_confirmed() {
+    let network = content();
+    let jobs = || {
+        network
+            .positions()
+            .iter()
+            .filter(|p| p.kind == tubemap::journey::Kind::Job)
+    };
+    let paid = jobs().find(|p| p.salary.is_some()).expect("a job with pay");
+    let salary = paid.salary.as_ref().expect("pay");
+    let unconfirmed = jobs()
+        .find(|p| p.pay_not_confirmed.is_some())
+        .expect("a job whose pay is not confirmed");
+    let (browser, _) = open(1280, 800, &format!("?station={}", paid.id)).await;
+    browser.until_panel_says(&salary.source).await;
+    let link = browser
+        .eval("const a = document.querySelector('.station-panel .facts .source a'); return [a.href, a.textContent];")
+        .await;
+    assert_eq!(link[0], salary.url.as_str(), "{link}");
+    assert!(
+        link[1]
+            .as_str()
+            .is_some_and(|t| t.contains(&salary.year.to_string())),
+        "{link}"
+    );
+    browser.close().await;
+    let (browser, _) = open(1280, 800, &format!("?station={}", unconfirmed.id)).await;
+    browser.until_panel_says("Not confirmed").await;
+    let facts = browser
+        .eval("return document.querySelector('.station-panel .facts').textContent;")
+        .await;
+    assert!(
+        !facts.as_str().unwrap_or("").contains('£'),
+        "no figure where pay is not confirmed: {facts}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_keyboard_only_user_reaches_a_station_and_opens_it() {
     let (browser, _) = open(1280, 800, "").await;
     let mut label = String::new();

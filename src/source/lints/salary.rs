@@ -6,20 +6,21 @@ use toml::Spanned;
 /// The earliest and latest years a salary's figures may be for.
 const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
 
-/// A salary's range must be the right way round and its figures dated;
-/// a job should say what it pays.
+/// A salary's range must be the right way round, its figures dated and its
+/// page linked over https; a job should say what it pays, or say that no
+/// page confirms it (`pay_not_confirmed`).
 pub fn check(
-    salary: Option<&Spanned<SalaryDoc>>,
+    (salary, pay_not_confirmed): (Option<&Spanned<SalaryDoc>>, Option<&String>),
     kind: Kind,
     entry: &Spanned<String>,
     file: FileId,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Salary> {
     let Some(salary) = salary else {
-        if kind == Kind::Job {
+        if kind == Kind::Job && pay_not_confirmed.is_none_or(|why| why.trim().is_empty()) {
             diagnostics.push(
                 Diagnostic::new(&codes::JOB_WITHOUT_SALARY, file, Some(entry.span()), format!("the job `{}` has no salary", entry.get_ref()))
-                    .with_hint("Add a [position.salary] table with min, max, source and year, e.g. from the National Careers Service job profile."),
+                    .with_hint("Add a [position.salary] table with min, max, source, url and year from the National Careers Service job profile; if no official page gives figures, say so with pay_not_confirmed = \"why\"."),
             );
         }
         return None;
@@ -63,10 +64,13 @@ pub fn check(
                 .with_hint("Name who published the figures, e.g. \"National Careers Service job profile: Bricklayer\"."),
         );
     }
-    ok.then(|| Salary {
+    // The page the figures come from, held to the same rule as links.
+    let url = super::links::check(std::slice::from_ref(&doc.url), file, diagnostics).pop();
+    ok.then_some(()).and(url).map(|url| Salary {
         min: doc.min,
         max: doc.max,
         source: doc.source.trim().to_owned(),
+        url,
         year: *doc.year.get_ref(),
     })
 }
