@@ -47,7 +47,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
             {super::station_panel::words_status(&words)}
             {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
             {source_link(j)}
-            <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this journey"</button>
+            <button type="button" class="chip-button" on:click=move |_| state.start_presenting()>"Present this journey"</button>
             <ol class="steps">{steps}</ol>
         </section>
     }

@@ -6,7 +6,7 @@
 //! accessible name.
 
 use super::data::Shared;
-use super::route_panel::PlannedRoutes;
+use super::plan::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::{JourneyIndex, PositionIndex};
 use crate::layout::{Align, MapLayout};

@@ -14,6 +14,7 @@ mod legend;
 mod map;
 mod map_names;
 mod my_journey;
+mod plan;
 mod present;
 mod route_panel;
 mod search_box;

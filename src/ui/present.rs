@@ -1,5 +1,5 @@
 use super::data::{Shared, Words};
-use super::route_panel::PlannedRoutes;
+use super::plan::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::Network;
 use crate::present::{Command, Slide, command_for_key, journey_slides, qr_path, route_slides};
@@ -181,19 +181,6 @@ fn slides_for(network: &Network, state: MapState, planned: PlannedRoutes) -> Vec
         Some(Ok(plan)) => route_slides(network, plan.on_show(choice)),
         _ => Vec::new(),
     })
-}
-
-/// Starts presenting from the first station, full screen if the browser
-/// allows it (it needs the click that called this).
-pub fn start_presenting(state: MapState) {
-    state.station.set(None);
-    state.present.set(Some(0));
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.request_fullscreen();
-    }
 }
 
 fn leave(state: MapState, blank: RwSignal<bool>) {

@@ -1,38 +1,10 @@
 use super::data::Shared;
+use super::plan::PlannedRoutes;
 use super::search_box::SearchBox;
 use super::state::{MapState, RouteState};
 use crate::journey::{Kind, Level, PositionIndex};
-use crate::route::{
-    Constraints, Criterion, NoRoute, RoutePlan, RouteQuery, directions, explain, plan,
-};
+use crate::route::{Criterion, RoutePlan, directions, explain};
 use leptos::prelude::*;
-
-/// The routes for the current choices: `None` until both ends are chosen.
-pub type PlannedRoutes = Memo<Option<Result<RoutePlan, NoRoute>>>;
-
-/// Plans whenever an end, the criterion or a constraint changes.
-pub fn planned_routes(data: Shared, state: MapState) -> PlannedRoutes {
-    // Always "changed": comparing plans would add their equality code to
-    // the bundle, and a new plan is only made when an input changed.
-    Memo::new_with_compare(
-        move |_| {
-            let route = state.route;
-            let (from, to) = (route.from.get()?, route.to.get()?);
-            let query = RouteQuery {
-                criterion: route.criterion.get(),
-                alternatives: crate::route::MAX_ALTERNATIVES,
-                constraints: Constraints {
-                    no_university: route.no_university.get(),
-                    ..Constraints::default()
-                },
-                age: u8::try_from(route.age.get()).ok(),
-                has: Vec::new(),
-            };
-            Some(plan(&data.bundle.network, &data.graph, from, to, &query))
-        },
-        |_, _| true,
-    )
-}
 
 /// "How do I get from here to there?": pick both ends (by search, by a
 /// station's panel, or a quick start), compare the routes, read the steps.
@@ -184,7 +156,7 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
     };
     view! {
         <ul class="plain route-options" aria-label="Routes found">{options}</ul>
-        <button type="button" class="chip-button" on:click=move |_| super::present::start_presenting(state)>"Present this route"</button>
+        <button type="button" class="chip-button" on:click=move |_| state.start_presenting()>"Present this route"</button>
         <h3>"Directions"</h3>
         <ol class="directions">{steps}</ol>
     }

@@ -166,6 +166,19 @@ impl MapState {
         }
     }
 
+    /// Starts presenting from the first station, full screen if the
+    /// browser allows it (it needs the click that called this).
+    pub fn start_presenting(&self) {
+        self.station.set(None);
+        self.present.set(Some(0));
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.request_fullscreen();
+        }
+    }
+
     /// Opens on the view that suits this screen (`lod::first_view`).
     pub fn open_first_view(&self, data: &Shared) {
         let (w, h) = map_size();
