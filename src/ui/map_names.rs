@@ -47,14 +47,25 @@ where
                 texts.push(("band-title", at, text, String::new()));
             }
         }
+        // Band titles are always drawn; the other names give way to them.
+        let titles: Vec<FixedName> = texts
+            .iter()
+            .map(|(_, at, text, _)| FixedName {
+                at: *at,
+                text: text.clone(),
+                priority: u32::MAX,
+            })
+            .collect();
         // Interchange names only while station names are too small: after
         // that the labels name every station.
         let mut all: Vec<&FixedName> = lines.iter().map(|(_, n)| n).collect();
         if !lod::labels_readable(scale) {
             all.extend(&interchanges);
         }
+        let named = all.len();
+        all.extend(&titles);
         let show = lod::shown(&all, view, scale);
-        for (i, name) in all.into_iter().enumerate() {
+        for (i, name) in all.into_iter().take(named).enumerate() {
             if show[i] {
                 // Lines come first in `all`; their names take their colour,
                 // the rest take the ink colour from app.css.
