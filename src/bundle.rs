@@ -176,8 +176,8 @@ fn checksum(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::CareerGraph;
     use crate::journey::sample;
-    use crate::network::CareerGraph;
 
     fn bundle() -> MapBundle {
         let network = sample::two_lines();

@@ -2,13 +2,13 @@
 //!
 //! The crate is a pure core (no browser APIs) plus, on `wasm32`, a thin
 //! Leptos UI. See `ARCHITECTURE.md` for the codemap and the data flow
-//! TOML → [`journey::Network`] → [`network::CareerGraph`] → layout → SVG.
+//! TOML → [`journey::Network`] → [`graph::CareerGraph`] → layout → SVG.
 
 pub mod bundle;
+pub mod graph;
 pub mod journey;
 pub mod layout;
 pub mod lod;
-pub mod network;
 pub mod present;
 pub mod progress;
 pub mod render;

@@ -7,9 +7,9 @@
 //! names) is drawn at a fixed size on screen instead, and where such names
 //! would collide the less important one waits for a closer zoom.
 
+use crate::graph::CareerGraph;
 use crate::journey::{LineIndex, Network, PositionIndex};
 use crate::layout::{CHAR_WIDTH, FONT_SIZE, MapLayout, Point, Rect};
-use crate::network::CareerGraph;
 use crate::view::{ViewBox, Viewport};
 
 /// No text on the map is drawn smaller than this, in CSS pixels.

@@ -130,8 +130,8 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::CareerGraph;
     use crate::journey::sample;
-    use crate::network::CareerGraph;
     use crate::route::{RouteQuery, plan};
 
     #[test]

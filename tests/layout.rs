@@ -3,9 +3,9 @@
 //! reports its quality numbers (crossings, bends) for people to watch.
 
 use std::path::{Path, PathBuf};
+use tubemap::graph::CareerGraph;
 use tubemap::journey::Network;
 use tubemap::layout::{LayoutReport, MapLayout, layout, verify};
-use tubemap::network::CareerGraph;
 use tubemap::source;
 
 fn generated(positions: usize, journeys: usize) -> Network {

@@ -1,9 +1,9 @@
 //! The standalone SVG: a snapshot of a small map, and journey text kept as
 //! text, never markup.
 
+use tubemap::graph::CareerGraph;
 use tubemap::journey::{Network, sample};
 use tubemap::layout::layout;
-use tubemap::network::CareerGraph;
 use tubemap::render::{escape, svg};
 
 fn render(network: &Network) -> String {

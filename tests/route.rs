@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 use std::cell::Cell;
 use std::collections::HashMap;
+use tubemap::graph::{CareerGraph, Track};
 use tubemap::journey::{Journey, Kind, Level, Network, PositionIndex, Requirement, Sector, sample};
-use tubemap::network::{CareerGraph, Track};
 use tubemap::route::dijkstra::distances;
 use tubemap::route::yen::k_shortest_paths;
 use tubemap::route::{

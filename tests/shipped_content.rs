@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 use tubemap::diagnostic::{Style, render_human};
+use tubemap::graph::CareerGraph;
 use tubemap::journey::{Kind, Level, Sector};
-use tubemap::network::CareerGraph;
 use tubemap::source::{document, load_paths, load_paths_in_year, this_year};
 
 fn shipped() -> tubemap::source::Loaded {

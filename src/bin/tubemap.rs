@@ -239,7 +239,7 @@ fn render(paths: &[PathBuf]) -> ExitCode {
         );
     }
     let network = &loaded.network;
-    let graph = tubemap::network::CareerGraph::new(network);
+    let graph = tubemap::graph::CareerGraph::new(network);
     let map = tubemap::layout::layout(network, &graph);
     let svg = tubemap::render::svg(network, &map);
     if std::io::stdout().lock().write_all(svg.as_bytes()).is_err() {
@@ -279,7 +279,7 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let network = &loaded.network;
-    let map = tubemap::layout::layout(network, &tubemap::network::CareerGraph::new(network));
+    let map = tubemap::layout::layout(network, &tubemap::graph::CareerGraph::new(network));
     let r = tubemap::layout::verify(&map);
     let rows = [
         ("stations", r.stations.to_string()),
@@ -375,7 +375,7 @@ fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
             }
         }
     }
-    let graph = tubemap::network::CareerGraph::new(network);
+    let graph = tubemap::graph::CareerGraph::new(network);
     let ends = route::resolve_route(
         network,
         &graph,
@@ -534,7 +534,7 @@ fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let graph = tubemap::network::CareerGraph::new(&loaded.network);
+    let graph = tubemap::graph::CareerGraph::new(&loaded.network);
     let layout = tubemap::layout::layout(&loaded.network, &graph);
     let bundle = tubemap::bundle::MapBundle::new(loaded.network, layout);
     let details_out = out.with_file_name(DETAILS_FILE);

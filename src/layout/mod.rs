@@ -12,7 +12,7 @@
 //!    cap: taller drops turn vertical, which keeps the map near 16:9), and each
 //!    label clear of the next station on its row. No overlaps by
 //!    construction.
-//! 2. `route`: each run of each line, and each connection, as an
+//! 2. `paths`: each run of each line, and each connection, as an
 //!    octilinear polyline that runs along its row and bends next to the
 //!    station it shares with another row; lines sharing a stretch run side
 //!    by side at [`LINE_SPACING`].
@@ -35,7 +35,7 @@
 
 mod geometry;
 mod labels;
-mod route;
+mod paths;
 mod rows;
 mod verify;
 mod wire;
@@ -43,8 +43,8 @@ mod wire;
 pub use geometry::{Point, Rect};
 pub use verify::{LayoutReport, verify};
 
+use crate::graph::CareerGraph;
 use crate::journey::{Colour, Level, LineIndex, Network, PositionIndex};
-use crate::network::CareerGraph;
 use serde::{Deserialize, Serialize};
 
 /// Label font size in pixels.
@@ -288,8 +288,8 @@ fn finish(
         .position_indices()
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
-    let lines = route::route(network, graph, &placement.at, &placement.row);
-    let connections = route::connect(network, graph, &placement.at);
+    let lines = paths::route(network, graph, &placement.at, &placement.row);
+    let connections = paths::connect(network, graph, &placement.at);
     let labels = labels::place(
         texts,
         sizes,

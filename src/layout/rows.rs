@@ -266,12 +266,12 @@ fn spread(
 }
 
 /// Horizontal room a stretch keeps at each end before its diagonal (the
-/// route pass's stub, plus the spread of parallel lines).
+/// paths pass's stub, plus the spread of parallel lines).
 const STUB_ROOM: f32 = 24.0;
 
 /// The tallest drop a stretch makes as one 45-degree diagonal. A taller
 /// one keeps only this much room and runs down the corridor by its end
-/// station instead (the route pass's "mostly vertical" step), as the
+/// station instead (the paths pass's "mostly vertical" step), as the
 /// Underground's lines turn vertical. Diagonals as tall as the map made
 /// it as wide as its height times its levels: on the shipped map, 8,199
 /// by 3,557 (aspect 2.31), too small to read whole on a laptop. With this

@@ -3,8 +3,8 @@
 //! The app draws the same layout with Leptos; this module makes a standalone
 //! SVG for posters, PR previews and `tubemap render`.
 
-mod route;
+mod drawn_route;
 mod svg;
 
-pub use route::{RouteStretch, ridden, route_stretches, trip_stretches};
+pub use drawn_route::{RouteStretch, ridden, route_stretches, trip_stretches};
 pub use svg::{BANDS_TOP, band_title, escape, label_lines, path_data, svg};

@@ -49,7 +49,7 @@ pub enum Direction {
 ///
 /// ```
 /// use tubemap::journey::{PositionIndex, sample};
-/// use tubemap::network::CareerGraph;
+/// use tubemap::graph::CareerGraph;
 /// use tubemap::route::{RouteQuery, directions, plan, render_text};
 ///
 /// let network = sample::two_lines();
@@ -288,7 +288,7 @@ pub fn render_text(network: &Network, directions: &[Direction]) -> String {
 ///
 /// ```
 /// use tubemap::journey::{PositionIndex, sample};
-/// use tubemap::network::CareerGraph;
+/// use tubemap::graph::CareerGraph;
 /// use tubemap::route::{RouteQuery, explain, plan};
 ///
 /// let network = sample::two_lines();
@@ -380,8 +380,8 @@ mod tests {
 
     #[test]
     fn a_summary_counts_steps_and_changes_in_words() {
+        use crate::graph::CareerGraph;
         use crate::journey::sample;
-        use crate::network::CareerGraph;
         let network = sample::two_lines();
         let graph = CareerGraph::new(&network);
         let query = super::super::RouteQuery::default();

@@ -16,8 +16,8 @@
 //! other can still do, it can do as cheaply, and the other is dropped:
 //! the result is exact, as the brute-force property tests check.
 
+use crate::graph::Track;
 use crate::journey::{Network, PositionIndex, Standing, admits};
-use crate::network::Track;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::cmp::{Ordering, Reverse};

@@ -23,10 +23,10 @@ pub use directions::{Direction, directions, explain, render_text};
 pub use reach::{Reached, reach};
 pub use resolve::{AMBIGUITY_MARGIN, Ends, Unresolved, resolve, resolve_route};
 
+use crate::graph::{CareerGraph, Track};
 use crate::journey::{
     Kind, Level, LineIndex, Met, Network, PositionIndex, Standing, Unmet, admits,
 };
-use crate::network::{CareerGraph, Track};
 use petgraph::graph::{EdgeReference, NodeIndex};
 use petgraph::visit::{EdgeRef, Reversed};
 use serde::{Deserialize, Serialize};
@@ -350,7 +350,7 @@ fn list(blocking: &[Blocking]) -> String {
 ///
 /// ```
 /// use tubemap::journey::{PositionIndex, sample};
-/// use tubemap::network::CareerGraph;
+/// use tubemap::graph::CareerGraph;
 /// use tubemap::route::{NoRoute, RouteQuery, plan};
 ///
 /// let network = sample::two_lines();

@@ -1,8 +1,8 @@
 //! "Where can this lead?": every station reachable from one, by level.
 
 use super::Constraints;
+use crate::graph::CareerGraph;
 use crate::journey::{Level, Network, PositionIndex};
-use crate::network::CareerGraph;
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -25,7 +25,7 @@ pub struct Reached {
 ///
 /// ```
 /// use tubemap::journey::{Level, PositionIndex, sample};
-/// use tubemap::network::CareerGraph;
+/// use tubemap::graph::CareerGraph;
 /// use tubemap::route::{Constraints, reach};
 ///
 /// let network = sample::two_lines();

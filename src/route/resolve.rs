@@ -3,8 +3,8 @@
 
 use super::Constraints;
 use super::reach::fewest_steps;
+use crate::graph::CareerGraph;
 use crate::journey::{Network, PositionIndex};
-use crate::network::CareerGraph;
 use crate::search::{Match, search};
 use serde::{Deserialize, Serialize};
 
@@ -104,7 +104,7 @@ pub struct Ends {
 ///
 /// ```
 /// use tubemap::journey::{PositionIndex, sample};
-/// use tubemap::network::CareerGraph;
+/// use tubemap::graph::CareerGraph;
 /// use tubemap::route::{Constraints, resolve_route};
 ///
 /// let network = sample::two_lines();

@@ -5,8 +5,8 @@
 //! with a branch each onto the next line, and journeys riding stretches of
 //! the lines, some changing pathway through a connection.
 
+use crate::graph::CareerGraph;
 use crate::journey::{Network, PositionIndex};
-use crate::network::CareerGraph;
 use crate::route::RouteQuery;
 
 /// Entries per generated file, so every file stays far below

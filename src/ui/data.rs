@@ -1,8 +1,8 @@
 //! Downloading the map bundle built by `tubemap export`.
 
 use crate::bundle::MapBundle;
+use crate::graph::CareerGraph;
 use crate::journey::Network;
-use crate::network::CareerGraph;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -34,7 +34,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             .map(|(to, traffic)| {
                 let title = network.position(to).title.clone();
                 let level = network.position(to).level_text();
-                let people = crate::network::people_of(traffic, network.journeys().len());
+                let people = crate::graph::people_of(traffic, network.journeys().len());
                 let data = data.clone();
                 view! {
                     <li>

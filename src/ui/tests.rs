@@ -4,8 +4,8 @@
 use super::app::{App, Explorer};
 use super::data::MapData;
 use crate::bundle::MapBundle;
+use crate::graph::CareerGraph;
 use crate::journey::sample;
-use crate::network::CareerGraph;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use tubemap::graph::CareerGraph;
 use tubemap::journey::Network;
 use tubemap::layout::layout;
-use tubemap::network::CareerGraph;
 use tubemap::source;
 
 fn main() {

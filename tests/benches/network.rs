@@ -1,7 +1,7 @@
 //! Load + validate + build the graph: the shipped content and a generated
 //! network of 2,000 positions and 500 journeys (goal: under 20 ms natively).
 
-use tubemap::network::CareerGraph;
+use tubemap::graph::CareerGraph;
 use tubemap::source::{load_paths, load_sources, synthetic};
 
 fn main() {

@@ -2,8 +2,8 @@
 //! positions and 500 journeys (goal: under 1 ms median natively), and on
 //! the shipped content.
 
+use tubemap::graph::CareerGraph;
 use tubemap::journey::Network;
-use tubemap::network::CareerGraph;
 use tubemap::route::{self, Constraints, Criterion, RouteQuery};
 use tubemap::source::{load_paths, load_sources, synthetic};
 

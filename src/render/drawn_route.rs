@@ -109,8 +109,8 @@ pub fn ridden(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::CareerGraph;
     use crate::journey::{PositionIndex, sample};
-    use crate::network::CareerGraph;
     use crate::route::{RouteQuery, plan};
 
     #[test]

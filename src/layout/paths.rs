@@ -1,4 +1,4 @@
-//! Pass "route": every line's runs, and every connection, as octilinear
+//! Pass "paths": every line's runs, and every connection, as octilinear
 //! polylines.
 //!
 //! Every line crosses a station horizontally. At a station the lines stop
@@ -17,8 +17,8 @@
 //! reads as a bundle of parallel coloured lines.
 
 use super::{ConnectionPath, LINE_SPACING, LinePath, Point};
+use crate::graph::CareerGraph;
 use crate::journey::{LineIndex, Network, PositionIndex};
-use crate::network::CareerGraph;
 use std::f32::consts::SQRT_2;
 
 /// Shortest horizontal run out of, and into, a station before a diagonal.
