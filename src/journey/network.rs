@@ -34,6 +34,18 @@ pub struct Journey {
     pub steps: Vec<Step>,
 }
 
+impl Journey {
+    /// The person's name as every list shows it: an example journey says
+    /// so, so the app never calls one a real person's.
+    pub fn listed_name(&self) -> String {
+        if self.source.is_example() {
+            format!("{} (example)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// Where a journey comes from. The app labels examples wherever a journey
 /// is shown, so it never calls one a real person's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -414,4 +426,19 @@ fn duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
     (1..ids.len())
         .find(|&i| ids[..i].contains(&ids[i]))
         .map(|i| ids[i].to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_example_journey_is_listed_as_an_example_and_a_published_one_by_name() {
+        let mut journey = crate::journey::sample::journey("kim", Sector::Construction, &[0, 1]);
+        journey.name = "Kim".into();
+        journey.source = Source::Example;
+        assert_eq!(journey.listed_name(), "Kim (example)");
+        journey.source = Source::Published(Citation::default());
+        assert_eq!(journey.listed_name(), "Kim");
+    }
 }

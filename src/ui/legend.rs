@@ -33,7 +33,7 @@ pub fn Legend() -> impl IntoView {
                 .filter(move |&j| network.journey(j).sector == s)
         })
         .map(|j| {
-            let text = person_label(network.journey(j));
+            let text = network.journey(j).listed_name();
             view! {
                 <li>
                     <button
@@ -62,15 +62,5 @@ pub fn Legend() -> impl IntoView {
             <h2>"People"</h2>
             <ul class="plain legend-list">{groups}</ul>
         </nav>
-    }
-}
-
-/// A person's name as the app lists it: an example journey says so, so the
-/// app never calls one a real person's.
-pub fn person_label(journey: &crate::journey::Journey) -> String {
-    if journey.source.is_example() {
-        format!("{} (example)", journey.name)
-    } else {
-        journey.name.clone()
     }
 }

@@ -64,7 +64,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .map(|&j| {
             // A person's trip has no colour of its own (lines do), so the
             // list names them, as the legend's People list does.
-            let label = super::legend::person_label(network.journey(j));
+            let label = network.journey(j).listed_name();
             view! {
                 <li>
                     <button type="button" class="line-button" on:click=move |_| { state.station.set(None); state.line.set(Some(j)); }>
