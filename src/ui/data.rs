@@ -117,3 +117,15 @@ pub(super) async fn download(url: &str, what: &str) -> Result<Vec<u8>, String> {
         .map_err(|_| failed("unreadable body"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// "Loading details…" while the words are on their way, or why they could
+/// not be had; nothing once they are here.
+pub fn words_status(words: &LoadedWords) -> Option<AnyView> {
+    match words {
+        None => Some(view! { <p class="muted" role="status">"Loading details…"</p> }.into_any()),
+        Some(Err(why)) => {
+            Some(view! { <p class="notice notice-error" role="alert">{why.clone()}</p> }.into_any())
+        }
+        Some(Ok(_)) => None,
+    }
+}

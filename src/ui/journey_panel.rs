@@ -44,7 +44,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
             <p class="eyebrow">{provenance(j)}</p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.name.clone()}</h2>
             <p class="headline">{j.headline.clone()}</p>
-            {super::station_panel::words_status(&words)}
+            {super::data::words_status(&words)}
             {(!j.story.is_empty()).then(|| view! { <blockquote class="story">{j.story.clone()}</blockquote> })}
             {source_link(j)}
             <button type="button" class="chip-button" on:click=move |_| state.start_presenting()>"Present this journey"</button>

@@ -118,7 +118,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             <p class="eyebrow">{kind}</p>
             <h2 id="station-title" tabindex="-1" node_ref=heading>{p.title.clone()}</h2>
             <p class="level">{level_words(p.level_meaning())}</p>
-            {words_status(&words)}
+            {super::data::words_status(&words)}
             {p.withdrawn.clone().map(|w| view! { <p class="withdrawn"><strong>"Closed to new starts. "</strong>{w}</p> })}
             <p>{p.description.clone()}</p>
             <dl class="facts">
@@ -145,18 +145,6 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
             <h3 class:visually-hidden=p.links.is_empty()>"Find out more"</h3>
             <ul class="plain links">{links}</ul>
         </section>
-    }
-}
-
-/// "Loading details…" while the words are on their way, or why they could
-/// not be had; nothing once they are here.
-pub fn words_status(words: &LoadedWords) -> Option<AnyView> {
-    match words {
-        None => Some(view! { <p class="muted" role="status">"Loading details…"</p> }.into_any()),
-        Some(Err(why)) => {
-            Some(view! { <p class="notice notice-error" role="alert">{why.clone()}</p> }.into_any())
-        }
-        Some(Ok(_)) => None,
     }
 }
 
