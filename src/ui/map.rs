@@ -449,7 +449,7 @@ fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView +
 }
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
-    let my = expect_context::<super::my_journey::MyJourney>();
+    let my = expect_context::<super::progress_state::MyJourney>();
     let network = &data.bundle.network;
     let layout = &data.bundle.layout;
     layout

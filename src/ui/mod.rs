@@ -16,6 +16,7 @@ mod map_names;
 mod my_journey;
 mod plan;
 mod present;
+mod progress_state;
 mod route_panel;
 mod search_box;
 mod state;

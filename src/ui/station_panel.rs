@@ -127,7 +127,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
                 {salary}
                 {p.pay_not_confirmed.clone().map(|why| fact("Pay", format!("Not confirmed. {why}")))}
             </dl>
-            <super::my_journey::MarkButtons position=position />
+            <super::progress_state::MarkButtons position=position />
             <div class="route-actions">
                 <button type="button" class="chip-button" on:click=move |_| state.route.set_from(Some(position))>
                     "Start a route here"
