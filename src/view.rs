@@ -156,8 +156,9 @@ pub struct MapView {
     pub route: RouteView,
     /// Presentation mode, at this step (0 is the first station).
     pub present: Option<usize>,
-    /// A shared "my journey" (see `crate::progress`), shown read-only.
-    pub mine: Option<String>,
+    /// A shared "my journey" (see `crate::progress`), shown read-only;
+    /// `mine=` in the URL.
+    pub shared_link: Option<String>,
 }
 
 /// A planned route as the URL holds it.
@@ -222,8 +223,8 @@ impl MapView {
         if let Some(step) = self.present {
             add("present", &step.to_string());
         }
-        if let Some(mine) = &self.mine {
-            add("mine", mine);
+        if let Some(shared) = &self.shared_link {
+            add("mine", shared);
         }
         if let Some(v) = self.viewport {
             // Integers only (zoom in hundredths): no float printing needed.
@@ -254,7 +255,7 @@ impl MapView {
                 "line" => view.line = id(value),
                 "sector" => view.sector = Sector::from_key(value),
                 "view" => view.viewport = viewport(value),
-                "mine" => view.mine = shared_progress(value),
+                "mine" => view.shared_link = shared_progress(value),
                 "present" => view.present = value.parse::<usize>().ok().filter(|s| *s < 1000),
                 "from" => view.route.from = id(value),
                 "to" => view.route.to = id(value),
@@ -392,7 +393,7 @@ mod tests {
                 choice: 2,
             },
             present: Some(3),
-            mine: Some("tubemap-progress/1;done=gcses-9-4".into()),
+            shared_link: Some("tubemap-progress/1;done=gcses-9-4".into()),
         };
         let query = view.to_query();
         assert_eq!(
@@ -474,11 +475,11 @@ mod tests {
         assert_eq!(view.viewport, None);
         assert_eq!(
             MapView::from_query("mine=tubemap-progress%2F1%3Bdone%3Da")
-                .mine
+                .shared_link
                 .as_deref(),
             Some("tubemap-progress/1;done=a")
         );
-        assert_eq!(MapView::from_query("mine=<b>").mine, None);
+        assert_eq!(MapView::from_query("mine=<b>").shared_link, None);
         let route = MapView::from_query("by=fastest&alt=99").route;
         assert_eq!(
             route,

@@ -61,7 +61,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
     provide_context(state);
     provide_context(data.clone());
     provide_context(planned_routes(data.clone(), state));
-    provide_my_journey(&data, state.mine.get_untracked().as_deref());
+    provide_my_journey(&data, state.shared_link.get_untracked().as_deref());
     // The words (descriptions, stories) are fetched when first wanted: the
     // map itself never waits for them.
     let words = Words::new();

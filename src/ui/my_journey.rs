@@ -108,7 +108,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
     };
     let leave_shared = move |_| {
         my.shared.set(None);
-        state.mine.set(None);
+        state.shared_link.set(None);
     };
     view! {
         <section class="panel my-journey" aria-labelledby="my-journey-title">

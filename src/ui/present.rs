@@ -196,20 +196,20 @@ fn leave(state: MapState, blank: RwSignal<bool>) {
 fn glide(
     state: MapState,
     generation: StoredValue<u32>,
-    mine: u32,
+    this_glide: u32,
     from: Viewport,
     to: Viewport,
     started: f64,
 ) {
     request_animation_frame(move || {
         // A newer glide (the presenter pressed again) takes over.
-        if generation.try_get_value() != Some(mine) {
+        if generation.try_get_value() != Some(this_glide) {
             return;
         }
         let t = ((now() - started) / GLIDE_MS) as f32;
         state.viewport.set(Some(from.towards(to, t)));
         if t < 1.0 {
-            glide(state, generation, mine, from, to, started);
+            glide(state, generation, this_glide, from, to, started);
         }
     });
 }

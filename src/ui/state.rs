@@ -22,7 +22,7 @@ pub struct MapState {
     /// Presentation mode, at this step.
     pub present: RwSignal<Option<usize>>,
     /// A shared journey's text from the URL, kept so the link stays whole.
-    pub mine: RwSignal<Option<String>>,
+    pub shared_link: RwSignal<Option<String>>,
 }
 
 /// The route planner's choices.
@@ -101,7 +101,7 @@ impl MapState {
                 choice: RwSignal::new(0),
             },
             present: RwSignal::new(None),
-            mine: RwSignal::new(None),
+            shared_link: RwSignal::new(None),
         };
         state.apply(data, &MapView::from_query(query));
         state
@@ -139,7 +139,7 @@ impl MapState {
         self.route.no_university.set(route.no_university);
         self.route.choice.set(route.choice);
         self.present.set(view.present);
-        self.mine.set(view.mine.clone());
+        self.shared_link.set(view.shared_link.clone());
     }
 
     /// The current view, with ids, for the URL.
@@ -162,7 +162,7 @@ impl MapState {
                 choice: self.route.choice.get(),
             },
             present: self.present.get(),
-            mine: self.mine.get(),
+            shared_link: self.shared_link.get(),
         }
     }
 
