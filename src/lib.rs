@@ -5,6 +5,7 @@
 //! TOML → [`journey::Network`] → [`graph::CareerGraph`] → layout → SVG.
 
 pub mod bundle;
+pub mod focus;
 pub mod graph;
 pub mod journey;
 pub mod layout;

@@ -146,8 +146,10 @@ impl ViewBox {
 pub struct MapView {
     /// The id of the station whose details are open.
     pub station: Option<String>,
-    /// The id of the highlighted journey.
+    /// The id of the line chosen in the legend.
     pub line: Option<String>,
+    /// The id of the journey whose trip is drawn.
+    pub person: Option<String>,
     /// Only this sector's lines are shown in full.
     pub sector: Option<Sector>,
     /// Where the map is panned and zoomed to; `None` fits the whole map.
@@ -201,6 +203,9 @@ impl MapView {
         if let Some(line) = &self.line {
             add("line", line);
         }
+        if let Some(person) = &self.person {
+            add("person", person);
+        }
         if let Some(sector) = self.sector {
             add("sector", sector.key());
         }
@@ -253,6 +258,7 @@ impl MapView {
             match key {
                 "station" => view.station = id(value),
                 "line" => view.line = id(value),
+                "person" => view.person = id(value),
                 "sector" => view.sector = Sector::from_key(value),
                 "view" => view.viewport = viewport(value),
                 "mine" => view.shared_link = shared_progress(value),
@@ -378,7 +384,8 @@ mod tests {
     fn a_view_survives_the_round_trip_through_the_url() {
         let view = MapView {
             station: Some("bricklayer-apprenticeship".into()),
-            line: Some("aisha".into()),
+            line: Some("onsite-construction".into()),
+            person: Some("aisha".into()),
             sector: Some(Sector::Construction),
             viewport: Some(Viewport {
                 x: 120.0,
@@ -398,7 +405,7 @@ mod tests {
         let query = view.to_query();
         assert_eq!(
             query,
-            "station=bricklayer-apprenticeship&line=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&present=3&mine=tubemap-progress/1;done=gcses-9-4&view=120,-40,2.50"
+            "station=bricklayer-apprenticeship&line=onsite-construction&person=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&present=3&mine=tubemap-progress/1;done=gcses-9-4&view=120,-40,2.50"
         );
         assert_eq!(MapView::from_query(&format!("?{query}")), view);
         assert_eq!(MapView::default().to_query(), "");

@@ -7,6 +7,10 @@
 //! (the "more common routes taken to progress") is read straight off the
 //! graph. Node `i` is always position `i` of the [`Network`].
 
+mod diagram;
+
+pub use diagram::{DiagramStop, LineDiagram};
+
 use crate::journey::{JourneyIndex, LineIndex, Network, PositionIndex};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};

@@ -20,10 +20,14 @@ pub struct Journey {
     /// First name or pseudonym.
     pub name: String,
     /// One line, such as "From bricklaying apprentice to site manager".
+    /// Words (this, the story, a step's years and note) are skipped by
+    /// serde: they travel in the details file, never in the map data.
+    #[serde(skip)]
     pub headline: String,
     /// The sector the journey belongs to.
     pub sector: Sector,
     /// The story, in the editors' own words.
+    #[serde(skip)]
     pub story: String,
     /// Where the journey comes from: a real person's published story, or
     /// an example the editors wrote. The map data says only which; the
@@ -101,8 +105,10 @@ pub struct Step {
     /// Where the person was.
     pub position: PositionIndex,
     /// How long they spent there.
+    #[serde(skip)]
     pub years: Option<f32>,
     /// What they did there.
+    #[serde(skip)]
     pub note: Option<String>,
 }
 

@@ -30,21 +30,31 @@ pub struct Position {
     /// The sectors it belongs to; never empty.
     pub sectors: Vec<Sector>,
     /// Plain-English description.
+    ///
+    /// This and the other words (to `withdrawn`) are skipped by serde: they
+    /// travel in the details file (`Details`), never in the map data.
+    #[serde(skip)]
     pub description: String,
     /// What you usually need to start.
+    #[serde(skip)]
     pub entry_requirements: Option<String>,
     /// How long it usually takes, in words.
+    #[serde(skip)]
     pub duration: Option<String>,
     /// Typical time spent here in years, for route planning.
     pub typical_years: Option<f32>,
     /// Pay, for jobs and apprenticeships.
+    #[serde(skip)]
     pub salary: Option<Salary>,
     /// For a job whose pay no page confirms: why. The app says "Pay not
     /// confirmed" instead of a figure.
+    #[serde(skip)]
     pub pay_not_confirmed: Option<String>,
     /// Official pages; always `https`.
+    #[serde(skip)]
     pub links: Vec<String>,
     /// Set when the qualification is closed to new starts: what happened.
+    #[serde(skip)]
     pub withdrawn: Option<String>,
     /// What you need to start: any one of these; empty when anyone can.
     pub requires: Vec<Requirement>,

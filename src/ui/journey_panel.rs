@@ -15,24 +15,19 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
         .flatten();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
     let j = network.journey(journey);
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = super::panel::focused_heading();
     let steps = j
         .steps
         .iter()
         .map(|step| {
-            let p = network.position(step.position);
-            let to = step.position;
-            let data = data.clone();
-            let years = step.years.map(|y| format!(" · {}", crate::journey::years_text(y)));
+            let level = network.position(step.position).level_text();
+            let years = step
+                .years
+                .map(|y| format!(" · {}", crate::journey::years_text(y)))
+                .unwrap_or_default();
             view! {
                 <li>
-                    <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{p.title.clone()}</button>
-                    <span class="muted">{format!(" · {}", p.level_text())}{years}</span>
+                    {super::panel::station_link(&data, step.position, format!(" · {level}{years}"))}
                     {step.note.clone().map(|n| view! { <p class="note">{n}</p> })}
                 </li>
             }
@@ -40,7 +35,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
         .collect_view();
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-title">
-            <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.line.set(None)>"×"</button>
+            <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.person.set(None)>"×"</button>
             <p class="eyebrow">{provenance(j)}</p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.name.clone()}</h2>
             <p class="headline">{j.headline.clone()}</p>

@@ -3,21 +3,35 @@ use super::state::MapState;
 use leptos::prelude::*;
 
 /// The lines with their colours, then the people, grouped by sector:
-/// choosing a person draws their trip over the dimmed map.
+/// choosing a line lights it and opens its line diagram; choosing a person
+/// draws their trip over the dimmed map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
     let network = &data.bundle.network;
     let lines = network
-        .lines()
-        .iter()
-        .map(|line| {
+        .line_indices()
+        .map(|l| {
+            let line = network.line(l);
             let colour = line.colour.to_string();
+            let chosen = move || state.line.get() == Some(l.get());
+            let data = data.clone();
             view! {
-                <li class="line-entry">
-                    <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
-                    {line.name.clone()}
+                <li>
+                    <button
+                        type="button"
+                        class="line-button"
+                        aria-expanded=move || chosen().to_string()
+                        aria-controls="line-diagram"
+                        on:click=move |_| {
+                            state.choose_line((state.line.get_untracked() != Some(l.get())).then_some(l))
+                        }
+                    >
+                        <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
+                        {line.name.clone()}
+                    </button>
+                    {move || chosen().then(|| super::line_diagram::line_diagram(&data, l))}
                 </li>
             }
         })
@@ -32,24 +46,7 @@ pub fn Legend() -> impl IntoView {
                 .journey_indices()
                 .filter(move |&j| network.journey(j).sector == s)
         })
-        .map(|j| {
-            let text = network.journey(j).listed_name();
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="line-button"
-                        aria-pressed=move || (state.line.get() == Some(j)).to_string()
-                        on:click=move |_| {
-                            state.station.set(None);
-                            state.line.update(|l| *l = if *l == Some(j) { None } else { Some(j) });
-                        }
-                    >
-                        {text}
-                    </button>
-                </li>
-            }
-        })
+        .map(|j| super::panel::person_button(network, j))
         .collect_view();
     view! {
         <nav class="panel legend" aria-labelledby="legend-title">

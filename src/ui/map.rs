@@ -8,7 +8,7 @@
 use super::data::Shared;
 use super::plan::PlannedRoutes;
 use super::state::MapState;
-use crate::journey::{JourneyIndex, PositionIndex};
+use crate::journey::PositionIndex;
 use crate::layout::{Align, MapLayout};
 use crate::lod;
 use crate::view::Viewport;
@@ -235,36 +235,40 @@ pub fn TubeMap() -> impl IntoView {
 
     let planned = expect_context::<PlannedRoutes>();
     // The route on show, if any: its stops stay bright, all else dims.
-    let shown_route = Memo::new(move |_| {
+    // Plain closures, not memos, here and in `focus`: a memo of a new type
+    // would add its own reactive code to the bundle, and both are cheap.
+    let shown_route = move || {
         let choice = state.route.choice.get();
         planned.with(|p| match p {
             Some(Ok(plan)) => Some(plan.on_show(choice).clone()),
             _ => None,
         })
-    });
+    };
+    // What stays bright over the dimmed rest (`focus`: one rule for which
+    // choice wins).
+    let focus = move || {
+        crate::focus::Focus::of(
+            shown_route().map(|r| r.stops),
+            state.person.get(),
+            state
+                .line
+                .get()
+                .map(|l| crate::journey::LineIndex(l as u32)),
+            state.sector.get(),
+        )
+    };
     let highlighted = Memo::new({
         let data = data.clone();
-        move |_| match shown_route.get() {
-            Some(route) => {
-                let mut on = vec![false; data.bundle.network.positions().len()];
-                for stop in &route.stops {
-                    on[stop.get()] = true;
-                }
-                on
-            }
-            None => highlighted_stations(&data, state.line.get(), state.sector.get()),
-        }
+        move |_| focus().lit_stations(&data.bundle.network)
     });
-    let routing = Memo::new(move |_| shown_route.with(Option::is_some));
-    let dimmed =
-        move || routing.get() || state.line.get().is_some() || state.sector.get().is_some();
+    let dimmed = move || focus().dims();
     let overlay = {
         let data = data.clone();
         move || {
             let (network, layout) = (&data.bundle.network, &data.bundle.layout);
             // A planned route, else the chosen person's trip, drawn over
             // the dimmed map.
-            let stretches = match (shown_route.get(), state.line.get()) {
+            let stretches = match (shown_route(), state.person.get()) {
                 (Some(route), _) => Some(crate::render::route_stretches(network, layout, &route)),
                 (None, Some(journey)) => {
                     Some(crate::render::trip_stretches(network, layout, journey))
@@ -314,7 +318,7 @@ pub fn TubeMap() -> impl IntoView {
                 on:keydown=on_key
             >
                 {bands(layout)}
-                {lines(&data, state, routing)}
+                {lines(&data, focus)}
                 <g class="route-overlay">{overlay}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}
@@ -355,31 +359,6 @@ fn hit(target: Option<web_sys::EventTarget>) -> Option<Hit> {
         .map(|p| Hit::Station(PositionIndex(p)))
 }
 
-/// Which stations stay bright: those on the chosen line, else those in the
-/// chosen sector; all when nothing is chosen.
-fn highlighted_stations(
-    data: &Shared,
-    line: Option<JourneyIndex>,
-    sector: Option<crate::journey::Sector>,
-) -> Vec<bool> {
-    let network = &data.bundle.network;
-    match (line, sector) {
-        (Some(journey), _) => {
-            let mut on = vec![false; network.positions().len()];
-            for step in &network.journey(journey).steps {
-                on[step.position.get()] = true;
-            }
-            on
-        }
-        (None, Some(sector)) => network
-            .positions()
-            .iter()
-            .map(|p| p.sectors.contains(&sector))
-            .collect(),
-        (None, None) => vec![true; network.positions().len()],
-    }
-}
-
 fn bands(layout: &MapLayout) -> impl IntoView + use<> {
     let top = crate::render::BANDS_TOP;
     let height = layout.height - top;
@@ -402,8 +381,10 @@ fn bands(layout: &MapLayout) -> impl IntoView + use<> {
 /// Connections: what an out-of-station link is drawn in (7:1 on white).
 const CONNECTION_INK: &str = "#595959";
 
-fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView + use<> {
-    let network = &data.bundle.network;
+fn lines<F>(data: &Shared, focus: F) -> impl IntoView + use<F>
+where
+    F: Fn() -> crate::focus::Focus + Copy + Send + Sync + 'static,
+{
     let connections = data
         .bundle
         .layout
@@ -426,14 +407,8 @@ fn lines(data: &Shared, state: MapState, routing: Memo<bool>) -> impl IntoView +
         .iter()
         .map(|path| {
             let line = path.line;
-            let sector = network.line(line).sector;
-            // A chosen person's trip is drawn on top instead.
-            let lit = move || match (state.line.get(), state.sector.get()) {
-                _ if routing.get() => false,
-                (Some(_), _) => false,
-                (None, Some(s)) => s == sector,
-                (None, None) => true,
-            };
+            let data = data.clone();
+            let lit = move || focus().lights_line(&data.bundle.network, line);
             view! {
                 <path
                     class="line"

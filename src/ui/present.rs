@@ -103,18 +103,20 @@ pub fn Presenter() -> impl IntoView {
         }
     });
 
-    // The person's story opens their journey.
-    let story = Memo::new({
+    // The person's story opens their journey. A closure, not a memo: it is
+    // read in one place, and a memo of its type would add its own reactive
+    // code to the bundle.
+    let story = {
         let data = data.clone();
-        move |_| {
+        move || {
             let first = state.present.get() == Some(0);
-            state.line.get().filter(|_| first).and_then(|j| {
+            state.person.get().filter(|_| first).and_then(|j| {
                 let full = words.get().and_then(Result::ok)?;
                 let network = full.as_deref().unwrap_or(&data.bundle.network);
                 Some(network.journey(j).story.clone()).filter(|s| !s.is_empty())
             })
         }
-    });
+    };
     let slide = move || {
         state
             .present
@@ -156,7 +158,10 @@ pub fn Presenter() -> impl IntoView {
                             }
                         })
                 }}
-                {move || story.get().map(|s| view! { <blockquote class="presenter-story">{s}</blockquote> })}
+                {
+                    let story = story.clone();
+                    move || story().map(|s| view! { <blockquote class="presenter-story">{s}</blockquote> })
+                }
                 <div class="presenter-controls">
                     <button type="button" class="control" on:click=move |_| run(Command::Previous)>"Previous"</button>
                     <button type="button" class="control" on:click=move |_| run(Command::Next)>"Next"</button>
@@ -173,7 +178,7 @@ pub fn Presenter() -> impl IntoView {
 
 /// The slides of the highlighted journey, else of the route on show.
 fn slides_for(network: &Network, state: MapState, planned: PlannedRoutes) -> Vec<Slide> {
-    if let Some(journey) = state.line.get() {
+    if let Some(journey) = state.person.get() {
         return journey_slides(network, journey);
     }
     let choice = state.route.choice.get();

@@ -1,7 +1,7 @@
 //! The app's reactive state, and keeping it in the URL.
 
 use super::data::Shared;
-use crate::journey::{JourneyIndex, PositionIndex, Sector};
+use crate::journey::{JourneyIndex, LineIndex, PositionIndex, Sector};
 use crate::route::Criterion;
 use crate::view::{MapView, RouteView, Viewport};
 use leptos::prelude::*;
@@ -11,8 +11,12 @@ use leptos::prelude::*;
 pub struct MapState {
     /// The station whose details are open.
     pub station: RwSignal<Option<PositionIndex>>,
-    /// The highlighted journey.
-    pub line: RwSignal<Option<JourneyIndex>>,
+    /// The person whose trip is drawn over the dimmed map.
+    pub person: RwSignal<Option<JourneyIndex>>,
+    /// The line chosen in the legend, as a [`LineIndex`]'s number: lit,
+    /// with its line diagram open. A `usize`, like `present`: a signal of a
+    /// new type would add its own reactive code to the bundle.
+    pub line: RwSignal<Option<usize>>,
     /// Only this sector is shown in full.
     pub sector: RwSignal<Option<Sector>>,
     /// Pan and zoom; `None` fits the whole map.
@@ -85,10 +89,25 @@ impl RouteState {
 }
 
 impl MapState {
+    /// Chooses a line, or none; a line and a person are never both shown.
+    pub fn choose_line(&self, line: Option<LineIndex>) {
+        self.station.set(None);
+        self.person.set(None);
+        self.line.set(line.map(LineIndex::get));
+    }
+
+    /// Chooses a person's journey, or none.
+    pub fn choose_person(&self, person: Option<JourneyIndex>) {
+        self.station.set(None);
+        self.line.set(None);
+        self.person.set(person);
+    }
+
     /// State restored from a URL query string.
     pub fn from_query(data: &Shared, query: &str) -> MapState {
         let state = MapState {
             station: RwSignal::new(None),
+            person: RwSignal::new(None),
             line: RwSignal::new(None),
             sector: RwSignal::new(None),
             viewport: RwSignal::new(None),
@@ -115,9 +134,14 @@ impl MapState {
                 .as_deref()
                 .and_then(|id| network.position_by_id(id)),
         );
-        self.line.set(
-            view.line
+        let line = view.line.as_deref().and_then(|id| network.line_by_id(id));
+        self.line.set(line.map(LineIndex::get));
+        // Links made before lines could be chosen name a person `line=`.
+        let legacy = view.line.as_deref().filter(|_| line.is_none());
+        self.person.set(
+            view.person
                 .as_deref()
+                .or(legacy)
                 .and_then(|id| network.journey_by_id(id)),
         );
         self.sector.set(view.sector);
@@ -147,7 +171,11 @@ impl MapState {
         let network = &data.bundle.network;
         MapView {
             station: self.station.get().map(|p| network.position(p).id.clone()),
-            line: self.line.get().map(|j| network.journey(j).id.clone()),
+            line: self
+                .line
+                .get()
+                .map(|l| network.line(LineIndex(l as u32)).id.clone()),
+            person: self.person.get().map(|j| network.journey(j).id.clone()),
             sector: self.sector.get(),
             viewport: self.viewport.get(),
             route: RouteView {

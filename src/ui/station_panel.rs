@@ -16,14 +16,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .flatten();
     let network = full.as_deref().unwrap_or(&data.bundle.network);
     let p = network.position(position).clone();
-    let heading = NodeRef::<leptos::html::H2>::new();
-    // Move focus to the panel so keyboard and screen-reader users land on
-    // what they opened.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
+    let heading = super::panel::focused_heading();
     let close = move |_| {
         state.station.set(None);
         focus_station(position);
@@ -32,16 +25,9 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         steps
             .into_iter()
             .map(|(to, traffic)| {
-                let title = network.position(to).title.clone();
                 let level = network.position(to).level_text();
                 let people = crate::graph::people_of(traffic, network.journeys().len());
-                let data = data.clone();
-                view! {
-                    <li>
-                        <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{title}</button>
-                        <span class="muted">{format!(" · {level} · {people}")}</span>
-                    </li>
-                }
+                view! { <li>{super::panel::station_link(&data, to, format!(" · {level} · {people}"))}</li> }
             })
             .collect_view()
     };
@@ -61,18 +47,9 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .graph
         .journeys_at(position)
         .iter()
-        .map(|&j| {
-            // A person's trip has no colour of its own (lines do), so the
-            // list names them, as the legend's People list does.
-            let label = network.journey(j).listed_name();
-            view! {
-                <li>
-                    <button type="button" class="line-button" on:click=move |_| { state.station.set(None); state.line.set(Some(j)); }>
-                        {label}
-                    </button>
-                </li>
-            }
-        })
+        // A person's trip has no colour of its own (lines do), so the list
+        // names them, as the legend's People list does.
+        .map(|&j| super::panel::person_button(network, j))
         .collect_view();
     let kind = if p.kind == Kind::Job {
         "Job".to_owned()

@@ -72,7 +72,7 @@ fn hostile_data() -> Arc<MapData> {
 
 #[wasm_bindgen_test]
 async fn journey_text_is_rendered_as_text_never_as_markup() {
-    let host = stage("?station=bricklayer&line=amara");
+    let host = stage("?station=bricklayer&person=amara");
     let data = hostile_data();
     let handle = leptos::mount::mount_to(
         host.clone(),
@@ -107,8 +107,8 @@ async fn journey_text_is_rendered_as_text_never_as_markup() {
 }
 
 #[wasm_bindgen_test]
-async fn the_story_shows_when_a_line_is_chosen_and_stations_dim() {
-    let host = stage("?line=amara");
+async fn the_story_shows_when_a_person_is_chosen_and_stations_dim() {
+    let host = stage("?person=amara");
     let data = hostile_data();
     let handle = leptos::mount::mount_to(
         host.clone(),

@@ -185,8 +185,134 @@ async fn a_keyboard_only_user_reaches_a_station_and_opens_it() {
     browser.close().await;
 }
 
+/// The legend's lines: choosing one lights its path and stations over the
+/// dimmed map and opens its line diagram under its name, whose stations
+/// open their panel.
 #[tokio::test]
-async fn choosing_a_line_highlights_it_and_tells_the_story() {
+async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
+    let network = content();
+    let graph = tubemap::graph::CareerGraph::new(&network);
+    let line = network
+        .line_by_id("onsite-construction")
+        .expect("the Onsite construction line ships");
+    let diagram = graph.line_diagram(&network, line);
+    let (browser, _) = open(1280, 800, "").await;
+    let buttons = browser
+        .client
+        .find_all(Locator::Css(".legend-lines .line-button"))
+        .await
+        .unwrap();
+    assert_eq!(buttons.len(), network.lines().len(), "one button per line");
+    buttons[line.0 as usize].click().await.unwrap();
+    let open_line = browser
+        .wait_for(".legend-lines .line-button[aria-expanded='true']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(open_line, network.line(line).name);
+    browser
+        .until(
+            "the URL names the line",
+            "location.search.includes('line=onsite-construction')",
+        )
+        .await;
+    let lit = browser
+        .eval(
+            "return [...document.querySelectorAll('.tube-map.is-dimmed .line.is-lit')]
+               .map(l => Number(l.dataset.line));",
+        )
+        .await;
+    let lit: Vec<u64> = serde_json::from_value(lit).unwrap();
+    let runs = network.line(line).runs.len();
+    assert_eq!(
+        lit,
+        vec![u64::from(line.0); runs],
+        "only this line's runs are lit"
+    );
+    let lit_stations = browser
+        .eval("return document.querySelectorAll('.station.is-lit').length;")
+        .await;
+    assert_eq!(lit_stations.as_u64(), Some(diagram.station_count() as u64));
+    // The diagram: every run in order, each station by its title, and at
+    // an interchange the lines to change to.
+    let rows = browser
+        .eval(
+            "return [...document.querySelectorAll('#line-diagram ol')].map(run =>
+               [...run.querySelectorAll('li')].map(li =>
+                 [li.querySelector('.link-button').textContent, li.querySelector('.muted').textContent]));",
+        )
+        .await;
+    let rows: Vec<Vec<(String, String)>> = serde_json::from_value(rows).unwrap();
+    let expected: Vec<Vec<(String, String)>> = diagram
+        .runs
+        .iter()
+        .map(|run| {
+            run.iter()
+                .map(|stop| {
+                    let p = network.position(stop.position);
+                    let mut detail = format!(" · {}", p.level_text());
+                    let names: Vec<&str> = stop
+                        .change_to
+                        .iter()
+                        .map(|&l| network.line(l).name.as_str())
+                        .collect();
+                    if !names.is_empty() && !stop.listed_above {
+                        detail.push_str(&format!(" · change for {}", names.join(", ")));
+                    }
+                    (p.title.clone(), detail)
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    assert!(
+        diagram
+            .runs
+            .iter()
+            .flatten()
+            .any(|s| !s.change_to.is_empty()),
+        "the line has an interchange"
+    );
+    let branches = browser
+        .eval("return document.querySelectorAll('#line-diagram ol[aria-label=\"Branch\"]').length;")
+        .await;
+    assert_eq!(branches.as_u64(), Some(runs as u64 - 1));
+    let summary = browser
+        .wait_for("#line-diagram > .muted")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        summary,
+        format!(
+            "{} stations · ridden by {} of {} people",
+            diagram.station_count(),
+            diagram.riders,
+            network.journeys().len()
+        )
+    );
+    assert!(
+        diagram.riders > 0,
+        "people ride the Onsite construction line"
+    );
+    browser
+        .wait_for("#line-diagram .link-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let opened = panel_title(&browser).await;
+    assert_eq!(
+        opened,
+        network.position(network.line(line).runs[0][0]).title
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn choosing_a_person_draws_their_trip_and_tells_the_story() {
     let (browser, _) = open(1280, 800, "").await;
     let network = content();
     let journey = network
@@ -265,7 +391,7 @@ async fn a_published_journey_links_its_source() {
     let tubemap::journey::Source::Published(citation) = &journey.source else {
         unreachable!("found as published");
     };
-    let (browser, _) = open(1280, 800, &format!("?line={}", journey.id)).await;
+    let (browser, _) = open(1280, 800, &format!("?person={}", journey.id)).await;
     let link = browser.wait_for(".journey-panel .source a").await;
     assert_eq!(
         link.attr("href").await.unwrap().as_deref(),
@@ -304,6 +430,8 @@ async fn search_finds_a_station_despite_a_typo() {
 async fn a_deep_link_restores_the_view_and_back_works() {
     let network = content();
     let station = "gcses-9-4";
+    // A person named `line=`, as links did before lines could be chosen:
+    // such a link still opens their trip.
     let line = &network.journeys()[1].id;
     let (browser, _) = open(
         1280,
@@ -552,7 +680,7 @@ async fn presentation_mode_steps_through_a_journey_by_keyboard() {
         .journey_by_id("aisha")
         .map(|j| network.journey(j).clone())
         .unwrap_or_else(|| network.journeys()[0].clone());
-    let (browser, _) = open(1280, 800, &format!("?line={}", journey.id)).await;
+    let (browser, _) = open(1280, 800, &format!("?person={}", journey.id)).await;
     browser
         .wait_for(".journey-panel .chip-button")
         .await

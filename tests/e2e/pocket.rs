@@ -367,8 +367,14 @@ const CATCH_DOWNLOADS: &str = "
 async fn the_current_view_downloads_as_svg_and_png() {
     let base = serve(dist()).await;
     let network = content();
-    let line = &network.journeys()[0].id;
-    let browser = open_at(&base, 1280, 800, &format!("?line={line}&view=600,400,2.00")).await;
+    let person = &network.journeys()[0].id;
+    let browser = open_at(
+        &base,
+        1280,
+        800,
+        &format!("?person={person}&view=600,400,2.00"),
+    )
+    .await;
     browser.eval(CATCH_DOWNLOADS).await;
     let buttons = browser
         .client
