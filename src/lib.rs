@@ -10,6 +10,7 @@ pub mod graph;
 pub mod journey;
 pub mod layout;
 pub mod lod;
+pub mod navigate;
 pub mod present;
 pub mod progress;
 pub mod render;

@@ -4,7 +4,9 @@
 //! SVG for posters, PR previews and `tubemap render`.
 
 mod drawn_route;
+mod flow;
 mod svg;
 
 pub use drawn_route::{RouteStretch, ridden, route_stretches, trip_stretches};
-pub use svg::{BANDS_TOP, band_title, escape, label_lines, path_data, svg};
+pub use flow::{FlowStretch, flow_markup, flow_stretches, flow_width};
+pub use svg::{BANDS_TOP, CONNECTION_INK, band_title, escape, label_lines, path_data, svg};

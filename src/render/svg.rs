@@ -21,8 +21,9 @@ const BAND_INK: &str = "#333333";
 const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
 /// Ticks of stations no line stops at: 4.5:1 on white.
 const UNUSED: &str = "#767676";
-/// Out-of-station connections: thin and neutral, 7:1 on white.
-const CONNECTION_INK: &str = "#595959";
+/// Out-of-station connections: thin and neutral, 7:1 on white. The app
+/// draws them in it too.
+pub const CONNECTION_INK: &str = "#595959";
 /// Stroke width of a connection: thinner than a line, so it never reads as one.
 pub const CONNECTION_WIDTH: f32 = 2.5;
 /// Largest corner radius on a line; corners on short segments get less.

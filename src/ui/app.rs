@@ -70,7 +70,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
         let data = data.clone();
         move |_| {
             let reading = state.station.get().is_some()
-                || state.person.get().is_some()
+                || state.person().is_some()
                 || state.present.get().is_some();
             if reading {
                 words.request(&data);
@@ -108,7 +108,7 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                     let data = data_for_side.clone();
                     if let Some(position) = state.station.get() {
                         view! { <StationPanel data=data position=position words=words.get() /> }.into_any()
-                    } else if let Some(journey) = state.person.get() {
+                    } else if let Some(journey) = state.person() {
                         view! { <JourneyPanel data=data journey=journey words=words.get() /> }.into_any()
                     } else {
                         view! { <Welcome /> }.into_any()

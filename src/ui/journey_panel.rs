@@ -35,7 +35,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
         .collect_view();
     view! {
         <section class="panel journey-panel" aria-labelledby="journey-title">
-            <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.person.set(None)>"×"</button>
+            <button type="button" class="close" aria-label="Close journey" on:click=move |_| state.choose_person(None)>"×"</button>
             <p class="eyebrow">{provenance(j)}</p>
             <h2 id="journey-title" tabindex="-1" node_ref=heading>{j.name.clone()}</h2>
             <p class="headline">{j.headline.clone()}</p>

@@ -15,7 +15,7 @@ pub fn Legend() -> impl IntoView {
         .map(|l| {
             let line = network.line(l);
             let colour = line.colour.to_string();
-            let chosen = move || state.line.get() == Some(l.get());
+            let chosen = move || state.line() == Some(l);
             let data = data.clone();
             view! {
                 <li>
@@ -24,9 +24,7 @@ pub fn Legend() -> impl IntoView {
                         class="line-button"
                         aria-expanded=move || chosen().to_string()
                         aria-controls="line-diagram"
-                        on:click=move |_| {
-                            state.choose_line((state.line.get_untracked() != Some(l.get())).then_some(l))
-                        }
+                        on:click=move |_| state.toggle_line(l)
                     >
                         <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
                         {line.name.clone()}

@@ -11,18 +11,10 @@ use super::state::MapState;
 use crate::journey::PositionIndex;
 use crate::layout::{Align, MapLayout};
 use crate::lod;
+use crate::navigate::{self, Gesture, MapKey, Movement};
 use crate::view::Viewport;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Pointers currently down on the map, for drag and pinch.
-#[derive(Default)]
-struct Gesture {
-    pointers: Vec<(i32, f32, f32)>,
-    /// Set once a press has moved far enough to be a drag, not a click.
-    dragged: bool,
-    travel: f32,
-}
 
 #[component]
 pub fn TubeMap() -> impl IntoView {
@@ -36,7 +28,8 @@ pub fn TubeMap() -> impl IntoView {
     // The SVG's size on screen, read when needed: the level of detail
     // follows it at the next change of view. `laid_out` changes once the
     // SVG has a size, a frame after it is mounted, so the names are drawn
-    // for the real size straight away.
+    // for the real size straight away, and again whenever the window
+    // resizes.
     let laid_out = RwSignal::new(0usize);
     let frame = move || -> (f32, f32) {
         laid_out.track();
@@ -58,6 +51,12 @@ pub fn TubeMap() -> impl IntoView {
             })
         });
     }
+    // A turned phone or a resized window changes the SVG's size: the names
+    // follow at once, not at the next pan or zoom.
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        laid_out.update(|n| *n += 1);
+    });
+    on_cleanup(move || resized.remove());
     // Screen pixels per map unit now.
     let scale = move || {
         let (w, h) = frame();
@@ -108,79 +107,49 @@ pub fn TubeMap() -> impl IntoView {
 
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let factor = (-ev.delta_y() as f32 * 0.0015).exp();
+        let factor = navigate::wheel_zoom(ev.delta_y() as f32);
         if let Some(focus) = map_point(ev.client_x() as f32, ev.client_y() as f32) {
             zoom_at(focus, factor);
         }
     };
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        if ev.button() != 0 {
-            return;
+        if ev.button() == 0 {
+            let (x, y) = (ev.client_x() as f32, ev.client_y() as f32);
+            gesture.update_value(|g| g.down(ev.pointer_id(), x, y));
         }
-        gesture.update_value(|g| {
-            if g.pointers.is_empty() {
-                g.dragged = false;
-                g.travel = 0.0;
-            }
-            g.pointers
-                .push((ev.pointer_id(), ev.client_x() as f32, ev.client_y() as f32));
-        });
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let (id, x, y) = (ev.pointer_id(), ev.client_x() as f32, ev.client_y() as f32);
-        let mut pan = None;
-        let mut pinch = None;
-        gesture.update_value(|g| {
-            let Some(index) = g.pointers.iter().position(|p| p.0 == id) else {
-                return;
-            };
-            let (_, old_x, old_y) = g.pointers[index];
-            match g.pointers.len() {
-                1 => {
-                    g.travel += (x - old_x).abs() + (y - old_y).abs();
-                    if g.travel > 6.0 {
-                        if !g.dragged {
-                            // Capture only once it is a drag, so a click still
-                            // reaches the station under the pointer.
-                            if let Some(target) = ev
-                                .current_target()
-                                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            {
-                                let _ = target.set_pointer_capture(id);
-                            }
-                        }
-                        g.dragged = true;
-                        pan = Some((x - old_x, y - old_y));
-                    }
+        let mut movement = Movement::Nothing;
+        gesture.update_value(|g| movement = g.moved(id, x, y));
+        match movement {
+            Movement::Pan { dx, dy, capture } => {
+                if capture
+                    && let Some(target) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = target.set_pointer_capture(id);
                 }
-                2 => {
-                    let other = g.pointers[1 - index];
-                    let before = ((old_x - other.1).powi(2) + (old_y - other.2).powi(2)).sqrt();
-                    let after = ((x - other.1).powi(2) + (y - other.2).powi(2)).sqrt();
-                    g.dragged = true;
-                    if before > 1.0 {
-                        pinch = Some((((x + other.1) / 2.0, (y + other.2) / 2.0), after / before));
-                    }
-                }
-                _ => {}
+                pan_pixels(dx, dy);
             }
-            g.pointers[index] = (id, x, y);
-        });
-        if let Some((dx, dy)) = pan {
-            pan_pixels(dx, dy);
-        }
-        if let Some(((cx, cy), factor)) = pinch
-            && let Some(focus) = map_point(cx, cy)
-        {
-            zoom_at(focus, factor);
+            Movement::Pinch {
+                centre: (cx, cy),
+                factor,
+            } => {
+                if let Some(focus) = map_point(cx, cy) {
+                    zoom_at(focus, factor);
+                }
+            }
+            Movement::Nothing => {}
         }
     };
     let on_pointer_up = move |ev: web_sys::PointerEvent| {
-        gesture.update_value(|g| g.pointers.retain(|p| p.0 != ev.pointer_id()));
+        gesture.update_value(|g| g.up(ev.pointer_id()));
     };
 
     let on_click = move |ev: web_sys::MouseEvent| {
-        if gesture.with_value(|g| g.dragged) {
+        if gesture.with_value(Gesture::dragged) {
             return;
         }
         if let Some(Hit::Station(position)) = hit(ev.target()) {
@@ -194,42 +163,17 @@ pub fn TubeMap() -> impl IntoView {
             state.station.set(Some(position));
             return;
         }
-        let step = 80.0;
-        let handled = match key.as_str() {
-            "ArrowLeft" => {
-                pan_pixels(step, 0.0);
-                true
-            }
-            "ArrowRight" => {
-                pan_pixels(-step, 0.0);
-                true
-            }
-            "ArrowUp" => {
-                pan_pixels(0.0, step);
-                true
-            }
-            "ArrowDown" => {
-                pan_pixels(0.0, -step);
-                true
-            }
-            "+" | "=" => {
-                let view = current();
-                zoom_at((view.x, view.y), 1.25);
-                true
-            }
-            "-" | "_" => {
-                let view = current();
-                zoom_at((view.x, view.y), 0.8);
-                true
-            }
-            "0" => {
-                state.viewport.set(None);
-                true
-            }
-            _ => false,
+        let Some(command) = navigate::map_key(&key) else {
+            return;
         };
-        if handled {
-            ev.prevent_default();
+        ev.prevent_default();
+        match command {
+            MapKey::Pan(dx, dy) => pan_pixels(dx, dy),
+            MapKey::Zoom(factor) => {
+                let view = current();
+                zoom_at((view.x, view.y), factor);
+            }
+            MapKey::Fit => state.viewport.set(None),
         }
     };
 
@@ -249,11 +193,8 @@ pub fn TubeMap() -> impl IntoView {
     let focus = move || {
         crate::focus::Focus::of(
             shown_route().map(|r| r.stops),
-            state.person.get(),
-            state
-                .line
-                .get()
-                .map(|l| crate::journey::LineIndex(l as u32)),
+            state.person(),
+            state.line(),
             state.sector.get(),
         )
     };
@@ -268,7 +209,7 @@ pub fn TubeMap() -> impl IntoView {
             let (network, layout) = (&data.bundle.network, &data.bundle.layout);
             // A planned route, else the chosen person's trip, drawn over
             // the dimmed map.
-            let stretches = match (shown_route(), state.person.get()) {
+            let stretches = match (shown_route(), state.person()) {
                 (Some(route), _) => Some(crate::render::route_stretches(network, layout, &route)),
                 (None, Some(journey)) => {
                     Some(crate::render::trip_stretches(network, layout, journey))
@@ -378,8 +319,7 @@ fn bands(layout: &MapLayout) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// Connections: what an out-of-station link is drawn in (7:1 on white).
-const CONNECTION_INK: &str = "#595959";
+use crate::render::CONNECTION_INK;
 
 fn lines<F>(data: &Shared, focus: F) -> impl IntoView + use<F>
 where

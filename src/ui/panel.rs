@@ -44,10 +44,8 @@ pub fn person_button(network: &crate::journey::Network, j: JourneyIndex) -> impl
             <button
                 type="button"
                 class="line-button"
-                aria-pressed=move || (state.person.get() == Some(j)).to_string()
-                on:click=move |_| {
-                    state.choose_person((state.person.get_untracked() != Some(j)).then_some(j))
-                }
+                aria-pressed=move || (state.person() == Some(j)).to_string()
+                on:click=move |_| state.toggle_person(j)
             >
                 {text}
             </button>

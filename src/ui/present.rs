@@ -110,7 +110,7 @@ pub fn Presenter() -> impl IntoView {
         let data = data.clone();
         move || {
             let first = state.present.get() == Some(0);
-            state.person.get().filter(|_| first).and_then(|j| {
+            state.person().filter(|_| first).and_then(|j| {
                 let full = words.get().and_then(Result::ok)?;
                 let network = full.as_deref().unwrap_or(&data.bundle.network);
                 Some(network.journey(j).story.clone()).filter(|s| !s.is_empty())
@@ -178,7 +178,7 @@ pub fn Presenter() -> impl IntoView {
 
 /// The slides of the highlighted journey, else of the route on show.
 fn slides_for(network: &Network, state: MapState, planned: PlannedRoutes) -> Vec<Slide> {
-    if let Some(journey) = state.person.get() {
+    if let Some(journey) = state.person() {
         return journey_slides(network, journey);
     }
     let choice = state.route.choice.get();

@@ -11,12 +11,13 @@ use leptos::prelude::*;
 pub struct MapState {
     /// The station whose details are open.
     pub station: RwSignal<Option<PositionIndex>>,
-    /// The person whose trip is drawn over the dimmed map.
-    pub person: RwSignal<Option<JourneyIndex>>,
-    /// The line chosen in the legend, as a [`LineIndex`]'s number: lit,
-    /// with its line diagram open. A `usize`, like `present`: a signal of a
-    /// new type would add its own reactive code to the bundle.
-    pub line: RwSignal<Option<usize>>,
+    /// The person whose trip is drawn over the dimmed map, and the line
+    /// chosen in the legend (lit, with its line diagram open), as their
+    /// indexes' numbers: read them with [`MapState::person`] and
+    /// [`MapState::line`]. `usize`, like `present`: a signal of a new type
+    /// would add its own reactive code to the bundle.
+    person: RwSignal<Option<usize>>,
+    line: RwSignal<Option<usize>>,
     /// Only this sector is shown in full.
     pub sector: RwSignal<Option<Sector>>,
     /// Pan and zoom; `None` fits the whole map.
@@ -89,6 +90,16 @@ impl RouteState {
 }
 
 impl MapState {
+    /// The person whose trip is shown (tracked).
+    pub fn person(&self) -> Option<JourneyIndex> {
+        self.person.get().map(|j| JourneyIndex(j as u32))
+    }
+
+    /// The line chosen in the legend (tracked).
+    pub fn line(&self) -> Option<LineIndex> {
+        self.line.get().map(|l| LineIndex(l as u32))
+    }
+
     /// Chooses a line, or none; a line and a person are never both shown.
     pub fn choose_line(&self, line: Option<LineIndex>) {
         self.station.set(None);
@@ -100,7 +111,19 @@ impl MapState {
     pub fn choose_person(&self, person: Option<JourneyIndex>) {
         self.station.set(None);
         self.line.set(None);
-        self.person.set(person);
+        self.person.set(person.map(JourneyIndex::get));
+    }
+
+    /// Chooses `line`, or closes it if it is the one chosen.
+    pub fn toggle_line(&self, line: LineIndex) {
+        let open = self.line.get_untracked() == Some(line.get());
+        self.choose_line((!open).then_some(line));
+    }
+
+    /// Chooses `person`, or closes their trip if it is the one shown.
+    pub fn toggle_person(&self, person: JourneyIndex) {
+        let open = self.person.get_untracked() == Some(person.get());
+        self.choose_person((!open).then_some(person));
     }
 
     /// State restored from a URL query string.
@@ -142,7 +165,8 @@ impl MapState {
             view.person
                 .as_deref()
                 .or(legacy)
-                .and_then(|id| network.journey_by_id(id)),
+                .and_then(|id| network.journey_by_id(id))
+                .map(JourneyIndex::get),
         );
         self.sector.set(view.sector);
         self.viewport.set(view.viewport);
@@ -171,11 +195,8 @@ impl MapState {
         let network = &data.bundle.network;
         MapView {
             station: self.station.get().map(|p| network.position(p).id.clone()),
-            line: self
-                .line
-                .get()
-                .map(|l| network.line(LineIndex(l as u32)).id.clone()),
-            person: self.person.get().map(|j| network.journey(j).id.clone()),
+            line: self.line().map(|l| network.line(l).id.clone()),
+            person: self.person().map(|j| network.journey(j).id.clone()),
             sector: self.sector.get(),
             viewport: self.viewport.get(),
             route: RouteView {

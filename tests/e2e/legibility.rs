@@ -99,3 +99,34 @@ async fn zooming_in_reveals_station_names_and_keeps_them_readable() {
     assert_eq!(named, serde_json::json!([]));
     browser.close().await;
 }
+
+/// A resized window (or a turned phone) redraws the names for its new size
+/// at once: no pan or zoom needed for them to stay readable.
+#[tokio::test]
+async fn resizing_the_window_keeps_every_name_readable() {
+    let (browser, _) = open(1366, 768, "").await;
+    text_on_screen(&browser).await;
+    browser.client.set_window_size(800, 600).await.unwrap();
+    browser
+        .until(
+            "the map is smaller",
+            "document.querySelector('.tube-map').getBoundingClientRect().width < 600",
+        )
+        .await;
+    // Names drawn for the old size would now be about 5 px on screen; they
+    // are redrawn for the new size after the resize event.
+    browser
+        .until(
+            "the names follow the new size",
+            &format!("(() => {{ {TEXT_ON_SCREEN} }})().smallest >= 10.95"),
+        )
+        .await;
+    let after = browser.eval(TEXT_ON_SCREEN).await;
+    let smallest = after["smallest"].as_f64().unwrap_or(0.0);
+    assert!(
+        smallest >= 10.95,
+        "text at {smallest} px after a resize: {after}"
+    );
+    assert!(after["bands"].as_u64() >= Some(1), "{after}");
+    browser.close().await;
+}
