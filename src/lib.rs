@@ -17,6 +17,7 @@ pub mod render;
 pub mod route;
 pub mod search;
 pub mod view;
+pub mod wording;
 
 #[cfg(feature = "authoring")]
 pub mod diagnostic;

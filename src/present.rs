@@ -69,7 +69,7 @@ pub fn journey_slides(network: &Network, journey: JourneyIndex) -> Vec<Slide> {
             Slide {
                 position: step.position,
                 title: position.title.clone(),
-                level: position.level_meaning(),
+                level: position.level_meaning().to_string(),
                 caption,
             }
         })
@@ -104,7 +104,7 @@ pub fn route_slides(network: &Network, route: &Route) -> Vec<Slide> {
             Slide {
                 position: stop,
                 title: position.title.clone(),
-                level: position.level_meaning(),
+                level: position.level_meaning().to_string(),
                 caption,
             }
         })

@@ -8,7 +8,7 @@
 //! this format at all is refused with a reason, so old or damaged stored data
 //! never breaks the page.
 
-use crate::journey::{Level, Network, PositionIndex};
+use crate::journey::{Kind, Level, LevelMeaning, Network, PositionIndex};
 
 /// The first line of the format; the number changes if the format does.
 pub const HEADER: &str = "tubemap-progress/1";
@@ -42,7 +42,10 @@ pub struct Badge {
     /// "GCSEs at grades 9 to 4".
     pub title: String,
     /// "Level 2: like GCSE grades 9 to 4".
-    pub meaning: String,
+    pub meaning: LevelMeaning,
+    /// What the badge shows: the level, short ("L2", "E"), or a tick for a
+    /// course or registration, which has no level of its own.
+    pub mark: String,
 }
 
 /// Text longer than this is refused: ids of every station would fit many times.
@@ -106,7 +109,12 @@ impl Progress {
                 Badge {
                     position,
                     title: p.title.clone(),
-                    meaning: p.level.meaning().to_owned(),
+                    meaning: p.level_meaning(),
+                    mark: match (p.kind, p.level.rank()) {
+                        (Kind::Course | Kind::ProfessionalMembership, _) => "✓".to_owned(),
+                        (_, 0) => "E".to_owned(),
+                        (_, n) => format!("L{n}"),
+                    },
                 }
             })
             .collect()
@@ -259,7 +267,8 @@ mod tests {
         progress.toggle_done(PositionIndex(2));
         let badges = progress.badges(&network);
         assert_eq!(badges[0].position, PositionIndex(2));
-        assert!(badges[0].meaning.starts_with("Level 4"));
+        assert_eq!(badges[0].meaning.name, "Level 4");
+        assert_eq!(badges[0].mark, "L4");
         assert_eq!(progress.furthest(&network), Some(PositionIndex(2)));
         progress.toggle_done(PositionIndex(2));
         assert_eq!(progress.done().len(), 1, "toggling again unmarks");

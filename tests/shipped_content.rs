@@ -195,3 +195,19 @@ fn labels_survive_the_trip_through_the_map_data() {
     assert_eq!(decoded.layout.labels, layout.labels);
     assert!(layout.labels.iter().any(|l| l.lines.len() > 1));
 }
+
+/// The route planner's quick starts name stations by id: the shipped
+/// content must have them, or the buttons silently vanish.
+#[test]
+fn every_quick_start_is_offered_on_the_shipped_map() {
+    let network = shipped().network;
+    let graph = CareerGraph::new(&network);
+    let starts = tubemap::route::quick_starts(&network, &graph);
+    let labels: Vec<&str> = starts.iter().map(|s| s.label).collect();
+    assert_eq!(
+        labels,
+        ["I'm in Year 9", "I have GCSEs", "I have a Level 2"]
+    );
+    let level_2 = network.position(starts[2].from);
+    assert_eq!(level_2.level, Level::rqf(2).unwrap());
+}

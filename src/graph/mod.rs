@@ -106,6 +106,18 @@ impl CareerGraph {
         }
     }
 
+    /// A station's accessible name, as a screen reader says it on the map:
+    /// "Bricklayer, Level 2, lines: Onsite construction, Site management".
+    pub fn station_name(&self, network: &Network, position: PositionIndex) -> String {
+        let p = network.position(position);
+        let mut name = format!("{}, {}", p.title, p.level_text());
+        for (i, &l) in self.lines_at(position).iter().enumerate() {
+            name.push_str(if i == 0 { ", lines: " } else { ", " });
+            name.push_str(&network.line(l).name);
+        }
+        name
+    }
+
     /// The petgraph graph, for algorithms.
     pub fn graph(&self) -> &DiGraph<PositionIndex, Track> {
         &self.graph

@@ -113,3 +113,18 @@ fn a_step_says_how_many_of_all_the_people_took_it() {
     assert_eq!(super::people_of(9, 41), "9 of 41 people");
     assert_eq!(super::people_of(1, 41), "1 of 41 people");
 }
+
+#[test]
+fn a_station_is_named_with_its_level_and_every_line_there() {
+    let network = sample::two_lines();
+    let graph = CareerGraph::new(&network);
+    // bricklayer (1) is on amara's and ben's lines.
+    assert_eq!(
+        graph.station_name(&network, p(1)),
+        "bricklayer, Level 2, lines: amara, ben"
+    );
+    assert_eq!(
+        graph.station_name(&network, p(3)),
+        "hnc, Level 5, lines: ben"
+    );
+}

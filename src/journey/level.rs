@@ -37,18 +37,19 @@ impl Level {
         self.0
     }
 
-    /// What this level is like, in words a 13-year-old knows.
+    /// What this level is like, in words a 13-year-old knows: "like GCSE
+    /// grades 9 to 4". Its name is its `Display` ("Level 2").
     pub fn meaning(self) -> &'static str {
         match self.0 {
-            0 => "Entry level: first steps, like an Entry Level Certificate",
-            1 => "Level 1: like GCSE grades 3 to 1",
-            2 => "Level 2: like GCSE grades 9 to 4",
-            3 => "Level 3: like A levels or a T Level",
-            4 => "Level 4: like the first year of university, or an HNC",
-            5 => "Level 5: like a foundation degree or an HND",
-            6 => "Level 6: like a bachelor's degree",
-            7 => "Level 7: like a master's degree",
-            _ => "Level 8: like a doctorate (PhD)",
+            0 => "first steps, like an Entry Level Certificate",
+            1 => "like GCSE grades 3 to 1",
+            2 => "like GCSE grades 9 to 4",
+            3 => "like A levels or a T Level",
+            4 => "like the first year of university, or an HNC",
+            5 => "like a foundation degree or an HND",
+            6 => "like a bachelor's degree",
+            7 => "like a master's degree",
+            _ => "like a doctorate (PhD)",
         }
     }
 

@@ -25,6 +25,6 @@ pub use line::{Connection, Line, LineIndex};
 pub use network::{
     Citation, Journey, JourneyIndex, Network, NetworkError, Ride, Source, Step, Via, branch_joins,
 };
-pub use position::{Kind, Position, PositionIndex, Salary, Sector};
+pub use position::{Kind, LevelMeaning, Position, PositionIndex, Salary, Sector};
 pub use requirement::{Met, Requirement, Standing, Unmet, admits};
 pub use years::years_text;

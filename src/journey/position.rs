@@ -63,6 +63,23 @@ pub struct Position {
     pub last_start: Option<u16>,
 }
 
+/// A level as a panel says it: its name, which panels set in bold, and
+/// what it is like. Reads as "Level 2: like GCSE grades 9 to 4".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelMeaning {
+    /// "Level 2", or what a course or registration is instead.
+    pub name: String,
+    /// "like GCSE grades 9 to 4", or why a course or registration has no
+    /// level of its own.
+    pub explanation: &'static str,
+}
+
+impl std::fmt::Display for LevelMeaning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.name, self.explanation)
+    }
+}
+
 impl Position {
     /// Its level as people should read it. A course such as a Skills
     /// Bootcamp is not a regulated qualification, and a professional
@@ -77,16 +94,19 @@ impl Position {
         }
     }
 
-    /// What its level means, for a station's panel: the level's meaning,
-    /// or for a course or registration why it has none (see
+    /// What its level means, for a station's panel: the level and what it
+    /// is like, or for a course or registration why it has none (see
     /// [`Position::level_text`]).
-    pub fn level_meaning(&self) -> String {
-        let why = match self.kind {
+    pub fn level_meaning(&self) -> LevelMeaning {
+        let explanation = match self.kind {
             Kind::Course => "the map shows it with the level it leads to",
             Kind::ProfessionalMembership => "the map shows it with the level it usually asks for",
-            _ => return self.level.meaning().to_owned(),
+            _ => self.level.meaning(),
         };
-        format!("{}: {why}", self.level_text())
+        LevelMeaning {
+            name: self.level_text(),
+            explanation,
+        }
     }
 
     /// Whether it has closed to new starts.
@@ -108,6 +128,23 @@ pub struct Salary {
     pub url: String,
     /// The year the figures are for.
     pub year: u16,
+}
+
+impl Salary {
+    /// "£24,000 to £40,000 a year", or "About £30,000 a year" for one
+    /// figure.
+    pub fn figures(&self) -> String {
+        use crate::wording::thousands;
+        if self.min == self.max {
+            format!("About £{} a year", thousands(self.min))
+        } else {
+            format!(
+                "£{} to £{} a year",
+                thousands(self.min),
+                thousands(self.max)
+            )
+        }
+    }
 }
 
 macro_rules! named_enum {
@@ -189,12 +226,17 @@ mod tests {
     fn courses_and_registrations_never_read_as_a_level() {
         let mut p = sample::position("bootcamp", Level::rqf(3).unwrap(), Sector::Digital);
         assert_eq!(p.level_text(), "Level 3");
-        assert!(p.level_meaning().starts_with("Level 3:"));
+        assert_eq!(
+            p.level_meaning().to_string(),
+            "Level 3: like A levels or a T Level"
+        );
         p.kind = Kind::Course;
         assert_eq!(p.level_text(), "not a regulated qualification");
-        assert!(!p.level_meaning().contains("Level 3"));
+        let meaning = p.level_meaning();
+        assert_eq!(meaning.name, "not a regulated qualification");
+        assert!(!meaning.to_string().contains("Level 3"));
         p.kind = Kind::ProfessionalMembership;
         assert_eq!(p.level_text(), "a registration, not a qualification");
-        assert!(p.level_meaning().contains("usually asks for"));
+        assert!(p.level_meaning().explanation.contains("usually asks for"));
     }
 }

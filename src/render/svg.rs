@@ -19,8 +19,9 @@ const INK: &str = "#1C1C1C";
 const BAND_INK: &str = "#333333";
 /// The two band shades, alternating like fare zones.
 const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
-/// Ticks of stations no line stops at: 4.5:1 on white.
-const UNUSED: &str = "#767676";
+/// Ticks of stations no line stops at: 4.5:1 on white. The app draws them
+/// in it too.
+pub const UNUSED_TICK: &str = "#767676";
 /// Out-of-station connections: thin and neutral, 7:1 on white. The app
 /// draws them in it too.
 pub const CONNECTION_INK: &str = "#595959";
@@ -346,7 +347,7 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
                 .get(i)
                 .copied()
                 .flatten()
-                .map_or_else(|| UNUSED.to_owned(), |c| c.to_string());
+                .map_or_else(|| UNUSED_TICK.to_owned(), |c| c.to_string());
             let from = station.at;
             let to = Point::new(
                 from.x + station.tick.x * TICK_LENGTH,

@@ -6,6 +6,7 @@
 
 use super::{Blocking, NoRoute, Route};
 use crate::journey::{Level, LineIndex, Met, Network, PositionIndex, Unmet};
+use crate::wording::plural;
 use serde::{Deserialize, Serialize};
 
 /// One instruction of a route.
@@ -345,14 +346,6 @@ pub fn explain(network: &Network, from: PositionIndex, to: PositionIndex, why: &
             unmet_text(network, *at, unmet),
             offer(nearest)
         ),
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -15,11 +15,13 @@
 pub mod dijkstra;
 pub mod directions;
 pub mod feasible;
+pub mod quick_start;
 pub mod reach;
 pub mod resolve;
 pub mod yen;
 
 pub use directions::{Direction, directions, explain, render_text};
+pub use quick_start::{QuickStart, quick_starts};
 pub use reach::{Reached, reach};
 pub use resolve::{AMBIGUITY_MARGIN, Ends, Unresolved, resolve, resolve_route};
 

@@ -372,15 +372,9 @@ fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> imp
         .iter()
         .map(|mark| {
             let position = mark.position;
-            let p = network.position(position);
             let lines = data.graph.lines_at(position);
-            // "Bricklayer, Level 2, lines: Onsite construction, Site management".
-            let mut name = format!("{}, {}", p.title, p.level_text());
-            for (i, &l) in lines.iter().enumerate() {
-                name.push_str(if i == 0 { ", lines: " } else { ", " });
-                name.push_str(&network.line(l).name);
-            }
-            let colour = lines.first().map(|&l| network.line(l).colour.to_string()).unwrap_or_else(|| "#1d1d1b".into());
+            let name = data.graph.station_name(network, position);
+            let colour = lines.first().map_or_else(|| crate::render::UNUSED_TICK.to_owned(), |&l| network.line(l).colour.to_string());
             let b = mark.bounds;
             // A generous invisible hit area: at least 24 px square.
             let (hx, hy) = (b.x - (24.0f32 - b.width).max(0.0) / 2.0, b.y - (24.0f32 - b.height).max(0.0) / 2.0);

@@ -23,11 +23,10 @@ pub fn MyJourneyPanel() -> impl IntoView {
                 .badges(&network.bundle.network)
                 .into_iter()
                 .map(|badge| {
-                    let (name, rest) = badge.meaning.split_once(':').unwrap_or((badge.meaning.as_str(), ""));
                     view! {
                         <li class="badge">
-                            <span class="badge-mark" aria-hidden="true">{name.replace("Level ", "L").replace("Entry level", "E")}</span>
-                            <span><strong>{badge.title.clone()}</strong><span class="muted">{format!(" · {name}:{rest}")}</span></span>
+                            <span class="badge-mark" aria-hidden="true">{badge.mark}</span>
+                            <span><strong>{badge.title.clone()}</strong><span class="muted">{format!(" · {}", badge.meaning)}</span></span>
                         </li>
                     }
                 })

@@ -2,7 +2,7 @@ use super::data::Shared;
 use super::plan::PlannedRoutes;
 use super::search_box::SearchBox;
 use super::state::{MapState, RouteState};
-use crate::journey::{Kind, Level, PositionIndex};
+use crate::journey::PositionIndex;
 use crate::route::{Criterion, RoutePlan, directions, explain};
 use leptos::prelude::*;
 
@@ -19,12 +19,13 @@ pub fn RoutePlanner() -> impl IntoView {
     let choose_end = move |set: fn(&RouteState, Option<PositionIndex>)| {
         Callback::new(move |position| set(&route, Some(position)))
     };
-    let quick_starts = quick_starts(&data)
+    let quick_starts = crate::route::quick_starts(&data.bundle.network, &data.graph)
         .into_iter()
-        .map(|(label, position, age)| {
+        .map(|start| {
+            let (from, age) = (start.from, start.age);
             view! {
-                <button type="button" class="chip-button" on:click=move |_| { route.set_from(Some(position)); route.set_age(age); }>
-                    {label}
+                <button type="button" class="chip-button" on:click=move |_| { route.set_from(Some(from)); route.set_age(age); }>
+                    {start.label}
                 </button>
             }
         })
@@ -160,32 +161,4 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
         <h3>"Directions"</h3>
         <ol class="directions">{steps}</ol>
     }
-}
-
-/// "I'm in Year 9", "I have GCSEs", "I have a Level 2": common starting
-/// points, found in the content rather than hard-coded ids where possible.
-/// Each comes with the usual age at that point.
-fn quick_starts(data: &Shared) -> Vec<(&'static str, PositionIndex, usize)> {
-    let network = &data.bundle.network;
-    let mut starts = Vec::new();
-    if let Some(p) = network.position_by_id("year-9-options") {
-        starts.push(("I'm in Year 9", p, 14));
-    }
-    if let Some(p) = network.position_by_id("gcses-9-4") {
-        starts.push(("I have GCSEs", p, 16));
-    }
-    // The Level 2 qualification most journeys pass through.
-    let level_2 = network
-        .position_indices()
-        .filter(|&p| {
-            let position = network.position(p);
-            position.level == Level::rqf(2).unwrap_or(Level::ENTRY)
-                && matches!(position.kind, Kind::Qualification | Kind::Apprenticeship)
-                && Some(p) != network.position_by_id("gcses-9-4")
-        })
-        .max_by_key(|&p| (data.graph.journeys_at(p).len(), std::cmp::Reverse(p)));
-    if let Some(p) = level_2 {
-        starts.push(("I have a Level 2", p, 17));
-    }
-    starts
 }

@@ -59,11 +59,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
     // A figure always with the page it comes from; where no page confirms
     // the pay, the panel says so, and why, rather than guess.
     let salary = p.salary.clone().map(|s| {
-        let figures = if s.min == s.max {
-            format!("About £{} a year", thousands(s.min))
-        } else {
-            format!("£{} to £{} a year", thousands(s.min), thousands(s.max))
-        };
+        let figures = s.figures();
         view! {
             <dt>"Pay"</dt>
             <dd>
@@ -139,22 +135,8 @@ pub fn focus_station(position: PositionIndex) {
 }
 
 /// "Level 2: like GCSE grades 9 to 4" with the level in bold.
-fn level_words(meaning: String) -> impl IntoView {
-    let (name, rest) = meaning.split_once(':').unwrap_or((&meaning, ""));
-    view! { <strong>{name.to_owned()}</strong>{format!(":{rest}")} }
-}
-
-/// 24000 → "24,000".
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+fn level_words(meaning: crate::journey::LevelMeaning) -> impl IntoView {
+    view! { <strong>{meaning.name}</strong>{format!(": {}", meaning.explanation)} }
 }
 
 /// One term and its description in the panel's facts; one function, so

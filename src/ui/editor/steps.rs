@@ -52,12 +52,10 @@ fn StepRow(index: usize) -> impl IntoView {
         match rides.get(index) {
             Some(StepRide::Start) => "Where the journey starts.".to_owned(),
             Some(StepRide::Line { name, stops }) => {
-                let stops = if *stops == 1 {
-                    "1 stop".to_owned()
-                } else {
-                    format!("{stops} stops")
-                };
-                format!("Rides the {name} line, {stops}.")
+                format!(
+                    "Rides the {name} line, {}.",
+                    crate::wording::plural(*stops, "stop")
+                )
             }
             Some(StepRide::Connection) => "Changes by a connection between lines.".to_owned(),
             _ => "No line or connection joins this to the step before.".to_owned(),
