@@ -38,7 +38,7 @@ impl Focus {
 
     /// Whether everything outside the focus is dimmed.
     pub fn dims(&self) -> bool {
-        *self != Focus::Everything
+        !matches!(self, Focus::Everything)
     }
 
     /// For each position, whether its station stays bright.

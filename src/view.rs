@@ -152,6 +152,8 @@ pub struct MapView {
     pub person: Option<String>,
     /// Only this sector's lines are shown in full.
     pub sector: Option<Sector>,
+    /// "Busiest routes": the map drawn as a flow, width by people.
+    pub flow: bool,
     /// Where the map is panned and zoomed to; `None` fits the whole map.
     pub viewport: Option<Viewport>,
     /// The route being planned, if any.
@@ -209,6 +211,9 @@ impl MapView {
         if let Some(sector) = self.sector {
             add("sector", sector.key());
         }
+        if self.flow {
+            add("flow", "1");
+        }
         let route = &self.route;
         if let Some(from) = &route.from {
             add("from", from);
@@ -260,6 +265,7 @@ impl MapView {
                 "line" => view.line = id(value),
                 "person" => view.person = id(value),
                 "sector" => view.sector = Sector::from_key(value),
+                "flow" => view.flow = value == "1",
                 "view" => view.viewport = viewport(value),
                 "mine" => view.shared_link = shared_progress(value),
                 "present" => view.present = value.parse::<usize>().ok().filter(|s| *s < 1000),
@@ -387,6 +393,7 @@ mod tests {
             line: Some("onsite-construction".into()),
             person: Some("aisha".into()),
             sector: Some(Sector::Construction),
+            flow: true,
             viewport: Some(Viewport {
                 x: 120.0,
                 y: -40.0,
@@ -405,7 +412,7 @@ mod tests {
         let query = view.to_query();
         assert_eq!(
             query,
-            "station=bricklayer-apprenticeship&line=onsite-construction&person=aisha&sector=construction&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&present=3&mine=tubemap-progress/1;done=gcses-9-4&view=120,-40,2.50"
+            "station=bricklayer-apprenticeship&line=onsite-construction&person=aisha&sector=construction&flow=1&from=gcses-9-4&to=site-manager&by=years&earn=1&alt=2&present=3&mine=tubemap-progress/1;done=gcses-9-4&view=120,-40,2.50"
         );
         assert_eq!(MapView::from_query(&format!("?{query}")), view);
         assert_eq!(MapView::default().to_query(), "");

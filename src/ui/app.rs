@@ -98,6 +98,10 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                     })
                 />
                 <SectorFilter />
+                <label class="chip">
+                    <input type="checkbox" prop:checked=move || state.flow.get() on:change=move |_| state.flow.update(|f| *f = !*f) />
+                    "Busiest routes"
+                </label>
             </section>
             <main class="stage" id="map">
                 <TubeMap />

@@ -23,7 +23,7 @@ const FILE_STEM: &str = "careers-tube-map";
 /// Painting properties copied into the export, each with its initial value,
 /// which need not be written. Only what the map's CSS sets (app.css,
 /// app.css's themes).
-const PAINT: [(&str, &str); 9] = [
+const PAINT: [(&str, &str); 10] = [
     ("fill", ""),
     ("stroke", "none"),
     ("stroke-width", "1px"),
@@ -33,6 +33,8 @@ const PAINT: [(&str, &str); 9] = [
     ("fill-opacity", "1"),
     ("stroke-opacity", "1"),
     ("paint-order", "normal"),
+    // "Busiest routes" keeps its widths in screen pixels.
+    ("vector-effect", "none"),
 ];
 
 /// Font properties, written on the root and on each text element.

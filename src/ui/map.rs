@@ -244,6 +244,7 @@ pub fn TubeMap() -> impl IntoView {
                 node_ref=svg
                 class="tube-map"
                 class:is-dimmed=dimmed
+                class:is-flow=move || state.flow.get()
                 data-detail=move || lod::detail(scale())
                 viewBox=move || current().view_box(width, height).attribute()
                 role="group"
@@ -260,6 +261,10 @@ pub fn TubeMap() -> impl IntoView {
             >
                 {bands(layout)}
                 {lines(&data, focus)}
+                // "Busiest routes" (`render::flow_markup`): drawn once,
+                // shown while the toggle is on. Numbers and colours only,
+                // never journey text, so it is safe as markup.
+                <g class="flow" inner_html=crate::render::flow_markup(&data.bundle.network, &data.graph, layout)></g>
                 <g class="route-overlay">{overlay}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}

@@ -140,12 +140,11 @@ pub fn Presenter() -> impl IntoView {
             })
         })
     };
-    // Memoised so stepping does not rebuild the overlay: its live region
-    // must stay in place for screen readers to announce each station.
-    let presenting = Memo::new(move |_| state.present.get().is_some());
+    // Always in the page, hidden until presenting: the live region must be
+    // in place before its text changes for screen readers to announce each
+    // station, and stepping never rebuilds it.
     view! {
-        {move || presenting.get().then(|| view! {
-            <section class="presenter" aria-label="Presentation" aria-live="polite">
+            <section class="presenter" aria-label="Presentation" aria-live="polite" hidden=move || state.present.get().is_none()>
                 {move || {
                     slide()
                         .map(|Slide { title, level, caption, .. }| {
@@ -158,10 +157,7 @@ pub fn Presenter() -> impl IntoView {
                             }
                         })
                 }}
-                {
-                    let story = story.clone();
-                    move || story().map(|s| view! { <blockquote class="presenter-story">{s}</blockquote> })
-                }
+                {move || story().map(|s| view! { <blockquote class="presenter-story">{s}</blockquote> })}
                 <div class="presenter-controls">
                     <button type="button" class="control" on:click=move |_| run(Command::Previous)>"Previous"</button>
                     <button type="button" class="control" on:click=move |_| run(Command::Next)>"Next"</button>
@@ -172,7 +168,6 @@ pub fn Presenter() -> impl IntoView {
                 {qr}
             </section>
             <div class="blank-screen" class:is-on=move || blank.get() on:click=move |_| blank.set(false) aria-hidden="true"></div>
-        })}
     }
 }
 

@@ -20,6 +20,8 @@ pub struct MapState {
     line: RwSignal<Option<usize>>,
     /// Only this sector is shown in full.
     pub sector: RwSignal<Option<Sector>>,
+    /// "Busiest routes": the map drawn as a flow, width by people.
+    pub flow: RwSignal<bool>,
     /// Pan and zoom; `None` fits the whole map.
     pub viewport: RwSignal<Option<Viewport>>,
     /// The route being planned.
@@ -133,6 +135,7 @@ impl MapState {
             person: RwSignal::new(None),
             line: RwSignal::new(None),
             sector: RwSignal::new(None),
+            flow: RwSignal::new(false),
             viewport: RwSignal::new(None),
             route: RouteState {
                 from: RwSignal::new(None),
@@ -169,6 +172,7 @@ impl MapState {
                 .map(JourneyIndex::get),
         );
         self.sector.set(view.sector);
+        self.flow.set(view.flow);
         self.viewport.set(view.viewport);
         let route = &view.route;
         self.route.from.set(
@@ -198,6 +202,7 @@ impl MapState {
             line: self.line().map(|l| network.line(l).id.clone()),
             person: self.person().map(|j| network.journey(j).id.clone()),
             sector: self.sector.get(),
+            flow: self.flow.get(),
             viewport: self.viewport.get(),
             route: RouteView {
                 from: self

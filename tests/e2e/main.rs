@@ -311,6 +311,77 @@ async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
     browser.close().await;
 }
 
+/// "Busiest routes": the map drawn as a flow, every travelled stretch as
+/// wide as the number of people who took it, in screen pixels at any zoom.
+#[tokio::test]
+async fn busiest_routes_draws_each_stretch_as_wide_as_its_people() {
+    let network = content();
+    let graph = tubemap::graph::CareerGraph::new(&network);
+    let layout = tubemap::layout::layout(&network, &graph);
+    let expected = tubemap::render::flow_markup(&network, &graph, &layout)
+        .matches("<path ")
+        .count();
+    let busiest = graph.tracks().map(|(_, _, t)| t.traffic()).max().unwrap();
+    let (browser, _) = open(1366, 768, "").await;
+    let hidden = browser
+        .eval("return getComputedStyle(document.querySelector('.tube-map .flow')).display;")
+        .await;
+    assert_eq!(hidden.as_str(), Some("none"), "off until asked for");
+    let toggle = browser
+        .client
+        .find(Locator::XPath(
+            "//label[contains(., 'Busiest routes')]/input",
+        ))
+        .await
+        .unwrap();
+    toggle.click().await.unwrap();
+    browser
+        .until(
+            "the flow shows and the URL keeps it",
+            "document.querySelector('.tube-map').classList.contains('is-flow')
+             && getComputedStyle(document.querySelector('.tube-map .flow')).display !== 'none'
+             && location.search.includes('flow=1')",
+        )
+        .await;
+    let drawn = browser
+        .eval(
+            "return [...document.querySelectorAll('.tube-map .flow path')].map(p =>
+               [Number(p.getAttribute('stroke-width')), getComputedStyle(p).vectorEffect]);",
+        )
+        .await;
+    let drawn: Vec<(u32, String)> = serde_json::from_value(drawn).unwrap();
+    assert!(
+        expected > 50,
+        "the shipped map has many travelled stretches"
+    );
+    assert_eq!(drawn.len(), expected, "one path per travelled stretch");
+    assert!(
+        drawn
+            .iter()
+            .all(|(_, effect)| effect == "non-scaling-stroke")
+    );
+    let widest = drawn.iter().map(|(w, _)| *w).max().unwrap();
+    let thinnest = drawn.iter().map(|(w, _)| *w).min().unwrap();
+    assert_eq!(
+        widest,
+        tubemap::render::flow_width(busiest),
+        "the busiest is widest"
+    );
+    assert!(
+        thinnest >= 5,
+        "one person's stretch is still seen: {thinnest}"
+    );
+    assert!(widest > 2 * thinnest, "{widest} vs {thinnest}");
+    toggle.click().await.unwrap();
+    browser
+        .until(
+            "the ordinary map again",
+            "!document.querySelector('.tube-map').classList.contains('is-flow')",
+        )
+        .await;
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn choosing_a_person_draws_their_trip_and_tells_the_story() {
     let (browser, _) = open(1280, 800, "").await;
@@ -781,7 +852,7 @@ async fn presentation_mode_steps_through_a_journey_by_keyboard() {
         .await;
     body.send_keys(&Key::Escape.to_string()).await.unwrap();
     browser
-        .until("Esc leaves", "!document.querySelector('.presenter')")
+        .until("Esc leaves", "document.querySelector('.presenter').hidden")
         .await;
     browser.close().await;
 }
