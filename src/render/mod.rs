@@ -8,7 +8,7 @@ mod flow;
 mod svg;
 
 pub use drawn_route::{RouteStretch, ridden, route_stretches, trip_stretches};
-pub use flow::{flow_markup, flow_width};
+pub use flow::{FLOW_MAX_WIDTH, flow_markup, flow_width};
 pub use svg::{
     BANDS_TOP, CONNECTION_INK, UNUSED_TICK, band_title, escape, label_lines, path_data, svg,
 };
