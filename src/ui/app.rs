@@ -98,10 +98,6 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
                     })
                 />
                 <SectorFilter />
-                <label class="chip">
-                    <input type="checkbox" prop:checked=move || state.flow.get() on:change=move |_| state.flow.update(|f| *f = !*f) />
-                    "Busiest routes"
-                </label>
             </section>
             <main class="stage" id="map">
                 <TubeMap />
@@ -137,7 +133,8 @@ fn Welcome() -> impl IntoView {
     }
 }
 
-/// Shows one sector in full and dims the others.
+/// Shows one sector in full and dims the others, and "Busiest routes":
+/// the map as a flow, width by people.
 #[component]
 fn SectorFilter() -> impl IntoView {
     use crate::journey::Sector;
@@ -166,6 +163,12 @@ fn SectorFilter() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            // In the same row: on a phone the row scrolls sideways rather
+            // than taking a second line from the map.
+            <label class="chip">
+                <input type="checkbox" prop:checked=move || state.flow.get() on:change=move |_| state.flow.update(|f| *f = !*f) />
+                "Busiest routes"
+            </label>
         </fieldset>
     }
 }
