@@ -10,13 +10,13 @@ pub mod graph;
 pub mod journey;
 pub mod layout;
 pub mod lod;
+pub mod map_view;
 pub mod navigate;
 pub mod present;
 pub mod progress;
 pub mod render;
 pub mod route;
 pub mod search;
-pub mod view;
 pub mod wording;
 
 #[cfg(feature = "authoring")]

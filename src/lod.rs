@@ -10,7 +10,7 @@
 use crate::graph::CareerGraph;
 use crate::journey::{LineIndex, Network, PositionIndex};
 use crate::layout::{CHAR_WIDTH, FONT_SIZE, MapLayout, Point, Rect};
-use crate::view::{ViewBox, Viewport};
+use crate::map_view::{ViewBox, Viewport};
 
 /// No text on the map is drawn smaller than this, in CSS pixels.
 pub const MIN_TEXT_PX: f32 = 11.0;

@@ -10,7 +10,7 @@
 
 use super::data::Shared;
 use super::state::MapState;
-use crate::view::{ViewBox, Viewport};
+use crate::map_view::{ViewBox, Viewport};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

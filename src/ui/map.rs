@@ -11,8 +11,8 @@ use super::state::MapState;
 use crate::journey::PositionIndex;
 use crate::layout::{Align, MapLayout};
 use crate::lod;
+use crate::map_view::Viewport;
 use crate::navigate::{self, Gesture, MapKey, Movement};
-use crate::view::Viewport;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

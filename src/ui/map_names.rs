@@ -7,7 +7,7 @@
 use super::data::Shared;
 use crate::layout::Point;
 use crate::lod::{self, FixedName};
-use crate::view::Viewport;
+use crate::map_view::Viewport;
 use leptos::prelude::*;
 
 /// The fixed-size names, redrawn as the view changes.

@@ -1,6 +1,6 @@
 //! The browser app: a thin Leptos layer over the core (wasm32 only).
 //!
-//! Logic lives in plain Rust in the core (`view`, `search`, `network`);
+//! Logic lives in plain Rust in the core (`map_view`, `search`, `graph`);
 //! components here only draw it and forward events. Effects are used only
 //! to sync with the outside world (the URL).
 

@@ -2,8 +2,8 @@ use super::data::{Shared, Words};
 use super::plan::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::Network;
+use crate::map_view::Viewport;
 use crate::present::{Command, Slide, command_for_key, journey_slides, qr_path, route_slides};
-use crate::view::Viewport;
 use leptos::prelude::*;
 
 /// How long the view takes to glide to the next station.

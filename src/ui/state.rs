@@ -2,8 +2,8 @@
 
 use super::data::Shared;
 use crate::journey::{JourneyIndex, LineIndex, PositionIndex, Sector};
+use crate::map_view::{MapView, RouteView, Viewport};
 use crate::route::Criterion;
-use crate::view::{MapView, RouteView, Viewport};
 use leptos::prelude::*;
 
 /// What the user has chosen. Everything here is mirrored in the URL.
@@ -195,7 +195,7 @@ impl MapState {
     }
 
     /// The current view, with ids, for the URL.
-    pub fn view(&self, data: &Shared) -> MapView {
+    pub fn map_view(&self, data: &Shared) -> MapView {
         let network = &data.bundle.network;
         MapView {
             station: self.station.get().map(|p| network.position(p).id.clone()),
@@ -267,9 +267,9 @@ pub fn sync_with_url(data: Shared, state: MapState) {
         return;
     };
     let data_for_effect = data.clone();
-    let last_choice = StoredValue::new(choice_part(&state.view(&data)));
+    let last_choice = StoredValue::new(choice_part(&state.map_view(&data)));
     Effect::new(move |_| {
-        let view = state.view(&data_for_effect);
+        let view = state.map_view(&data_for_effect);
         let query = view.to_query();
         let Ok(current) = window.location().search() else {
             return;
