@@ -145,6 +145,22 @@ pub(crate) fn snap(v: f32) -> f32 {
     }
 }
 
+/// How much room something takes: a label's estimated text, say.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    /// Across, in pixels.
+    pub width: f32,
+    /// Down, in pixels.
+    pub height: f32,
+}
+
+impl Size {
+    /// The size `width` across and `height` down.
+    pub const fn new(width: f32, height: f32) -> Size {
+        Size { width, height }
+    }
+}
+
 /// An axis-aligned rectangle: top-left corner and size.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rect {

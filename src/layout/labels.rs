@@ -10,8 +10,9 @@
 
 use super::geometry::Grid;
 use super::rows::{LABEL_GAP, LABEL_INSET};
+use super::strokes::Strokes;
 use super::{
-    Align, HEADER_HEIGHT, LABEL_BASELINE, LINE_WIDTH, Label, LinePath, Point, Rect, StationMark,
+    Align, HEADER_HEIGHT, LABEL_BASELINE, Label, LinePath, Point, Rect, Size, StationMark,
 };
 
 /// Bucket size for the spatial grids: about a label's height and a half.
@@ -44,7 +45,7 @@ const SPOTS: [Spot; 8] = [
 /// Labels for every station, one per position.
 pub(super) fn place(
     texts: Vec<Vec<String>>,
-    sizes: &[(f32, f32)],
+    sizes: &[Size],
     stations: &[StationMark],
     lines: &[LinePath],
     map: Rect,
@@ -65,14 +66,7 @@ pub(super) fn place(
         })
         .collect();
 
-    let segments: Vec<(Point, Point)> = lines
-        .iter()
-        .flat_map(|l| l.points.windows(2).map(|w| (w[0], w[1])))
-        .collect();
-    let mut segment_grid = Grid::new(map, CELL, segments.len());
-    for (i, &(a, b)) in segments.iter().enumerate() {
-        segment_grid.insert(i as u32, &Rect::spanning(a, b));
-    }
+    let mut strokes = Strokes::new(lines, map);
     let mut station_grid = Grid::new(map, CELL, stations.len());
     for (i, s) in stations.iter().enumerate() {
         station_grid.insert(i as u32, &s.bounds);
@@ -86,19 +80,7 @@ pub(super) fn place(
     let inside = |r: &Rect| {
         r.x >= 0.0 && r.y >= HEADER_HEIGHT && r.right() <= map.right() && r.bottom() <= map.bottom()
     };
-    let mut line_hits = |r: &Rect| {
-        // A line is drawn LINE_WIDTH wide, so it touches text a little
-        // before its centre does.
-        let r = r.inflate(LINE_WIDTH / 2.0);
-        let mut hits = 0usize;
-        segment_grid.query(&r, |i| {
-            let (a, b) = segments[i as usize];
-            if r.hit_by_segment(a, b) {
-                hits += 1;
-            }
-        });
-        hits
-    };
+    let mut line_hits = |r: &Rect| strokes.touching(r);
 
     for i in 0..labels.len() {
         let current = labels[i].bounds;
@@ -148,7 +130,8 @@ pub(super) fn place(
 
 /// The anchor, alignment and box of a label of `size` at `spot` around
 /// `station`.
-fn spot(spot: Spot, station: &StationMark, (width, height): (f32, f32)) -> (Point, Align, Rect) {
+fn spot(spot: Spot, station: &StationMark, size: Size) -> (Point, Align, Rect) {
+    let Size { width, height } = size;
     let at = station.at;
     let shape = station.bounds;
     let below = shape.bottom() + LABEL_GAP;

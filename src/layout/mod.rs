@@ -37,10 +37,11 @@ mod geometry;
 mod labels;
 mod paths;
 mod rows;
+mod strokes;
 mod verify;
 mod wire;
 
-pub use geometry::{Point, Rect};
+pub use geometry::{Point, Rect, Size};
 pub use verify::{LayoutReport, verify};
 
 use crate::graph::CareerGraph;
@@ -210,7 +211,7 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
         .iter()
         .map(|p| wrap(&p.title, LABEL_MAX_CHARS))
         .collect();
-    let sizes: Vec<(f32, f32)> = texts.iter().map(|t| text_size(t)).collect();
+    let sizes: Vec<Size> = texts.iter().map(|t| text_size(t)).collect();
     let shapes: Vec<Shape> = network
         .position_indices()
         .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
@@ -280,7 +281,7 @@ fn finish(
     network: &Network,
     graph: &CareerGraph,
     texts: Vec<Vec<String>>,
-    sizes: &[(f32, f32)],
+    sizes: &[Size],
     shapes: &[Shape],
     placement: rows::Placement,
 ) -> MapLayout {
@@ -439,10 +440,10 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
-/// Estimated (width, height) of wrapped text; see [`CHAR_WIDTH`].
-pub fn text_size(lines: &[String]) -> (f32, f32) {
+/// Estimated size of wrapped text; see [`CHAR_WIDTH`].
+pub fn text_size(lines: &[String]) -> Size {
     let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    (
+    Size::new(
         widest as f32 * CHAR_WIDTH,
         lines.len() as f32 * LABEL_LINE_HEIGHT,
     )

@@ -18,7 +18,7 @@
 //! its band's widest label, so the default label spot never touches another
 //! label or station: the zero-overlap target holds by construction.
 
-use super::{Band, HEADER_HEIGHT, Point, Shape};
+use super::{Band, HEADER_HEIGHT, Point, Shape, Size};
 use crate::journey::{Level, LineIndex, Network, PositionIndex, Sector};
 
 /// Blank space around the whole map.
@@ -63,7 +63,7 @@ pub(super) struct RowPlan {
 
 impl RowPlan {
     /// The first-fit rows, in their first order (see [`rows`]).
-    pub(super) fn new(network: &Network, sizes: &[(f32, f32)]) -> RowPlan {
+    pub(super) fn new(network: &Network, sizes: &[Size]) -> RowPlan {
         let (_, first_x) = columns(network, sizes);
         let (home, order) = rows(network, &first_x, sizes);
         RowPlan {
@@ -114,11 +114,10 @@ impl RowPlan {
     }
 }
 
-/// Places every station on `plan`'s rows. `sizes` are the labels' (width,
-/// height).
+/// Places every station on `plan`'s rows, leaving room for labels of `sizes`.
 pub(super) fn place(
     network: &Network,
-    sizes: &[(f32, f32)],
+    sizes: &[Size],
     shapes: &[Shape],
     plan: &RowPlan,
 ) -> Placement {
@@ -129,7 +128,7 @@ pub(super) fn place(
     let mut reach = vec![(0.0f32, 0.0f32); rows];
     for (p, &r) in row.iter().enumerate() {
         let (up, down) = shapes[p].extent();
-        let below = down + LABEL_GAP + sizes[p].1;
+        let below = down + LABEL_GAP + sizes[p].height;
         let slot = &mut reach[r as usize];
         *slot = (slot.0.max(up), slot.1.max(below));
     }
@@ -156,7 +155,7 @@ pub(super) fn place(
 }
 
 /// The bands and every station's x.
-fn columns(network: &Network, sizes: &[(f32, f32)]) -> (Vec<Band>, Vec<f32>) {
+fn columns(network: &Network, sizes: &[Size]) -> (Vec<Band>, Vec<f32>) {
     let positions = network.positions();
     let mut levels: Vec<Level> = positions.iter().map(|p| p.level).collect();
     levels.sort_unstable();
@@ -174,7 +173,7 @@ fn columns(network: &Network, sizes: &[(f32, f32)]) -> (Vec<Band>, Vec<f32>) {
         let members = || members.iter().copied();
         let subs = members().map(|p| depth[p] + 1).max().unwrap_or(1);
         let widest = members()
-            .map(|p| sizes[p].0)
+            .map(|p| sizes[p].width)
             .fold(MIN_LABEL_WIDTH, f32::max);
         let cell = (CORRIDOR + LABEL_INSET + widest + CELL_GAP).ceil();
         for p in members() {
@@ -203,7 +202,7 @@ fn spread(
     first_x: &[f32],
     row: &[u32],
     y: &[f32],
-    sizes: &[(f32, f32)],
+    sizes: &[Size],
 ) -> (Vec<Band>, Vec<f32>) {
     let count = first_x.len();
     let positions = network.positions();
@@ -252,12 +251,12 @@ fn spread(
             }
         }
         if let Some(q) = last_on_row[row[p] as usize] {
-            at = at.max(x[q] + LABEL_INSET + sizes[q].0 + CELL_GAP + CORRIDOR);
+            at = at.max(x[q] + LABEL_INSET + sizes[q].width + CELL_GAP + CORRIDOR);
         }
         x[p] = at.ceil();
         placed[p] = true;
         last_on_row[row[p] as usize] = Some(p);
-        right = right.max(x[p] + LABEL_INSET + sizes[p].0.max(MIN_LABEL_WIDTH));
+        right = right.max(x[p] + LABEL_INSET + sizes[p].width.max(MIN_LABEL_WIDTH));
     }
     if let Some(band) = bands.last_mut() {
         band.width = (right + BAND_PADDING - band.x).max(MIN_BAND_WIDTH);
@@ -322,7 +321,7 @@ struct Claim {
 type Homes = (Vec<Option<(usize, usize)>>, [Vec<usize>; 3]);
 
 /// Every station's row in its block, first fit.
-fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Homes {
+fn rows(network: &Network, x: &[f32], sizes: &[Size]) -> Homes {
     let count = network.positions().len();
     let block = |l: LineIndex| match network.line(l).sector {
         Sector::Construction => 0,
@@ -352,7 +351,7 @@ fn rows(network: &Network, x: &[f32], sizes: &[(f32, f32)]) -> Homes {
             let to = run
                 .get(last + 1)
                 .map_or(x[end], |next| x[next.get()])
-                .max(x[end] + sizes[end].0)
+                .max(x[end] + sizes[end].width)
                 + CELL_GAP;
             let stations: Vec<usize> = fresh.iter().map(|&i| run[i].get()).collect();
             for &p in &stations {
@@ -416,7 +415,7 @@ mod tests {
         ];
         let lines = vec![sample::line("l", Sector::Digital, &[0, 1, 2, 3])];
         let network = Network::new(positions, lines, Vec::new(), Vec::new()).unwrap();
-        let sizes = vec![(60.0, 16.0); 4];
+        let sizes = vec![Size::new(60.0, 16.0); 4];
         let shapes = vec![Shape::new(1, false); 4];
         let placed = place(&network, &sizes, &shapes, &RowPlan::new(&network, &sizes));
         let ys: Vec<f32> = placed.at.iter().map(|p| p.y).collect();

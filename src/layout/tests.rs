@@ -281,6 +281,6 @@ fn titles_wrap_at_spaces_and_split_long_words() {
     assert_eq!(wrap("a bcdefgh", 4), ["a", "bcde", "fgh"]);
     assert_eq!(
         text_size(&wrap("Year 9 options", 22)),
-        (14.0 * CHAR_WIDTH, 16.0)
+        Size::new(14.0 * CHAR_WIDTH, 16.0)
     );
 }

@@ -5,7 +5,8 @@
 //! bends) as quality numbers. Uniform grids keep it near-linear.
 
 use super::geometry::{Grid, crosses};
-use super::{LINE_WIDTH, MapLayout, Point, Rect};
+use super::strokes::Strokes;
+use super::{MapLayout, Point, Rect};
 use serde::{Deserialize, Serialize};
 
 /// Counts of what is right and wrong with a layout.
@@ -33,7 +34,8 @@ pub struct LayoutReport {
     pub median_bends_per_line: usize,
     /// The most bends of any one line.
     pub max_bends_per_line: usize,
-    /// Labels that a line runs through (drawn width included).
+    /// Labels that a line's drawn stroke touches (the label pass's own
+    /// rule, `strokes`).
     pub labels_on_lines: usize,
     /// Places where a line runs through a station it does not stop at.
     pub pass_throughs: usize,
@@ -94,7 +96,13 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
             .copied()
             .unwrap_or(0),
         max_bends_per_line: sorted_bends.last().copied().unwrap_or(0),
-        labels_on_lines: labels_on_lines(area, &label_bounds, &segments),
+        labels_on_lines: {
+            let mut strokes = Strokes::new(&layout.lines, area);
+            label_bounds
+                .iter()
+                .filter(|label| strokes.touching(label) > 0)
+                .count()
+        },
         pass_throughs: pass_throughs(layout, area, &station_bounds, line_count),
         u_turns: layout.lines.iter().map(|l| u_turns(&l.points)).sum(),
         aspect_permille: if aspect.is_finite() { aspect as u32 } else { 0 },
@@ -250,26 +258,6 @@ fn u_turns(points: &[Point]) -> usize {
     directions
         .windows(2)
         .filter(|d| d[0].0 * d[1].0 + d[0].1 * d[1].1 < -0.1)
-        .count()
-}
-
-/// Labels whose box a line's drawn stroke touches.
-fn labels_on_lines(area: Rect, labels: &[Rect], segments: &[(usize, Point, Point)]) -> usize {
-    let mut grid = Grid::new(area, CELL, segments.len());
-    for (i, &(_, a, b)) in segments.iter().enumerate() {
-        grid.insert(i as u32, &Rect::spanning(a, b));
-    }
-    labels
-        .iter()
-        .filter(|label| {
-            let touched = label.inflate(LINE_WIDTH / 2.0);
-            let mut hit = false;
-            grid.query(&touched, |i| {
-                let (_, a, b) = segments[i as usize];
-                hit |= touched.hit_by_segment(a, b);
-            });
-            hit
-        })
         .count()
 }
 

@@ -6,7 +6,7 @@
 //! from the title again and measures them ([`Label::cut_from_title`]).
 
 use super::geometry::{Point, Rect};
-use super::{Align, LABEL_BASELINE, LINE_SPACING, Shape, text_size};
+use super::{Align, LABEL_BASELINE, LINE_SPACING, Shape, Size, text_size};
 use crate::journey::{Level, PositionIndex};
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +120,7 @@ impl super::Label {
             rest = rest[at..].strip_prefix(' ').unwrap_or(&rest[at..]);
         }
         lines.push(rest.to_owned());
-        let (width, height) = text_size(&lines);
+        let Size { width, height } = text_size(&lines);
         let left = match self.align {
             Align::Start => self.anchor.x,
             Align::Middle => self.anchor.x - width / 2.0,
