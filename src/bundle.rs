@@ -182,7 +182,7 @@ mod tests {
 
     fn bundle() -> MapBundle {
         let network = sample::two_lines();
-        let layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        let layout = crate::layout::layout(&CareerGraph::new(network.clone()));
         MapBundle::new(network, layout)
     }
 

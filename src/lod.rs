@@ -112,7 +112,8 @@ const REPEAT_PX: f32 = 640.0;
 
 /// The station every line leaves from: the one the most lines stop at
 /// (the lower level on a tie). The first view on a small screen centres it.
-pub fn hub(network: &Network, graph: &CareerGraph) -> Option<PositionIndex> {
+pub fn hub(graph: &CareerGraph) -> Option<PositionIndex> {
+    let network = graph.network();
     network.position_indices().max_by_key(|&p| {
         (
             graph.lines_at(p).len(),
@@ -140,10 +141,10 @@ pub fn band_title(band: &crate::layout::Band, room: f32) -> Option<String> {
 /// The names of interchanges (stations where two or more lines stop), to
 /// be drawn at a fixed size, the busiest first.
 pub fn interchange_names(
-    network: &Network,
     graph: &CareerGraph,
     layout: &MapLayout,
 ) -> Vec<(PositionIndex, FixedName)> {
+    let network = graph.network();
     network
         .position_indices()
         .filter(|&p| graph.lines_at(p).len() >= 2)
@@ -273,12 +274,13 @@ pub const SMALL_SCREEN: (f32, f32) = (360.0, 290.0);
 /// Measured on [`SMALL_SCREEN`] with the names the map draws; the reading
 /// zoom if no step names them. Chosen at layout time: the search needs the
 /// names, which the browser would otherwise build and cull five times.
-pub fn small_screen_scale(network: &Network, graph: &CareerGraph, layout: &MapLayout) -> f32 {
+pub fn small_screen_scale(graph: &CareerGraph, layout: &MapLayout) -> f32 {
+    let network = graph.network();
     let lines: Vec<FixedName> = line_names(network, layout)
         .into_iter()
         .map(|(_, n)| n)
         .collect();
-    let interchanges: Vec<FixedName> = interchange_names(network, graph, layout)
+    let interchanges: Vec<FixedName> = interchange_names(graph, layout)
         .into_iter()
         .map(|(_, n)| n)
         .collect();
@@ -393,7 +395,7 @@ mod tests {
     #[test]
     fn a_line_name_repeats_along_its_line_only_a_screenful_apart() {
         let network = crate::journey::sample::two_lines();
-        let mut layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        let mut layout = crate::layout::layout(&CareerGraph::new(network.clone()));
         // One long straight line: room for its name several times.
         layout.lines.truncate(1);
         layout.lines[0].points = vec![Point::new(0.0, 100.0), Point::new(2000.0, 100.0)];
@@ -431,7 +433,7 @@ mod tests {
     #[test]
     fn flying_to_a_station_zooms_until_its_name_reads() {
         let network = crate::journey::sample::two_lines();
-        let mut layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        let mut layout = crate::layout::layout(&CareerGraph::new(network.clone()));
         layout.width = 8000.0;
         layout.height = 4000.0;
         let zoom = reading_zoom(&layout, 800.0, 400.0, 1.0);
@@ -454,8 +456,8 @@ mod tests {
     /// wider than any phone shows at once.
     fn wide_layout() -> MapLayout {
         let network = crate::journey::sample::two_lines();
-        let graph = CareerGraph::new(&network);
-        let mut layout = crate::layout::layout(&network, &graph);
+        let graph = CareerGraph::new(network.clone());
+        let mut layout = crate::layout::layout(&graph);
         layout.width = 6000.0;
         layout.height = 3000.0;
         layout.labels.clear();

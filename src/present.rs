@@ -166,9 +166,8 @@ mod tests {
     #[test]
     fn a_route_names_the_line_ridden_to_each_stop() {
         let network = sample::two_lines();
-        let graph = CareerGraph::new(&network);
+        let graph = CareerGraph::new(network.clone());
         let route = plan(
-            &network,
             &graph,
             PositionIndex(0),
             PositionIndex(3),

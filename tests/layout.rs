@@ -20,7 +20,7 @@ fn generated(positions: usize, journeys: usize) -> Network {
 }
 
 fn laid_out(network: &Network) -> (MapLayout, LayoutReport) {
-    let map = layout(network, &CareerGraph::new(network));
+    let map = layout(&CareerGraph::new(network.clone()));
     let report = verify(&map);
     (map, report)
 }
@@ -67,8 +67,8 @@ fn generated_network_has_no_overlaps() {
 #[test]
 fn generated_network_layout_is_deterministic() {
     let network = generated(300, 80);
-    let graph = CareerGraph::new(&network);
-    assert_eq!(layout(&network, &graph), layout(&network, &graph));
+    let graph = CareerGraph::new(network.clone());
+    assert_eq!(layout(&graph), layout(&graph));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use tubemap::layout::layout;
 use tubemap::render::{escape, svg};
 
 fn render(network: &Network) -> String {
-    svg(network, &layout(network, &CareerGraph::new(network)))
+    svg(network, &layout(&CareerGraph::new(network.clone())))
 }
 
 #[test]

@@ -98,7 +98,7 @@ fn shipped_content_meets_the_coverage_targets() {
             other => panic!("{}: pay {other:?}", p.id),
         }
     }
-    let graph = CareerGraph::new(network);
+    let graph = CareerGraph::new(network.clone());
     assert!(
         graph.interchanges().count() >= 15,
         "interchanges: {}",
@@ -187,8 +187,8 @@ fn every_journey_is_a_cited_published_story_or_labelled_an_example() {
 #[test]
 fn labels_survive_the_trip_through_the_map_data() {
     let network = shipped().network;
-    let graph = CareerGraph::new(&network);
-    let layout = tubemap::layout::layout(&network, &graph);
+    let graph = CareerGraph::new(network.clone());
+    let layout = tubemap::layout::layout(&graph);
     let bundle = tubemap::bundle::MapBundle::new(network, layout.clone());
     let (map, _details) = bundle.split().expect("splits");
     let decoded = tubemap::bundle::MapBundle::decode(&map).expect("decodes");
@@ -201,8 +201,8 @@ fn labels_survive_the_trip_through_the_map_data() {
 #[test]
 fn every_quick_start_is_offered_on_the_shipped_map() {
     let network = shipped().network;
-    let graph = CareerGraph::new(&network);
-    let starts = tubemap::route::quick_starts(&network, &graph);
+    let graph = CareerGraph::new(network.clone());
+    let starts = tubemap::route::quick_starts(&graph);
     let labels: Vec<&str> = starts.iter().map(|s| s.label).collect();
     assert_eq!(
         labels,

@@ -238,14 +238,14 @@ fn render(paths: &[PathBuf]) -> ExitCode {
             render_human(diagnostic, &loaded.files, Style::Plain)
         );
     }
-    let network = &loaded.network;
-    let graph = tubemap::graph::CareerGraph::new(network);
-    let map = tubemap::layout::layout(network, &graph);
-    let svg = tubemap::render::svg(network, &map);
+    let failed = loaded.error_count() > 0 || loaded.files.is_empty();
+    let graph = tubemap::graph::CareerGraph::new(loaded.network);
+    let map = tubemap::layout::layout(&graph);
+    let svg = tubemap::render::svg(graph.network(), &map);
     if std::io::stdout().lock().write_all(svg.as_bytes()).is_err() {
         return ExitCode::from(2);
     }
-    if loaded.error_count() > 0 || loaded.files.is_empty() {
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -278,8 +278,7 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
         eprintln!("the journeys have errors: run `tubemap check` first");
         return ExitCode::FAILURE;
     }
-    let network = &loaded.network;
-    let map = tubemap::layout::layout(network, &tubemap::graph::CareerGraph::new(network));
+    let map = tubemap::layout::layout(&tubemap::graph::CareerGraph::new(loaded.network));
     let r = tubemap::layout::verify(&map);
     let rows = [
         ("stations", r.stations.to_string()),
@@ -354,7 +353,8 @@ fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
             loaded.error_count()
         );
     }
-    let network = &loaded.network;
+    let graph = tubemap::graph::CareerGraph::new(loaded.network);
+    let network = graph.network();
     let mut avoid = Vec::new();
     for text in &request.avoid {
         match route::resolve(network, text) {
@@ -375,9 +375,7 @@ fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
             }
         }
     }
-    let graph = tubemap::graph::CareerGraph::new(network);
     let ends = route::resolve_route(
-        network,
         &graph,
         &request.from,
         &request.to,
@@ -411,7 +409,7 @@ fn plan_route(paths: &[PathBuf], mut request: RouteRequest) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = route::plan(network, &graph, from, to, &request.query);
+    let result = route::plan(&graph, from, to, &request.query);
     let written = match (&result, request.json) {
         (Ok(plan), true) => println_checked(&plan_json(network, from, to, plan)),
         (Ok(plan), false) => println_checked(&plan_text(network, plan, request.query.alternatives)),
@@ -534,9 +532,9 @@ fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let graph = tubemap::graph::CareerGraph::new(&loaded.network);
-    let layout = tubemap::layout::layout(&loaded.network, &graph);
-    let bundle = tubemap::bundle::MapBundle::new(loaded.network, layout);
+    let graph = tubemap::graph::CareerGraph::new(loaded.network);
+    let layout = tubemap::layout::layout(&graph);
+    let bundle = tubemap::bundle::MapBundle::new(graph.into_network(), layout);
     let details_out = out.with_file_name(DETAILS_FILE);
     let write = |path: &std::path::Path, bytes: &[u8]| {
         std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))

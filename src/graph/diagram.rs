@@ -3,7 +3,7 @@
 //! and how many people rode it.
 
 use super::CareerGraph;
-use crate::journey::{LineIndex, Network, PositionIndex};
+use crate::journey::{LineIndex, PositionIndex};
 
 /// One line drawn as a list, from [`CareerGraph::line_diagram`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,9 +38,10 @@ impl LineDiagram {
 }
 
 impl CareerGraph {
-    /// `line` of `network` (the network this graph was built from) as a
-    /// line diagram. O(stations on the line × lines + its tracks' journeys).
-    pub fn line_diagram(&self, network: &Network, line: LineIndex) -> LineDiagram {
+    /// `line` as a line diagram. O(stations on the line × lines + its
+    /// tracks' journeys).
+    pub fn line_diagram(&self, line: LineIndex) -> LineDiagram {
+        let network = self.network();
         let mut listed: Vec<PositionIndex> = Vec::new();
         let runs = network
             .line(line)
@@ -82,10 +83,10 @@ impl CareerGraph {
 mod tests {
     use super::*;
     use crate::journey::sample::{journey, line, position};
-    use crate::journey::{Level, Sector};
+    use crate::journey::{Level, Network, Sector};
 
     fn diagram(network: &Network, line: u32) -> LineDiagram {
-        CareerGraph::new(network).line_diagram(network, LineIndex(line))
+        CareerGraph::new(network.clone()).line_diagram(LineIndex(line))
     }
 
     /// A trunk 0 → 1 → 2 with a branch 1 → 3, and a second line 2 → 4.

@@ -40,6 +40,9 @@ impl Track {
 /// The directed graph of a [`Network`].
 #[derive(Clone, Debug)]
 pub struct CareerGraph {
+    /// The network the graph was built from: kept with it, so a graph can
+    /// never be read against another network's positions.
+    network: Network,
     graph: DiGraph<PositionIndex, Track>,
     /// For each position, the lines stopping there, in line order.
     lines_at: Vec<Vec<LineIndex>>,
@@ -50,8 +53,9 @@ pub struct CareerGraph {
 }
 
 impl CareerGraph {
-    /// Builds the graph; O(positions + stretches + steps × lines).
-    pub fn new(network: &Network) -> CareerGraph {
+    /// Builds the graph of `network`, which it keeps; O(positions +
+    /// stretches + steps × lines).
+    pub fn new(network: Network) -> CareerGraph {
         let positions = network.positions().len();
         let mut graph = DiGraph::with_capacity(positions, positions * 2);
         for index in network.position_indices() {
@@ -99,6 +103,7 @@ impl CareerGraph {
             }
         }
         CareerGraph {
+            network,
             graph,
             lines_at,
             journeys_at,
@@ -108,7 +113,8 @@ impl CareerGraph {
 
     /// A station's accessible name, as a screen reader says it on the map:
     /// "Bricklayer, Level 2, lines: Onsite construction, Site management".
-    pub fn station_name(&self, network: &Network, position: PositionIndex) -> String {
+    pub fn station_name(&self, position: PositionIndex) -> String {
+        let network = &self.network;
         let p = network.position(position);
         let mut name = format!("{}, {}", p.title, p.level_text());
         for (i, &l) in self.lines_at(position).iter().enumerate() {
@@ -116,6 +122,16 @@ impl CareerGraph {
             name.push_str(&network.line(l).name);
         }
         name
+    }
+
+    /// The network the graph was built from.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// Gives the network back.
+    pub fn into_network(self) -> Network {
+        self.network
     }
 
     /// The petgraph graph, for algorithms.

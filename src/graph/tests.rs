@@ -8,7 +8,7 @@ fn p(i: u32) -> PositionIndex {
 #[test]
 fn stations_where_lines_meet_are_interchanges() {
     let network = sample::two_lines();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     assert_eq!(graph.interchanges().collect::<Vec<_>>(), vec![p(0), p(1)]);
     assert!(!graph.is_interchange(p(2)));
     assert_eq!(graph.lines_at(p(1)), &[LineIndex(0), LineIndex(1)]);
@@ -18,7 +18,7 @@ fn stations_where_lines_meet_are_interchanges() {
 #[test]
 fn tracks_count_the_journeys_that_passed_along_them() {
     let network = sample::two_lines();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     assert_eq!(graph.graph().edge_count(), 3);
     assert_eq!(graph.track(p(0), p(1)).map(Track::traffic), Some(2));
     assert_eq!(
@@ -51,7 +51,7 @@ fn a_trip_that_skips_stops_counts_on_every_track_it_passes() {
     // Rides 0 → 2 without stopping at 1, then 2 → 3.
     let journeys = vec![sample::journey("skip", Sector::Digital, &[0, 2, 3])];
     let network = Network::new(positions, lines, Vec::new(), journeys).unwrap();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     for (a, b) in [(0, 1), (1, 2), (2, 3)] {
         assert_eq!(graph.track(p(a), p(b)).map(Track::traffic), Some(1));
     }
@@ -74,7 +74,7 @@ fn a_connection_is_a_track_without_lines_and_makes_interchanges() {
     }];
     let journeys = vec![sample::journey("changer", Sector::Digital, &[0, 1, 2, 3])];
     let network = Network::new(positions, lines, connections, journeys).unwrap();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     let track = graph.track(p(1), p(2)).expect("the connection");
     assert!(track.is_connection());
     assert_eq!(track.traffic(), 1);
@@ -99,7 +99,7 @@ fn a_step_no_line_or_connection_joins_is_refused() {
 #[test]
 fn every_track_is_listed_with_its_endpoints() {
     let network = sample::two_lines();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     let mut all: Vec<_> = graph
         .tracks()
         .map(|(a, b, t)| (a.0, b.0, t.traffic()))
@@ -117,14 +117,11 @@ fn a_step_says_how_many_of_all_the_people_took_it() {
 #[test]
 fn a_station_is_named_with_its_level_and_every_line_there() {
     let network = sample::two_lines();
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(network.clone());
     // bricklayer (1) is on amara's and ben's lines.
     assert_eq!(
-        graph.station_name(&network, p(1)),
+        graph.station_name(p(1)),
         "bricklayer, Level 2, lines: amara, ben"
     );
-    assert_eq!(
-        graph.station_name(&network, p(3)),
-        "hnc, Level 5, lines: ben"
-    );
+    assert_eq!(graph.station_name(p(3)), "hnc, Level 5, lines: ben");
 }

@@ -45,7 +45,7 @@ pub use geometry::{Point, Rect, Size};
 pub use verify::{LayoutReport, verify};
 
 use crate::graph::CareerGraph;
-use crate::journey::{Colour, Level, LineIndex, Network, PositionIndex};
+use crate::journey::{Colour, Level, LineIndex, PositionIndex};
 use serde::{Deserialize, Serialize};
 
 /// Label font size in pixels.
@@ -194,18 +194,10 @@ pub struct Label {
     pub bounds: Rect,
 }
 
-/// Lays out the whole network. Deterministic: the same network always gives
-/// the same layout, natively and in wasm.
-pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
-    // A graph built from another network would index out of range; the
-    // passes rely on node i being position i, so rebuild rather than panic.
-    let rebuilt;
-    let graph = if graph.graph().node_count() == network.positions().len() {
-        graph
-    } else {
-        rebuilt = CareerGraph::new(network);
-        &rebuilt
-    };
+/// Lays out the graph's network. Deterministic: the same network always
+/// gives the same layout, natively and in wasm.
+pub fn layout(graph: &CareerGraph) -> MapLayout {
+    let network = graph.network();
     let texts: Vec<Vec<String>> = network
         .positions()
         .iter()
@@ -219,11 +211,11 @@ pub fn layout(network: &Network, graph: &CareerGraph) -> MapLayout {
     let mut plan = rows::RowPlan::new(network, &sizes);
     let draw = |plan: &rows::RowPlan| {
         let placement = rows::place(network, &sizes, &shapes, plan);
-        finish(network, graph, texts.clone(), &sizes, &shapes, placement)
+        finish(graph, texts.clone(), &sizes, &shapes, placement)
     };
     let mut best = draw(&plan);
     let finished = |mut map: MapLayout| {
-        map.small_screen_scale = crate::lod::small_screen_scale(network, graph, &map);
+        map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
         map
     };
     if network.positions().len() > ORDER_SEARCH_LIMIT {
@@ -278,19 +270,19 @@ fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
 
 /// The passes after placement: stations, lines, connections, labels.
 fn finish(
-    network: &Network,
     graph: &CareerGraph,
     texts: Vec<Vec<String>>,
     sizes: &[Size],
     shapes: &[Shape],
     placement: rows::Placement,
 ) -> MapLayout {
+    let network = graph.network();
     let stations: Vec<StationMark> = network
         .position_indices()
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
-    let lines = paths::route(network, graph, &placement.at, &placement.row);
-    let connections = paths::connect(network, graph, &placement.at);
+    let lines = paths::route(graph, &placement.at, &placement.row);
+    let connections = paths::connect(graph, &placement.at);
     let labels = labels::place(
         texts,
         sizes,
@@ -298,7 +290,7 @@ fn finish(
         &lines,
         Rect::new(0.0, 0.0, placement.width, placement.height),
     );
-    let hub = crate::lod::hub(network, graph)
+    let hub = crate::lod::hub(graph)
         .and_then(|p| stations.get(p.get()))
         .map_or(Point::new(0.0, 0.0), |s| s.at);
     let mut map = MapLayout {

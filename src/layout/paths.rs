@@ -18,7 +18,7 @@
 
 use super::{ConnectionPath, LINE_SPACING, LinePath, Point};
 use crate::graph::CareerGraph;
-use crate::journey::{LineIndex, Network, PositionIndex};
+use crate::journey::{LineIndex, PositionIndex};
 use std::f32::consts::SQRT_2;
 
 /// Shortest horizontal run out of, and into, a station before a diagonal.
@@ -34,13 +34,9 @@ const MAX_LANES: usize = 4;
 
 /// Routes every run of every line over the station centres `at`, in line
 /// order, each line's trunk before its branches.
-pub(super) fn route(
-    network: &Network,
-    graph: &CareerGraph,
-    at: &[Point],
-    row: &[u32],
-) -> Vec<LinePath> {
-    let slots = slots(network, graph, at);
+pub(super) fn route(graph: &CareerGraph, at: &[Point], row: &[u32]) -> Vec<LinePath> {
+    let network = graph.network();
+    let slots = slots(graph, at);
     let mut paths = Vec::new();
     for l in network.line_indices() {
         let line = network.line(l);
@@ -83,8 +79,9 @@ pub(super) fn route(
 
 /// Routes every out-of-station connection between station centres, the
 /// same shapes as lines take.
-pub(super) fn connect(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<ConnectionPath> {
-    let slots = slots(network, graph, at);
+pub(super) fn connect(graph: &CareerGraph, at: &[Point]) -> Vec<ConnectionPath> {
+    let network = graph.network();
+    let slots = slots(graph, at);
     network
         .connections()
         .iter()
@@ -147,7 +144,8 @@ const LOOKAHEAD: usize = 4;
 /// shared stretch sees the same place where the lines part, so the bundle
 /// keeps one order along its whole length instead of swapping midway. Full
 /// ties stay in line order.
-fn slots(network: &Network, graph: &CareerGraph, at: &[Point]) -> Vec<Vec<LineIndex>> {
+fn slots(graph: &CareerGraph, at: &[Point]) -> Vec<Vec<LineIndex>> {
+    let network = graph.network();
     let mut keyed: Vec<Vec<([f32; LOOKAHEAD], LineIndex)>> = network
         .position_indices()
         .map(|p| Vec::with_capacity(graph.lines_at(p).len()))

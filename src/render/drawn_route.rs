@@ -116,10 +116,9 @@ mod tests {
     #[test]
     fn a_route_is_drawn_along_its_lines_from_stop_to_stop() {
         let network = sample::two_lines();
-        let graph = CareerGraph::new(&network);
-        let layout = crate::layout::layout(&network, &graph);
+        let graph = CareerGraph::new(network.clone());
+        let layout = crate::layout::layout(&graph);
         let route = plan(
-            &network,
             &graph,
             PositionIndex(0),
             PositionIndex(3),
@@ -165,7 +164,7 @@ mod tests {
         // Rides a from 0 to 2 without stopping at 1, then the connection.
         let journeys = vec![sample::journey("kim", Sector::Digital, &[0, 2, 3])];
         let network = Network::new(positions, lines, connections, journeys).unwrap();
-        let layout = crate::layout::layout(&network, &CareerGraph::new(&network));
+        let layout = crate::layout::layout(&CareerGraph::new(network.clone()));
         let trip = trip_stretches(&network, &layout, crate::journey::JourneyIndex(0));
         assert_eq!(trip.len(), 2);
         assert_eq!(trip[0].line, Some(crate::journey::LineIndex(0)));

@@ -5,7 +5,6 @@
 use super::drawn_route::ridden;
 use super::svg::{CONNECTION_INK, path_data};
 use crate::graph::CareerGraph;
-use crate::journey::Network;
 use crate::layout::MapLayout;
 use std::fmt::Write;
 
@@ -30,7 +29,8 @@ pub fn flow_width(traffic: usize) -> u32 {
 /// Tracks meet only at stations, so the order hides none. Only numbers and
 /// colours: no text to escape. A track whose drawing cannot be found (a
 /// layout from other content) is left out.
-pub fn flow_markup(network: &Network, graph: &CareerGraph, layout: &MapLayout) -> String {
+pub fn flow_markup(graph: &CareerGraph, layout: &MapLayout) -> String {
+    let network = graph.network();
     let mut out = String::new();
     for (from, to, track) in graph.tracks().filter(|(_, _, t)| t.traffic() > 0) {
         let (points, colour) = match track.lines.first() {
@@ -68,9 +68,9 @@ mod tests {
     fn every_travelled_track_is_one_path_as_wide_as_its_people() {
         // amara: 0 → 1 → 2 and ben: 0 → 1 → 3 share their first stretch.
         let network = sample::two_lines();
-        let graph = CareerGraph::new(&network);
-        let layout = crate::layout::layout(&network, &graph);
-        let markup = flow_markup(&network, &graph, &layout);
+        let graph = CareerGraph::new(network.clone());
+        let layout = crate::layout::layout(&graph);
+        let markup = flow_markup(&graph, &layout);
         let travelled = graph.tracks().filter(|(_, _, t)| t.traffic() > 0).count();
         assert_eq!(travelled, 3);
         assert_eq!(markup.matches("<path ").count(), travelled);

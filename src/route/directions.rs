@@ -54,8 +54,8 @@ pub enum Direction {
 /// use tubemap::route::{RouteQuery, directions, plan, render_text};
 ///
 /// let network = sample::two_lines();
-/// let graph = CareerGraph::new(&network);
-/// let plan = plan(&network, &graph, PositionIndex(0), PositionIndex(3), &RouteQuery::default()).unwrap();
+/// let graph = CareerGraph::new(network.clone());
+/// let plan = plan(&graph, PositionIndex(0), PositionIndex(3), &RouteQuery::default()).unwrap();
 /// let text = render_text(&network, &directions(&plan.best));
 /// assert_eq!(
 ///     text,
@@ -293,8 +293,8 @@ pub fn render_text(network: &Network, directions: &[Direction]) -> String {
 /// use tubemap::route::{RouteQuery, explain, plan};
 ///
 /// let network = sample::two_lines();
-/// let graph = CareerGraph::new(&network);
-/// let why = plan(&network, &graph, PositionIndex(2), PositionIndex(0), &RouteQuery::default()).unwrap_err();
+/// let graph = CareerGraph::new(network.clone());
+/// let why = plan(&graph, PositionIndex(2), PositionIndex(0), &RouteQuery::default()).unwrap_err();
 /// let text = explain(&network, PositionIndex(2), PositionIndex(0), &why);
 /// assert_eq!(text, "No line or connection leads from supervisor to gcse yet.");
 /// ```
@@ -376,10 +376,9 @@ mod tests {
         use crate::graph::CareerGraph;
         use crate::journey::sample;
         let network = sample::two_lines();
-        let graph = CareerGraph::new(&network);
+        let graph = CareerGraph::new(network.clone());
         let query = super::super::RouteQuery::default();
-        let plan = super::super::plan(&network, &graph, PositionIndex(0), PositionIndex(3), &query)
-            .unwrap();
+        let plan = super::super::plan(&graph, PositionIndex(0), PositionIndex(3), &query).unwrap();
         assert_eq!(
             summary(&plan.best),
             "2 steps · 0 changes · about 1 year · there at about 17 · reaches Level 5"

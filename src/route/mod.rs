@@ -356,25 +356,25 @@ fn list(blocking: &[Blocking]) -> String {
 /// use tubemap::route::{NoRoute, RouteQuery, plan};
 ///
 /// let network = sample::two_lines();
-/// let graph = CareerGraph::new(&network);
+/// let graph = CareerGraph::new(network.clone());
 /// let query = RouteQuery::default();
 /// // gcse → bricklayer → supervisor, on one line.
-/// let found = plan(&network, &graph, PositionIndex(0), PositionIndex(2), &query).unwrap();
+/// let found = plan(&graph, PositionIndex(0), PositionIndex(2), &query).unwrap();
 /// assert_eq!(found.best.stops, [0, 1, 2].map(PositionIndex));
 /// assert_eq!(found.best.legs.len(), 1);
 /// assert_eq!(found.best.steps, 2);
 /// // Nobody went from the supervisor back to GCSEs.
-/// let none = plan(&network, &graph, PositionIndex(2), PositionIndex(0), &query);
+/// let none = plan(&graph, PositionIndex(2), PositionIndex(0), &query);
 /// assert!(matches!(none, Err(NoRoute::Unreachable { .. })));
 /// ```
 pub fn plan(
-    network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     to: PositionIndex,
     query: &RouteQuery,
 ) -> Result<RoutePlan, NoRoute> {
-    let count = network.positions().len().min(graph.graph().node_count());
+    let network = graph.network();
+    let count = network.positions().len();
     for p in [from, to] {
         if p.get() >= count {
             return Err(NoRoute::NoSuchPosition(p));
@@ -435,7 +435,7 @@ pub fn plan(
     };
     let mut paths = yen::KShortestPaths::new(from.get(), to.get(), spur);
     let Some(best) = paths.next() else {
-        return Err(explain_no_route(network, graph, from, to, query));
+        return Err(explain_no_route(graph, from, to, query));
     };
     let wanted = 1 + query.alternatives.min(MAX_ALTERNATIVES);
     let mut kept = vec![best];
@@ -453,7 +453,7 @@ pub fn plan(
     let mut routes = kept.into_iter().map(|(nodes, costs)| {
         let stops: Vec<PositionIndex> = nodes.iter().map(|&n| g[NodeIndex::new(n)]).collect();
         let cost = costs.last().copied().unwrap_or(0.0);
-        build_route(network, graph, &start, stops, cost)
+        build_route(graph, &start, stops, cost)
     });
     let Some(best) = routes.next() else {
         return Err(NoRoute::Unreachable { nearest: None });
@@ -528,14 +528,14 @@ pub fn shared_share<N: PartialEq>(candidate: &[N], kept: &[N]) -> f64 {
 /// fewest steps away, then first in position order. `None` when nothing is
 /// reachable.
 pub fn nearest(
-    network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     to: PositionIndex,
     query: &RouteQuery,
 ) -> Option<PositionIndex> {
+    let network = graph.network();
     let target = network.positions().get(to.get())?;
-    let steps = reachable(network, graph, from, query, &query.constraints, true).costs();
+    let steps = reachable(graph, from, query, &query.constraints, true).costs();
     network
         .position_indices()
         .zip(steps)
@@ -554,13 +554,13 @@ pub fn nearest(
 /// Every way from `from` in fewest steps, under `constraints` and, if
 /// `requirements`, the entry requirements, for the query's traveller.
 fn reachable(
-    network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     query: &RouteQuery,
     constraints: &Constraints,
     requirements: bool,
 ) -> feasible::Ways {
+    let network = graph.network();
     let g = graph.graph();
     let start = query.standing(network, from);
     let mut edge_cost =
@@ -577,16 +577,16 @@ fn reachable(
 /// on its own says which. Otherwise a requirement blocks it: the first one
 /// the cheapest route without requirements breaks.
 fn explain_no_route(
-    network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     to: PositionIndex,
     query: &RouteQuery,
 ) -> NoRoute {
+    let network = graph.network();
     let constraints = &query.constraints;
-    let nearest = nearest(network, graph, from, to, query);
-    let reaches = |c: &Constraints| reachable(network, graph, from, query, c, true).reaches(to);
-    let plain = |c: &Constraints| reachable(network, graph, from, query, c, false).path_to(to);
+    let nearest = nearest(graph, from, to, query);
+    let reaches = |c: &Constraints| reachable(graph, from, query, c, true).reaches(to);
+    let plain = |c: &Constraints| reachable(graph, from, query, c, false).path_to(to);
     let Some(free) = plain(&Constraints::default()) else {
         return NoRoute::Unreachable { nearest };
     };
@@ -620,12 +620,12 @@ fn explain_no_route(
 /// line that goes furthest at every change gives the fewest changes. A
 /// connection is a leg of its own.
 fn build_route(
-    network: &Network,
     graph: &CareerGraph,
     start: &Standing,
     stops: Vec<PositionIndex>,
     cost: f64,
 ) -> Route {
+    let network = graph.network();
     let (met, arrival_age) = walk(network, start, &stops).unwrap_or((Vec::new(), f32::NAN));
     let track = |i: usize| graph.track(stops[i], stops[i + 1]);
     let lines = |i: usize| -> &[LineIndex] { track(i).map_or(&[], |t| t.lines.as_slice()) };

@@ -3,7 +3,7 @@
 //! without searching first.
 
 use crate::graph::CareerGraph;
-use crate::journey::{Kind, Level, Network, PositionIndex};
+use crate::journey::{Kind, Level, PositionIndex};
 
 /// The station a school stage starts from; `tests/shipped_content.rs`
 /// checks the shipped content has each.
@@ -26,7 +26,8 @@ pub struct QuickStart {
 /// GCSEs are the stations with those ids; "a Level 2" is the Level 2
 /// qualification or apprenticeship most journeys pass through, found in
 /// the content rather than named.
-pub fn quick_starts(network: &Network, graph: &CareerGraph) -> Vec<QuickStart> {
+pub fn quick_starts(graph: &CareerGraph) -> Vec<QuickStart> {
+    let network = graph.network();
     let gcses = network.position_by_id(GCSES);
     let level_2 = network
         .position_indices()
@@ -80,7 +81,7 @@ mod tests {
                 journey("c", Sector::Construction, &[1, 2]),
             ],
         );
-        let starts = quick_starts(&network, &CareerGraph::new(&network));
+        let starts = quick_starts(&CareerGraph::new(network.clone()));
         let shown: Vec<(&str, u32, usize)> =
             starts.iter().map(|s| (s.label, s.from.0, s.age)).collect();
         assert_eq!(
@@ -96,7 +97,7 @@ mod tests {
     #[test]
     fn a_start_missing_from_the_content_is_left_out() {
         let network = crate::journey::sample::two_lines();
-        let starts = quick_starts(&network, &CareerGraph::new(&network));
+        let starts = quick_starts(&CareerGraph::new(network.clone()));
         assert!(starts.iter().all(|s| s.label != "I'm in Year 9"));
     }
 }

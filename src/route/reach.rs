@@ -2,7 +2,7 @@
 
 use super::Constraints;
 use crate::graph::CareerGraph;
-use crate::journey::{Level, Network, PositionIndex};
+use crate::journey::{Level, PositionIndex};
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -29,8 +29,8 @@ pub struct Reached {
 /// use tubemap::route::{Constraints, reach};
 ///
 /// let network = sample::two_lines();
-/// let graph = CareerGraph::new(&network);
-/// let levels = reach(&network, &graph, PositionIndex(0), &Constraints::default());
+/// let graph = CareerGraph::new(network.clone());
+/// let levels = reach(&graph, PositionIndex(0), &Constraints::default());
 /// let summary: Vec<(Level, Vec<(u32, usize)>)> = levels
 ///     .into_iter()
 ///     .map(|(level, at)| (level, at.iter().map(|r| (r.position.0, r.steps)).collect()))
@@ -42,11 +42,11 @@ pub struct Reached {
 /// );
 /// ```
 pub fn reach(
-    network: &Network,
     graph: &CareerGraph,
     from: PositionIndex,
     constraints: &Constraints,
 ) -> Vec<(Level, Vec<Reached>)> {
+    let network = graph.network();
     let steps = fewest_steps(graph, from, |p| constraints.allows(network, p));
     let mut by_level: Vec<(Level, Vec<Reached>)> = Level::all().map(|l| (l, Vec::new())).collect();
     for (i, s) in steps.iter().enumerate() {

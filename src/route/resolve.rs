@@ -108,17 +108,17 @@ pub struct Ends {
 /// use tubemap::route::{Constraints, resolve_route};
 ///
 /// let network = sample::two_lines();
-/// let graph = CareerGraph::new(&network);
-/// let ends = resolve_route(&network, &graph, "gcse", "supervisor", &Constraints::default()).unwrap();
+/// let graph = CareerGraph::new(network.clone());
+/// let ends = resolve_route(&graph, "gcse", "supervisor", &Constraints::default()).unwrap();
 /// assert_eq!((ends.from, ends.to, ends.reread), (PositionIndex(0), PositionIndex(2), false));
 /// ```
 pub fn resolve_route(
-    network: &Network,
     graph: &CareerGraph,
     from: &str,
     to: &str,
     constraints: &Constraints,
 ) -> Result<Ends, Unresolved> {
+    let network = graph.network();
     let plain = || -> Result<Ends, Unresolved> {
         Ok(Ends {
             from: resolve(network, from)?,

@@ -6,7 +6,7 @@
 //! the lines, some changing pathway through a connection.
 
 use crate::graph::CareerGraph;
-use crate::journey::{Network, PositionIndex};
+use crate::journey::PositionIndex;
 use crate::route::RouteQuery;
 
 /// Entries per generated file, so every file stays far below
@@ -240,10 +240,11 @@ impl SplitMix {
 /// position with the most places reachable, to the highest-level of those,
 /// furthest away, that a 16-year-old can get to under the generated entry
 /// requirements (ages, upper age limits, levels, stations held before).
-pub fn long_climb(network: &Network, graph: &CareerGraph) -> (PositionIndex, PositionIndex) {
+pub fn long_climb(graph: &CareerGraph) -> (PositionIndex, PositionIndex) {
+    let network = graph.network();
     let none = crate::route::Constraints::default();
     let reachable = |p| {
-        crate::route::reach(network, graph, p, &none)
+        crate::route::reach(graph, p, &none)
             .into_iter()
             .flat_map(|(_, at)| at)
             .collect::<Vec<_>>()
@@ -264,7 +265,7 @@ pub fn long_climb(network: &Network, graph: &CareerGraph) -> (PositionIndex, Pos
     let to = candidates
         .into_iter()
         .map(|r| r.position)
-        .find(|&to| crate::route::plan(network, graph, from, to, &RouteQuery::default()).is_ok())
+        .find(|&to| crate::route::plan(graph, from, to, &RouteQuery::default()).is_ok())
         .expect("something is reachable under the requirements");
     (from, to)
 }

@@ -3,6 +3,7 @@
 use crate::bundle::MapBundle;
 use crate::graph::CareerGraph;
 use crate::journey::Network;
+use crate::layout::MapLayout;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -11,16 +12,35 @@ use wasm_bindgen_futures::JsFuture;
 /// The bundle's file name, next to index.html.
 pub const BUNDLE_URL: &str = "map-data.bin";
 
-/// What the app draws: the bundle and the graph built from it.
+/// What the app draws: the bundle's network as a graph, and its layout.
 pub struct MapData {
-    /// Network and layout.
-    pub bundle: MapBundle,
-    /// Next and previous steps, interchanges.
+    /// The network, with next and previous steps and interchanges.
     pub graph: CareerGraph,
+    /// Where everything is drawn.
+    pub layout: MapLayout,
+    /// The bundle's check of its words' file (`MapBundle::details_check`).
+    pub details_check: Option<u64>,
     /// The map data as downloaded: decoded again to take the words, so the
     /// network is never copied (a copy's code weighs more in the bundle
     /// than the bytes kept in memory).
     pub bytes: Vec<u8>,
+}
+
+impl MapData {
+    /// The decoded `bundle`, downloaded as `bytes`.
+    pub fn new(bundle: MapBundle, bytes: Vec<u8>) -> MapData {
+        MapData {
+            graph: CareerGraph::new(bundle.network),
+            layout: bundle.layout,
+            details_check: bundle.details_check,
+            bytes,
+        }
+    }
+
+    /// Positions, lines and journeys, without their words.
+    pub fn network(&self) -> &Network {
+        self.graph.network()
+    }
 }
 
 /// Shared, read-only map data.
@@ -58,7 +78,7 @@ impl Words {
             return;
         }
         self.asked.set_value(true);
-        if data.bundle.details_check.is_none() {
+        if data.details_check.is_none() {
             self.loaded.set(Some(Ok(None)));
             return;
         }
@@ -86,12 +106,7 @@ impl Words {
 pub async fn load() -> Result<Shared, String> {
     let bytes = download(BUNDLE_URL, "the map data").await?;
     let bundle = MapBundle::decode(&bytes).map_err(|e| e.to_string())?;
-    let graph = CareerGraph::new(&bundle.network);
-    Ok(Arc::new(MapData {
-        bundle,
-        graph,
-        bytes,
-    }))
+    Ok(Arc::new(MapData::new(bundle, bytes)))
 }
 
 /// The file at `url`, or a sentence saying why not (`what` names it).

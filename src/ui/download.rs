@@ -50,7 +50,7 @@ const PNG_MAX_SIDE: f64 = 4096.0;
 pub fn Download() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
-    let (width, height) = (data.bundle.layout.width, data.bundle.layout.height);
+    let (width, height) = (data.layout.width, data.layout.height);
     // The view on screen, from the same state the map's viewBox is drawn from.
     let view = move || {
         state

@@ -13,7 +13,7 @@ pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> 
         .and_then(|w| w.as_ref().ok())
         .cloned()
         .flatten();
-    let network = full.as_deref().unwrap_or(&data.bundle.network);
+    let network = full.as_deref().unwrap_or(data.network());
     let j = network.journey(journey);
     let heading = super::panel::focused_heading();
     let steps = j

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Legend() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
-    let network = &data.bundle.network;
+    let network = data.network();
     let lines = network
         .line_indices()
         .map(|l| {

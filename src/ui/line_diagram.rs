@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// and the strip and ticks are drawn by the stylesheet: shared code keeps
 /// the diagram's cost to the bundle small.
 pub fn line_diagram(data: &Shared, line: LineIndex) -> impl IntoView + use<> {
-    let network = &data.bundle.network;
-    let diagram = data.graph.line_diagram(network, line);
+    let network = data.network();
+    let diagram = data.graph.line_diagram(line);
     let summary = format!(
         "{} stations · ridden by {}",
         diagram.station_count(),

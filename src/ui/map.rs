@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 pub fn TubeMap() -> impl IntoView {
     let data = expect_context::<Shared>();
     let state = expect_context::<MapState>();
-    let layout = &data.bundle.layout;
+    let layout = &data.layout;
     let (width, height) = (layout.width, layout.height);
     let current = move || state.viewport.get().unwrap_or(Viewport::fit(width, height));
     let svg = NodeRef::<leptos::svg::Svg>::new();
@@ -200,13 +200,13 @@ pub fn TubeMap() -> impl IntoView {
     };
     let highlighted = Memo::new({
         let data = data.clone();
-        move |_| focus().lit_stations(&data.bundle.network)
+        move |_| focus().lit_stations(data.network())
     });
     let dimmed = move || focus().dims();
     let overlay = {
         let data = data.clone();
         move || {
-            let (network, layout) = (&data.bundle.network, &data.bundle.layout);
+            let (network, layout) = (data.network(), &data.layout);
             // A planned route, else the chosen person's trip, drawn over
             // the dimmed map.
             let stretches = match (shown_route(), state.person()) {
@@ -264,7 +264,7 @@ pub fn TubeMap() -> impl IntoView {
                 // "Busiest routes" (`render::flow_markup`): drawn once,
                 // shown while the toggle is on. Numbers and colours only,
                 // never journey text, so it is safe as markup.
-                <g class="flow" inner_html=crate::render::flow_markup(&data.bundle.network, &data.graph, layout)></g>
+                <g class="flow" inner_html=crate::render::flow_markup(&data.graph, layout)></g>
                 <g class="route-overlay">{overlay}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}
@@ -331,7 +331,6 @@ where
     F: Fn() -> crate::focus::Focus + Copy + Send + Sync + 'static,
 {
     let connections = data
-        .bundle
         .layout
         .connections
         .iter()
@@ -346,14 +345,13 @@ where
         })
         .collect_view();
     let paths = data
-        .bundle
         .layout
         .lines
         .iter()
         .map(|path| {
             let line = path.line;
             let data = data.clone();
-            let lit = move || focus().lights_line(&data.bundle.network, line);
+            let lit = move || focus().lights_line(data.network(), line);
             view! {
                 <path
                     class="line"
@@ -370,15 +368,15 @@ where
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
     let my = expect_context::<super::progress_state::MyJourney>();
-    let network = &data.bundle.network;
-    let layout = &data.bundle.layout;
+    let network = data.network();
+    let layout = &data.layout;
     layout
         .stations
         .iter()
         .map(|mark| {
             let position = mark.position;
             let lines = data.graph.lines_at(position);
-            let name = data.graph.station_name(network, position);
+            let name = data.graph.station_name(position);
             let colour = lines.first().map_or_else(|| crate::render::UNUSED_TICK.to_owned(), |&l| network.line(l).colour.to_string());
             let b = mark.bounds;
             // A generous invisible hit area: at least 24 px square.

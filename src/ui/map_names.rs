@@ -16,16 +16,15 @@ where
     F: Fn() -> Viewport + Copy + Send + Sync + 'static,
     S: Fn() -> f32 + Copy + Send + Sync + 'static,
 {
-    let layout = &data.bundle.layout;
+    let layout = &data.layout;
     let (width, height) = (layout.width, layout.height);
-    let interchanges: Vec<FixedName> =
-        lod::interchange_names(&data.bundle.network, &data.graph, layout)
-            .into_iter()
-            .map(|(_, name)| name)
-            .collect();
-    let lines: Vec<(String, FixedName)> = lod::line_names(&data.bundle.network, layout)
+    let interchanges: Vec<FixedName> = lod::interchange_names(&data.graph, layout)
         .into_iter()
-        .map(|(l, name)| (data.bundle.network.line(l).colour.to_string(), name))
+        .map(|(_, name)| name)
+        .collect();
+    let lines: Vec<(String, FixedName)> = lod::line_names(data.network(), layout)
+        .into_iter()
+        .map(|(l, name)| (data.network().line(l).colour.to_string(), name))
         .collect();
     let bands = layout.bands.clone();
     move || {

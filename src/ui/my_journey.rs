@@ -20,7 +20,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
         let network = network.clone();
         move || {
             my.shown()
-                .badges(&network.bundle.network)
+                .badges(network.network())
                 .into_iter()
                 .map(|badge| {
                     view! {
@@ -38,16 +38,14 @@ pub fn MyJourneyPanel() -> impl IntoView {
         move || {
             my.shown()
                 .goal
-                .map(|g| network.bundle.network.position(g).title.clone())
+                .map(|g| network.network().position(g).title.clone())
         }
     };
     let route_to_goal = {
         let network = network.clone();
         move |_| {
             let progress = my.shown();
-            if let (Some(from), Some(to)) =
-                (progress.furthest(&network.bundle.network), progress.goal)
-            {
+            if let (Some(from), Some(to)) = (progress.furthest(network.network()), progress.goal) {
                 state.route.set_from(Some(from));
                 state.route.set_to(Some(to));
             }
@@ -62,7 +60,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
                 .unwrap_or_default();
             format!(
                 "{base}?mine={}",
-                my.mine.with(|p| p.to_link(&network.bundle.network))
+                my.mine.with(|p| p.to_link(network.network()))
             )
         }
     };
@@ -71,7 +69,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
         move |_| {
             download_text(
                 "my-career-journey.txt",
-                &my.mine.with(|p| p.to_text(&network.bundle.network)),
+                &my.mine.with(|p| p.to_text(network.network())),
             )
         }
     };
@@ -93,7 +91,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                match Progress::from_text(&network.bundle.network, &text) {
+                match Progress::from_text(network.network(), &text) {
                     Ok((progress, _)) => {
                         my.mine.set(progress);
                         my.notice.set(Some("Your journey was imported.".to_owned()));

@@ -25,7 +25,7 @@ pub fn station_link(
     detail: String,
 ) -> impl IntoView + use<> {
     let state = expect_context::<super::state::MapState>();
-    let title = data.bundle.network.position(to).title.clone();
+    let title = data.network().position(to).title.clone();
     let data = data.clone();
     view! {
         <button type="button" class="link-button" on:click=move |_| state.fly_to(&data, to)>{title}</button>

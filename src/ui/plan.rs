@@ -28,7 +28,7 @@ pub fn planned_routes(data: Shared, state: MapState) -> PlannedRoutes {
                 age: u8::try_from(route.age.get()).ok(),
                 has: Vec::new(),
             };
-            Some(plan(&data.bundle.network, &data.graph, from, to, &query))
+            Some(plan(&data.graph, from, to, &query))
         },
         |_, _| true,
     )

@@ -27,11 +27,7 @@ pub fn Presenter() -> impl IntoView {
         let data = data.clone();
         move |_| {
             let full = words.get().and_then(Result::ok).flatten();
-            slides_for(
-                full.as_deref().unwrap_or(&data.bundle.network),
-                state,
-                planned,
-            )
+            slides_for(full.as_deref().unwrap_or(data.network()), state, planned)
         }
     });
     let count = move || slides.with(Vec::len);
@@ -76,13 +72,13 @@ pub fn Presenter() -> impl IntoView {
             let Some(slide) = slides.with(|s| s.get(step).cloned()) else {
                 return;
             };
-            let at = data.bundle.layout.stations[slide.position.get()].at;
+            let at = data.layout.stations[slide.position.get()].at;
             let target = Viewport {
                 x: at.x,
                 y: at.y,
                 zoom: PRESENT_ZOOM,
             };
-            let layout = &data.bundle.layout;
+            let layout = &data.layout;
             let from = state
                 .viewport
                 .get_untracked()
@@ -112,7 +108,7 @@ pub fn Presenter() -> impl IntoView {
             let first = state.present.get() == Some(0);
             state.person().filter(|_| first).and_then(|j| {
                 let full = words.get().and_then(Result::ok)?;
-                let network = full.as_deref().unwrap_or(&data.bundle.network);
+                let network = full.as_deref().unwrap_or(data.network());
                 Some(network.journey(j).story.clone()).filter(|s| !s.is_empty())
             })
         }

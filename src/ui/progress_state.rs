@@ -45,7 +45,7 @@ impl MyJourney {
 
 /// Loads saved progress (tolerating damage) and saves every change.
 pub fn provide_my_journey(data: &Shared, shared_link: Option<&str>) -> MyJourney {
-    let network = &data.bundle.network;
+    let network = data.network();
     let notice = RwSignal::new(None);
     let stored = storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
@@ -76,7 +76,7 @@ pub fn provide_my_journey(data: &Shared, shared_link: Option<&str>) -> MyJourney
     let data = data.clone();
     // Syncing with the outside world (storage) is what Effects are for.
     Effect::new(move |_| {
-        let text = state.mine.with(|p| p.to_text(&data.bundle.network));
+        let text = state.mine.with(|p| p.to_text(data.network()));
         if let Some(storage) = storage() {
             // Full or blocked storage: the marks last for this visit only.
             let _ = storage.set_item(STORAGE_KEY, &text);

@@ -19,7 +19,7 @@ pub fn RoutePlanner() -> impl IntoView {
     let choose_end = move |set: fn(&RouteState, Option<PositionIndex>)| {
         Callback::new(move |position| set(&route, Some(position)))
     };
-    let quick_starts = crate::route::quick_starts(&data.bundle.network, &data.graph)
+    let quick_starts = crate::route::quick_starts(&data.graph)
         .into_iter()
         .map(|start| {
             let (from, age) = (start.from, start.age);
@@ -36,7 +36,7 @@ pub fn RoutePlanner() -> impl IntoView {
             let network = network.clone();
             move || {
                 end.get()
-                    .map(|p| network.bundle.network.position(p).title.clone())
+                    .map(|p| network.network().position(p).title.clone())
             }
         }
     };
@@ -69,7 +69,7 @@ pub fn RoutePlanner() -> impl IntoView {
             Err(why) => {
                 let (from, to) = (route.from.get_untracked(), route.to.get_untracked());
                 let text = match (from, to) {
-                    (Some(from), Some(to)) => explain(&network.bundle.network, from, to, &why),
+                    (Some(from), Some(to)) => explain(network.network(), from, to, &why),
                     _ => String::new(),
                 };
                 view! { <p class="no-route" role="status">{text}</p> }.into_any()
@@ -152,7 +152,7 @@ fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
     let steps = move || {
         directions(plan.on_show(choice.get()))
             .iter()
-            .map(|d| view! { <li>{d.text(&network.bundle.network)}</li> })
+            .map(|d| view! { <li>{d.text(network.network())}</li> })
             .collect_view()
     };
     view! {

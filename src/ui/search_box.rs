@@ -20,7 +20,7 @@ pub fn SearchBox(
         let data = data.clone();
         move |_| {
             query.with(|q| {
-                search(&data.bundle.network, q, 8)
+                search(data.network(), q, 8)
                     .into_iter()
                     .map(|m| m.position)
                     .collect::<Vec<_>>()
@@ -95,7 +95,7 @@ pub fn SearchBox(
                         .into_iter()
                         .enumerate()
                         .map(|(i, position)| {
-                            let p = data.bundle.network.position(position);
+                            let p = data.network().position(position);
                             view! {
                                 <li
                                     id=option_id(i)

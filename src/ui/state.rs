@@ -154,7 +154,7 @@ impl MapState {
 
     /// Sets every signal from a view; unknown ids are dropped.
     pub fn apply(&self, data: &Shared, view: &MapView) {
-        let network = &data.bundle.network;
+        let network = data.network();
         self.station.set(
             view.station
                 .as_deref()
@@ -196,7 +196,7 @@ impl MapState {
 
     /// The current view, with ids, for the URL.
     pub fn map_view(&self, data: &Shared) -> MapView {
-        let network = &data.bundle.network;
+        let network = data.network();
         MapView {
             station: self.station.get().map(|p| network.position(p).id.clone()),
             line: self.line().map(|l| network.line(l).id.clone()),
@@ -236,7 +236,7 @@ impl MapState {
     /// Opens on the view that suits this screen (`lod::first_view`).
     pub fn open_first_view(&self, data: &Shared) {
         let (w, h) = map_size();
-        let layout = &data.bundle.layout;
+        let layout = &data.layout;
         let first = crate::lod::first_view(layout, w.max(1.0), h.max(1.0));
         if first != Viewport::fit(layout.width, layout.height) {
             self.viewport.set(Some(first));
@@ -245,7 +245,7 @@ impl MapState {
 
     /// Opens a station and brings it into view.
     pub fn fly_to(&self, data: &Shared, position: PositionIndex) {
-        let layout = &data.bundle.layout;
+        let layout = &data.layout;
         let at = layout.stations[position.get()].at;
         let (w, h) = map_size();
         let current = self.viewport.get_untracked().map_or(1.0, |v| v.zoom);

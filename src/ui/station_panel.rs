@@ -14,7 +14,7 @@ pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -
         .and_then(|w| w.as_ref().ok())
         .cloned()
         .flatten();
-    let network = full.as_deref().unwrap_or(&data.bundle.network);
+    let network = full.as_deref().unwrap_or(data.network());
     let p = network.position(position).clone();
     let heading = super::panel::focused_heading();
     let close = move |_| {

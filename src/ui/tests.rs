@@ -61,13 +61,11 @@ fn hostile_data() -> Arc<MapData> {
     positions[1].title = HOSTILE_TITLE.into();
     journeys[0].story = HOSTILE_STORY.into();
     network_parts = crate::journey::sample::one_line_per_journey(positions, journeys);
-    let graph = CareerGraph::new(&network_parts);
-    let layout = crate::layout::layout(&network_parts, &graph);
-    Arc::new(MapData {
-        bundle: MapBundle::new(network_parts, layout),
-        graph,
-        bytes: Vec::new(),
-    })
+    let layout = crate::layout::layout(&CareerGraph::new(network_parts.clone()));
+    Arc::new(MapData::new(
+        MapBundle::new(network_parts, layout),
+        Vec::new(),
+    ))
 }
 
 #[wasm_bindgen_test]
@@ -153,16 +151,11 @@ async fn a_failed_load_explains_itself_instead_of_a_blank_page() {
 async fn a_station_opens_at_once_and_says_why_when_its_details_cannot_be_had() {
     // The map without its words; the test server has no map-details.bin.
     let network = sample::two_lines();
-    let graph = CareerGraph::new(&network);
-    let layout = crate::layout::layout(&network, &graph);
+    let layout = crate::layout::layout(&CareerGraph::new(network.clone()));
     let (map, _) = MapBundle::new(network.clone(), layout)
         .split()
         .expect("splits");
-    let data = Arc::new(MapData {
-        bundle: MapBundle::decode(&map).expect("decodes"),
-        graph,
-        bytes: map,
-    });
+    let data = Arc::new(MapData::new(MapBundle::decode(&map).expect("decodes"), map));
     let host = stage("?station=bricklayer");
     let handle = leptos::mount::mount_to(
         host.clone(),

@@ -12,31 +12,29 @@ fn main() {
     divan::main();
 }
 
-static GENERATED: LazyLock<(Network, CareerGraph)> = LazyLock::new(|| {
+static GENERATED: LazyLock<CareerGraph> = LazyLock::new(|| {
     let files = source::synthetic::journey_files(2000, 500);
     let loaded = source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
-    let graph = CareerGraph::new(&loaded.network);
-    (loaded.network, graph)
+    CareerGraph::new(loaded.network)
 });
 
-static SHIPPED: LazyLock<Option<(Network, CareerGraph)>> = LazyLock::new(|| {
+static SHIPPED: LazyLock<Option<CareerGraph>> = LazyLock::new(|| {
     Path::new("journeys").is_dir().then(|| {
         let loaded = source::load_paths(&[PathBuf::from("journeys")]);
-        let graph = CareerGraph::new(&loaded.network);
-        (loaded.network, graph)
+        CareerGraph::new(loaded.network)
     })
 });
 
 #[divan::bench]
 fn generated_2000_positions_500_journeys(bencher: divan::Bencher) {
-    let (network, graph) = &*GENERATED;
-    bencher.bench(|| layout(divan::black_box(network), divan::black_box(graph)));
+    let graph = &*GENERATED;
+    bencher.bench(|| layout(divan::black_box(graph)));
 }
 
 #[divan::bench]
 fn shipped_content(bencher: divan::Bencher) {
     // Without journeys/ this measures nothing rather than failing the run.
-    let empty = (Network::default(), CareerGraph::new(&Network::default()));
-    let (network, graph) = SHIPPED.as_ref().unwrap_or(&empty);
-    bencher.bench(|| layout(divan::black_box(network), divan::black_box(graph)));
+    let empty = CareerGraph::new(Network::default());
+    let graph = SHIPPED.as_ref().unwrap_or(&empty);
+    bencher.bench(|| layout(divan::black_box(graph)));
 }

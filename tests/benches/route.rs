@@ -3,7 +3,6 @@
 //! the shipped content.
 
 use tubemap::graph::CareerGraph;
-use tubemap::journey::Network;
 use tubemap::route::{self, Constraints, Criterion, RouteQuery};
 use tubemap::source::{load_paths, load_sources, synthetic};
 
@@ -11,11 +10,10 @@ fn main() {
     divan::main();
 }
 
-fn generated() -> (Network, CareerGraph) {
+fn generated() -> CareerGraph {
     let files = synthetic::journey_files(2000, 500);
     let loaded = load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
-    let graph = CareerGraph::new(&loaded.network);
-    (loaded.network, graph)
+    CareerGraph::new(loaded.network)
 }
 
 fn query(criterion: Criterion) -> RouteQuery {
@@ -29,11 +27,11 @@ fn query(criterion: Criterion) -> RouteQuery {
 
 #[divan::bench(args = [Criterion::FewestSteps, Criterion::ShortestTime, Criterion::MostTravelled], sample_count = 200)]
 fn generated_2000_positions_3_alternatives(bencher: divan::Bencher, criterion: Criterion) {
-    let (network, graph) = generated();
-    let (from, to) = synthetic::long_climb(&network, &graph);
+    let graph = generated();
+    let (from, to) = synthetic::long_climb(&graph);
     let q = query(criterion);
     bencher.bench(|| {
-        let plan = route::plan(&network, &graph, from, to, &q).expect("the pair has a route");
+        let plan = route::plan(&graph, from, to, &q).expect("the pair has a route");
         divan::black_box(plan.alternatives.len())
     });
 }
@@ -42,22 +40,22 @@ fn generated_2000_positions_3_alternatives(bencher: divan::Bencher, criterion: C
 /// alternatives, to see which part the time goes to.
 #[divan::bench(sample_count = 200)]
 fn generated_2000_positions_best_only(bencher: divan::Bencher) {
-    let (network, graph) = generated();
-    let (from, to) = synthetic::long_climb(&network, &graph);
+    let graph = generated();
+    let (from, to) = synthetic::long_climb(&graph);
     let q = RouteQuery {
         alternatives: 0,
         ..query(Criterion::FewestSteps)
     };
     bencher.bench(|| {
-        let plan = route::plan(&network, &graph, from, to, &q).expect("the pair has a route");
+        let plan = route::plan(&graph, from, to, &q).expect("the pair has a route");
         divan::black_box(plan.best.steps)
     });
 }
 
 #[divan::bench(sample_count = 200)]
 fn shipped_gcses_to_site_manager(bencher: divan::Bencher) {
-    let network = load_paths(&["journeys".into()]).network;
-    let graph = CareerGraph::new(&network);
+    let graph = CareerGraph::new(load_paths(&["journeys".into()]).network);
+    let network = graph.network();
     let from = network
         .position_by_id("gcses-9-4")
         .expect("shipped position");
@@ -65,5 +63,5 @@ fn shipped_gcses_to_site_manager(bencher: divan::Bencher) {
         .position_by_id("site-manager")
         .expect("shipped position");
     let q = query(Criterion::FewestSteps);
-    bencher.bench(|| divan::black_box(route::plan(&network, &graph, from, to, &q).is_ok()));
+    bencher.bench(|| divan::black_box(route::plan(&graph, from, to, &q).is_ok()));
 }

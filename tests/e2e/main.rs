@@ -191,11 +191,11 @@ async fn a_keyboard_only_user_reaches_a_station_and_opens_it() {
 #[tokio::test]
 async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
     let network = content();
-    let graph = tubemap::graph::CareerGraph::new(&network);
+    let graph = tubemap::graph::CareerGraph::new(network.clone());
     let line = network
         .line_by_id("onsite-construction")
         .expect("the Onsite construction line ships");
-    let diagram = graph.line_diagram(&network, line);
+    let diagram = graph.line_diagram(line);
     let (browser, _) = open(1280, 800, "").await;
     let buttons = browser
         .client
@@ -316,9 +316,9 @@ async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
 #[tokio::test]
 async fn busiest_routes_draws_each_stretch_as_wide_as_its_people() {
     let network = content();
-    let graph = tubemap::graph::CareerGraph::new(&network);
-    let layout = tubemap::layout::layout(&network, &graph);
-    let expected = tubemap::render::flow_markup(&network, &graph, &layout)
+    let graph = tubemap::graph::CareerGraph::new(network.clone());
+    let layout = tubemap::layout::layout(&graph);
+    let expected = tubemap::render::flow_markup(&graph, &layout)
         .matches("<path ")
         .count();
     let busiest = graph.tracks().map(|(_, _, t)| t.traffic()).max().unwrap();
