@@ -15,6 +15,13 @@ use serde::{Deserialize, Serialize};
 /// refused with a clear message instead of misread.
 pub const FORMAT: u32 = 13;
 
+/// The map file's name, next to `index.html`: the app fetches it on
+/// start, and Trunk's hook has `tubemap export` write it.
+pub const MAP_FILE: &str = "map-data.bin";
+/// The words' file (`MapBundle::split`): `tubemap export` writes it next to
+/// the map file, and the app fetches it when a panel first needs words.
+pub const DETAILS_FILE: &str = "map-details.bin";
+
 /// Everything the app draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapBundle {

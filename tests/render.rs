@@ -7,7 +7,8 @@ use tubemap::layout::layout;
 use tubemap::render::{escape, svg};
 
 fn render(network: &Network) -> String {
-    svg(network, &layout(&CareerGraph::new(network.clone())))
+    let graph = CareerGraph::new(network.clone());
+    svg(&graph, &layout(&graph))
 }
 
 #[test]

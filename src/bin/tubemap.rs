@@ -241,7 +241,7 @@ fn render(paths: &[PathBuf]) -> ExitCode {
     let failed = loaded.error_count() > 0 || loaded.files.is_empty();
     let graph = tubemap::graph::CareerGraph::new(loaded.network);
     let map = tubemap::layout::layout(&graph);
-    let svg = tubemap::render::svg(graph.network(), &map);
+    let svg = tubemap::render::svg(&graph, &map);
     if std::io::stdout().lock().write_all(svg.as_bytes()).is_err() {
         return ExitCode::from(2);
     }
@@ -511,10 +511,6 @@ fn plan_json(
     .to_string()
 }
 
-/// The words' file, written next to the map data; the app fetches it by
-/// this name (`ui::data`).
-const DETAILS_FILE: &str = "map-details.bin";
-
 /// The build step behind the app: journeys are checked here, at build time,
 /// so a broken journey stops the build with the validator's own message.
 fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
@@ -535,7 +531,7 @@ fn export(paths: &[PathBuf], out: &std::path::Path) -> ExitCode {
     let graph = tubemap::graph::CareerGraph::new(loaded.network);
     let layout = tubemap::layout::layout(&graph);
     let bundle = tubemap::bundle::MapBundle::new(graph.into_network(), layout);
-    let details_out = out.with_file_name(DETAILS_FILE);
+    let details_out = out.with_file_name(tubemap::bundle::DETAILS_FILE);
     let write = |path: &std::path::Path, bytes: &[u8]| {
         std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
     };

@@ -5,10 +5,10 @@
 
 mod drawn_route;
 mod flow;
+pub mod scene;
 mod svg;
 
 pub use drawn_route::{RouteStretch, ridden, route_stretches, trip_stretches};
 pub use flow::{FLOW_MAX_WIDTH, flow_markup, flow_width};
-pub use svg::{
-    BANDS_TOP, CONNECTION_INK, UNUSED_TICK, band_title, escape, label_lines, path_data, svg,
-};
+pub use scene::{UNUSED_TICK, label_lines};
+pub use svg::{BANDS_TOP, CONNECTION_INK, band_title, escape, path_data, svg};

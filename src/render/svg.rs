@@ -6,10 +6,12 @@
 //! never markup. Elements carry `id`, `class` and `data-position` /
 //! `data-line` attributes so a stylesheet or script can pick them out.
 
+use super::scene::{StationShape, station_shape, text_anchor};
+use crate::graph::CareerGraph;
 use crate::journey::{Colour, Network};
 use crate::layout::{
-    Align, Band, CAPSULE_RADIUS, CHAR_WIDTH, FONT_FAMILY, FONT_SIZE, LABEL_LINE_HEIGHT, LINE_WIDTH,
-    Label, MapLayout, Point, TICK_LENGTH, wrap,
+    Band, CAPSULE_RADIUS, CHAR_WIDTH, FONT_FAMILY, FONT_SIZE, LABEL_LINE_HEIGHT, LINE_WIDTH,
+    MapLayout, Point, TICK_LENGTH, wrap,
 };
 use std::fmt::{self, Display, Write};
 
@@ -19,9 +21,6 @@ const INK: &str = "#1C1C1C";
 const BAND_INK: &str = "#333333";
 /// The two band shades, alternating like fare zones.
 const BAND_FILLS: [&str; 2] = ["#F7F7F7", "#EDEDED"];
-/// Ticks of stations no line stops at: 4.5:1 on white. The app draws them
-/// in it too.
-pub const UNUSED_TICK: &str = "#767676";
 /// Out-of-station connections: thin and neutral, 7:1 on white. The app
 /// draws them in it too.
 pub const CONNECTION_INK: &str = "#595959";
@@ -40,10 +39,11 @@ const CLOSED_DASH: &str = "4 3";
 
 /// The map as a standalone SVG document.
 ///
-/// `layout` must come from [`crate::layout::layout`] on `network`; parts of
-/// the layout that do not match the network are drawn without their text
+/// `layout` must come from [`crate::layout::layout`] on `graph`; parts of
+/// the layout that do not match the graph's network are drawn without their text
 /// rather than failing.
-pub fn svg(network: &Network, layout: &MapLayout) -> String {
+pub fn svg(graph: &CareerGraph, layout: &MapLayout) -> String {
+    let network = graph.network();
     let mut out = String::with_capacity(1024 + 400 * layout.stations.len());
     let legend = Legend::new(network, layout);
     let key = key_places(layout.width);
@@ -74,7 +74,7 @@ pub fn svg(network: &Network, layout: &MapLayout) -> String {
         ),
     );
     lines(&mut out, network, layout);
-    stations(&mut out, network, layout);
+    stations(&mut out, graph, layout);
     labels(&mut out, network, layout);
     legend.draw(&mut out, layout);
     draw_key(&mut out, layout.height + legend.height, &key);
@@ -238,17 +238,6 @@ fn lines(out: &mut String, network: &Network, layout: &MapLayout) {
     out.push_str("</g>\n");
 }
 
-/// Each line of a label with the height of its baseline, for one
-/// `<tspan>` apiece. The text is raw: escape it when writing markup.
-pub fn label_lines(label: &Label) -> Vec<(f32, String)> {
-    label
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| (label.anchor.y + i as f32 * LABEL_LINE_HEIGHT, line.clone()))
-        .collect()
-}
-
 /// SVG path data (`d`) for an octilinear polyline, with every bend drawn as
 /// a short quadratic curve: the layout stays octilinear, the drawing looks
 /// like a Tube map. Shared by this renderer and the app.
@@ -301,18 +290,10 @@ fn unit(a: Point, b: Point) -> (Point, f32) {
     }
 }
 
-fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
-    // A tick takes the colour of the one line that stops there.
-    let mut colour: Vec<Option<Colour>> = vec![None; layout.stations.len()];
-    for line in network.lines() {
-        for &p in line.runs.iter().flatten() {
-            if let Some(slot) = colour.get_mut(p.get()) {
-                slot.get_or_insert(line.colour);
-            }
-        }
-    }
+fn stations(out: &mut String, graph: &CareerGraph, layout: &MapLayout) {
+    let network = graph.network();
     out.push_str("<g id=\"stations\">\n");
-    for (i, station) in layout.stations.iter().enumerate() {
+    for station in &layout.stations {
         let p = station.position.0;
         let closed = network
             .positions()
@@ -323,47 +304,37 @@ fn stations(out: &mut String, network: &Network, layout: &MapLayout) {
         } else {
             String::new()
         };
-        if station.interchange {
-            let (a, b) = station.capsule;
-            let coords = format!(
-                "x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
-                N(a.x),
-                N(a.y),
-                N(b.x),
-                N(b.y)
-            );
-            // A dark round-capped stroke under a narrower white one: a white
-            // capsule with a dark ring.
-            put(
+        match station_shape(graph, station) {
+            StationShape::Capsule { from: a, to: b } => {
+                let coords = format!(
+                    "x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
+                    N(a.x),
+                    N(a.y),
+                    N(b.x),
+                    N(b.y)
+                );
+                // A dark round-capped stroke under a narrower white one: a
+                // white capsule with a dark ring.
+                put(
+                    out,
+                    format_args!(
+                        "<g class=\"station interchange\" data-position=\"{p}\" stroke-linecap=\"round\"><line {coords} stroke=\"{INK}\" stroke-width=\"{}\"{dash}/><line {coords} stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>\n",
+                        N(2.0 * CAPSULE_RADIUS),
+                        N(2.0 * CAPSULE_RADIUS - 4.0),
+                    ),
+                );
+            }
+            StationShape::Tick { from, to, colour } => put(
                 out,
                 format_args!(
-                    "<g class=\"station interchange\" data-position=\"{p}\" stroke-linecap=\"round\"><line {coords} stroke=\"{INK}\" stroke-width=\"{}\"{dash}/><line {coords} stroke=\"#FFFFFF\" stroke-width=\"{}\"/></g>\n",
-                    N(2.0 * CAPSULE_RADIUS),
-                    N(2.0 * CAPSULE_RADIUS - 4.0),
-                ),
-            );
-        } else {
-            let stroke = colour
-                .get(i)
-                .copied()
-                .flatten()
-                .map_or_else(|| UNUSED_TICK.to_owned(), |c| c.to_string());
-            let from = station.at;
-            let to = Point::new(
-                from.x + station.tick.x * TICK_LENGTH,
-                from.y + station.tick.y * TICK_LENGTH,
-            );
-            put(
-                out,
-                format_args!(
-                    "<line class=\"station tick\" data-position=\"{p}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" stroke-width=\"{}\"{dash}/>\n",
+                    "<line class=\"station tick\" data-position=\"{p}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"{dash}/>\n",
                     N(from.x),
                     N(from.y),
                     N(to.x),
                     N(to.y),
                     N(LINE_WIDTH),
                 ),
-            );
+            ),
         }
     }
     out.push_str("</g>\n");
@@ -376,11 +347,7 @@ fn labels(out: &mut String, network: &Network, layout: &MapLayout) {
         "<g id=\"labels\" paint-order=\"stroke\" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\">\n",
     );
     for label in &layout.labels {
-        let align = match label.align {
-            Align::Start => "start",
-            Align::Middle => "middle",
-            Align::End => "end",
-        };
+        let align = text_anchor(label.align);
         let p = label.position.0;
         let closed = network
             .positions()

@@ -9,9 +9,6 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The bundle's file name, next to index.html.
-pub const BUNDLE_URL: &str = "map-data.bin";
-
 /// What the app draws: the bundle's network as a graph, and its layout.
 pub struct MapData {
     /// The network, with next and previous steps and interchanges.
@@ -45,9 +42,6 @@ impl MapData {
 
 /// Shared, read-only map data.
 pub type Shared = Arc<MapData>;
-
-/// The words' file (descriptions, pay, links, stories), next to index.html.
-pub const DETAILS_URL: &str = "map-details.bin";
 
 /// What a downloaded network with its words looks like to the panels:
 /// `None` while it is on its way, the reason if it could not be had, and
@@ -84,7 +78,7 @@ impl Words {
         }
         let (data, loaded) = (data.clone(), self.loaded);
         leptos::task::spawn_local(async move {
-            let words = download(DETAILS_URL, "the station details")
+            let words = download(crate::bundle::DETAILS_FILE, "the station details")
                 .await
                 .and_then(|bytes| {
                     MapBundle::decode(&data.bytes)
@@ -104,7 +98,7 @@ impl Words {
 
 /// Downloads and decodes the bundle; the error is a sentence for people.
 pub async fn load() -> Result<Shared, String> {
-    let bytes = download(BUNDLE_URL, "the map data").await?;
+    let bytes = download(crate::bundle::MAP_FILE, "the map data").await?;
     let bundle = MapBundle::decode(&bytes).map_err(|e| e.to_string())?;
     Ok(Arc::new(MapData::new(bundle, bytes)))
 }

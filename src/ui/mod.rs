@@ -5,6 +5,7 @@
 //! to sync with the outside world (the URL).
 
 mod app;
+mod camera;
 mod data;
 mod download;
 #[cfg(feature = "authoring")]

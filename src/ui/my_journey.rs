@@ -53,16 +53,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
     };
     let link = {
         let network = network.clone();
-        move || {
-            let location = web_sys::window().map(|w| w.location());
-            let base = location
-                .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
-                .unwrap_or_default();
-            format!(
-                "{base}?mine={}",
-                my.mine.with(|p| p.to_link(network.network()))
-            )
-        }
+        move || share_link(&network, my)
     };
     let export = {
         let network = network.clone();
@@ -75,33 +66,7 @@ pub fn MyJourneyPanel() -> impl IntoView {
     };
     let import = {
         let network = network.clone();
-        move |ev: web_sys::Event| {
-            let Some(file) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .and_then(|input| input.files())
-                .and_then(|files| files.get(0))
-            else {
-                return;
-            };
-            let network = network.clone();
-            leptos::task::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                match Progress::from_text(network.network(), &text) {
-                    Ok((progress, _)) => {
-                        my.mine.set(progress);
-                        my.notice.set(Some("Your journey was imported.".to_owned()));
-                    }
-                    Err(error) => my
-                        .notice
-                        .set(Some(format!("That file could not be imported: {error}."))),
-                }
-            });
-        }
+        move |ev: web_sys::Event| import_file(network.clone(), my, ev)
     };
     let leave_shared = move |_| {
         my.shared.set(None);
@@ -136,6 +101,47 @@ pub fn MyJourneyPanel() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The read-only link to the journey marked on this device.
+fn share_link(data: &Shared, my: MyJourney) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
+    format!(
+        "{base}?mine={}",
+        my.mine.with(|p| p.to_link(data.network()))
+    )
+}
+
+/// Reads the file chosen in the import button, replacing the marks, and
+/// says whether it worked.
+fn import_file(data: Shared, my: MyJourney, ev: web_sys::Event) {
+    let Some(file) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        match Progress::from_text(data.network(), &text) {
+            Ok((progress, _)) => {
+                my.mine.set(progress);
+                my.notice.set(Some("Your journey was imported.".to_owned()));
+            }
+            Err(error) => my
+                .notice
+                .set(Some(format!("That file could not be imported: {error}."))),
+        }
+    });
 }
 
 /// Offers `text` as a file download.

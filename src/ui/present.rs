@@ -60,44 +60,7 @@ pub fn Presenter() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // Glide to each station as the presenter steps (an Effect: it drives
-    // the browser's animation frames, outside the reactive graph).
-    let generation = StoredValue::new(0u32);
-    Effect::new({
-        let data = data.clone();
-        move |_| {
-            let Some(step) = state.present.get() else {
-                return;
-            };
-            let Some(slide) = slides.with(|s| s.get(step).cloned()) else {
-                return;
-            };
-            let at = data.layout.stations[slide.position.get()].at;
-            let target = Viewport {
-                x: at.x,
-                y: at.y,
-                zoom: PRESENT_ZOOM,
-            };
-            let layout = &data.layout;
-            let from = state
-                .viewport
-                .get_untracked()
-                .unwrap_or(Viewport::fit(layout.width, layout.height));
-            generation.update_value(|g| *g = g.wrapping_add(1));
-            if prefers_reduced_motion() {
-                state.viewport.set(Some(target));
-            } else {
-                glide(
-                    state,
-                    generation,
-                    generation.get_value(),
-                    from,
-                    target,
-                    now(),
-                );
-            }
-        }
-    });
+    glide_through(data.clone(), state, slides);
 
     // The person's story opens their journey. A closure, not a memo: it is
     // read in one place, and a memo of its type would add its own reactive
@@ -118,23 +81,6 @@ pub fn Presenter() -> impl IntoView {
             .present
             .get()
             .and_then(|step| slides.with(|s| s.get(step).cloned()))
-    };
-    let qr = move || {
-        show_qr.get().then(|| {
-            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-            qr_path(&url).map(|(size, path)| {
-                let box_ = format!("-4 -4 {} {}", size + 8, size + 8);
-                view! {
-                    <figure class="qr">
-                        <svg viewBox=box_ role="img" aria-label="QR code that opens this view on a phone">
-                            <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#ffffff" />
-                            <path d=path fill="#000000" />
-                        </svg>
-                        <figcaption>"Scan to follow on your phone"</figcaption>
-                    </figure>
-                }
-            })
-        })
     };
     // Always in the page, hidden until presenting: the live region must be
     // in place before its text changes for screen readers to announce each
@@ -161,10 +107,69 @@ pub fn Presenter() -> impl IntoView {
                     <button type="button" class="control" on:click=move |_| run(Command::Blank)>"Blank (B)"</button>
                     <button type="button" class="control" on:click=move |_| run(Command::Exit)>"Exit (Esc)"</button>
                 </div>
-                {qr}
+                {move || show_qr.get().then(qr_code)}
             </section>
             <div class="blank-screen" class:is-on=move || blank.get() on:click=move |_| blank.set(false) aria-hidden="true"></div>
     }
+}
+
+/// Glides the view to each slide's station as the presenter steps (an
+/// Effect: it drives the browser's animation frames, outside the reactive
+/// graph).
+fn glide_through(data: Shared, state: MapState, slides: Memo<Vec<Slide>>) {
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let Some(step) = state.present.get() else {
+            return;
+        };
+        let Some(slide) = slides.with(|s| s.get(step).cloned()) else {
+            return;
+        };
+        let at = data.layout.stations[slide.position.get()].at;
+        let target = Viewport {
+            x: at.x,
+            y: at.y,
+            zoom: PRESENT_ZOOM,
+        };
+        let layout = &data.layout;
+        let from = state
+            .viewport
+            .get_untracked()
+            .unwrap_or(Viewport::fit(layout.width, layout.height));
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        if prefers_reduced_motion() {
+            state.viewport.set(Some(target));
+        } else {
+            glide(
+                state,
+                generation,
+                generation.get_value(),
+                from,
+                target,
+                now(),
+            );
+        }
+    });
+}
+
+/// The QR code of the page as it is now, which opens the same view on a
+/// phone.
+fn qr_code() -> Option<impl IntoView> {
+    let url = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    qr_path(&url).map(|(size, path)| {
+        let box_ = format!("-4 -4 {} {}", size + 8, size + 8);
+        view! {
+            <figure class="qr">
+                <svg viewBox=box_ role="img" aria-label="QR code that opens this view on a phone">
+                    <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#ffffff" />
+                    <path d=path fill="#000000" />
+                </svg>
+                <figcaption>"Scan to follow on your phone"</figcaption>
+            </figure>
+        }
+    })
 }
 
 /// The slides of the highlighted journey, else of the route on show.
