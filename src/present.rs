@@ -130,9 +130,7 @@ pub fn qr_path(text: &str) -> Option<(i32, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::CareerGraph;
     use crate::journey::sample;
-    use crate::route::{RouteQuery, plan};
 
     #[test]
     fn clickers_and_keyboards_drive_the_presentation() {
@@ -165,17 +163,8 @@ mod tests {
 
     #[test]
     fn a_route_names_the_line_ridden_to_each_stop() {
-        let network = sample::two_lines();
-        let graph = CareerGraph::new(network.clone());
-        let route = plan(
-            &graph,
-            PositionIndex(0),
-            PositionIndex(3),
-            &RouteQuery::default(),
-        )
-        .unwrap()
-        .best;
-        let slides = route_slides(&network, &route);
+        let (graph, route) = crate::route::sample_route();
+        let slides = route_slides(graph.network(), &route);
         assert_eq!(slides.len(), route.stops.len());
         assert_eq!(slides[0].caption.as_deref(), Some("Start here."));
         assert!(

@@ -796,9 +796,7 @@ fn gcses_lead_all_the_way_up() {
 
 #[test]
 fn a_long_climb_on_a_big_generated_network_has_three_alternatives() {
-    let files = tubemap::source::synthetic::journey_files(2000, 500);
-    let loaded =
-        tubemap::source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    let loaded = tubemap::source::synthetic::load(2000, 500);
     let (network, graph) = (&loaded.network, CareerGraph::new(loaded.network.clone()));
     // The same pair as the benchmark: see tests/benches/route.rs.
     let (from, to) = tubemap::source::synthetic::long_climb(&graph);

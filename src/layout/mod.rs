@@ -254,11 +254,7 @@ const ORDER_SEARCH_PASSES: usize = 8;
 /// (which the passes keep at zero anyway), labels a line runs through,
 /// lines through stations they skip, crossings, then bends.
 fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
-    let hard = r.non_octilinear_segments
-        + r.label_overlaps
-        + r.station_overlaps
-        + r.label_station_overlaps
-        + r.u_turns;
+    let hard = r.hard_rule_breaks().iter().map(|&(_, n)| n).sum();
     (
         hard,
         r.labels_on_lines,

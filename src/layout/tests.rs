@@ -24,10 +24,14 @@ fn check(name: &str, network: &Network) -> MapLayout {
     let map = layout(&graph);
     let report = verify(&map);
     assert_eq!(report.stations, network.positions().len(), "{name}");
-    assert_eq!(report.non_octilinear_segments, 0, "{name}: {report:?}");
-    assert_eq!(report.label_overlaps, 0, "{name}: {report:?}");
-    assert_eq!(report.station_overlaps, 0, "{name}: {report:?}");
-    assert_eq!(report.label_station_overlaps, 0, "{name}: {report:?}");
+    // Some networks here step down a level, which the validator refuses and
+    // the layout can only draw by doubling back; every other hard rule holds.
+    let broken: Vec<_> = report
+        .hard_rule_breaks()
+        .into_iter()
+        .filter(|&(rule, n)| n > 0 && rule != "U-turns")
+        .collect();
+    assert!(broken.is_empty(), "{name}: {broken:?}");
     assert_eq!(map, layout(&graph), "{name}: deterministic");
     for (line, journey) in map.lines.iter().zip(network.journeys()) {
         assert_eq!(line.stops.len(), journey.steps.len(), "{name}");
@@ -245,6 +249,24 @@ fn verify_finds_overlaps_and_slanted_segments() {
     assert_eq!(report.bends, 1);
     // The vertical line at x = 150 runs through the second label.
     assert_eq!(report.labels_on_lines, 1);
+    // Four of the five hard rules are broken here; no line turns back.
+    assert!(!report.hard_rules_hold());
+    let broken: Vec<&str> = report
+        .hard_rule_breaks()
+        .iter()
+        .filter(|&&(_, n)| n > 0)
+        .map(|&(rule, _)| rule)
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            "non-octilinear segments",
+            "label overlaps",
+            "station overlaps",
+            "labels on stations"
+        ]
+    );
+    assert!(LayoutReport::default().hard_rules_hold());
 }
 
 #[test]

@@ -46,6 +46,28 @@ pub struct LayoutReport {
     pub aspect_permille: u32,
 }
 
+impl LayoutReport {
+    /// The rules a layout never breaks, each with how often this one does:
+    /// segments off the eight directions, overlapping labels, stations, and
+    /// labels on stations, and lines that turn back on themselves. The
+    /// passes keep them at zero by construction; the tests and the
+    /// row-order search hold every layout to this one list.
+    pub fn hard_rule_breaks(&self) -> [(&'static str, usize); 5] {
+        [
+            ("non-octilinear segments", self.non_octilinear_segments),
+            ("label overlaps", self.label_overlaps),
+            ("station overlaps", self.station_overlaps),
+            ("labels on stations", self.label_station_overlaps),
+            ("U-turns", self.u_turns),
+        ]
+    }
+
+    /// Whether every hard rule holds ([`Self::hard_rule_breaks`]).
+    pub fn hard_rules_hold(&self) -> bool {
+        self.hard_rule_breaks().iter().all(|&(_, n)| n == 0)
+    }
+}
+
 /// Tolerance for octilinearity, in pixels.
 const TOLERANCE: f32 = 0.01;
 /// Bucket size for the grids.

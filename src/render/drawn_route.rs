@@ -111,22 +111,13 @@ mod tests {
     use super::*;
     use crate::graph::CareerGraph;
     use crate::journey::{PositionIndex, sample};
-    use crate::route::{RouteQuery, plan};
 
     #[test]
     fn a_route_is_drawn_along_its_lines_from_stop_to_stop() {
-        let network = sample::two_lines();
-        let graph = CareerGraph::new(network.clone());
+        let (graph, route) = crate::route::sample_route();
+        let network = graph.network();
         let layout = crate::layout::layout(&graph);
-        let route = plan(
-            &graph,
-            PositionIndex(0),
-            PositionIndex(3),
-            &RouteQuery::default(),
-        )
-        .unwrap()
-        .best;
-        let stretches = route_stretches(&network, &layout, &route);
+        let stretches = route_stretches(network, &layout, &route);
         assert_eq!(stretches.len(), route.legs.len());
         let first = stretches.first().unwrap().points.first().copied().unwrap();
         let last = stretches.last().unwrap().points.last().copied().unwrap();

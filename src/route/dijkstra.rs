@@ -163,8 +163,8 @@ where
     }
     let mut heap = BinaryHeap::new();
     dist[s] = start;
-    heap.push(Reverse(Entry(start + estimate(s), s)));
-    while let Some(Reverse(Entry(_, u))) = heap.pop() {
+    heap.push(Reverse((Cost(start + estimate(s)), s)));
+    while let Some(Reverse((_, u))) = heap.pop() {
         if done[u] {
             continue;
         }
@@ -193,34 +193,36 @@ where
                 }
                 dist[v] = next;
                 prev[v] = u;
-                heap.push(Reverse(Entry(next + rest, v)));
+                heap.push(Reverse((Cost(next + rest), v)));
             }
         }
     }
     Run { dist, prev, done }
 }
 
-/// A heap entry ordered by cost, then node index, so ties are deterministic.
+/// A cost as a heap's key: ordered by `f64::total_cmp`, so a queue of
+/// costs is totally ordered (the searches never queue a NaN, and a stray
+/// one could not break the heap). Shared by the searches over routes.
 #[derive(Clone, Copy, Debug)]
-struct Entry(f64, usize);
+pub(super) struct Cost(pub(super) f64);
 
-impl PartialEq for Entry {
+impl PartialEq for Cost {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
-impl Eq for Entry {}
+impl Eq for Cost {}
 
-impl PartialOrd for Entry {
+impl PartialOrd for Cost {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Entry {
+impl Ord for Cost {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+        self.0.total_cmp(&other.0)
     }
 }
 

@@ -16,11 +16,12 @@
 //! other can still do, it can do as cheaply, and the other is dropped:
 //! the result is exact, as the brute-force property tests check.
 
+use super::dijkstra::Cost;
 use crate::graph::Track;
 use crate::journey::{Network, PositionIndex, Standing, admits};
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// Slack for comparing sums of years and costs.
@@ -182,12 +183,12 @@ pub fn search(
         previous: None,
         settled_before: None,
     });
-    heap.push(Reverse(Entry {
-        priority: start.cost + estimate(NodeIndex::new(from.get())),
-        cost: start.cost,
-        label: 0,
-    }));
-    while let Some(Reverse(Entry { label: at, .. })) = heap.pop() {
+    heap.push(Reverse(entry(
+        start.cost + estimate(NodeIndex::new(from.get())),
+        start.cost,
+        0,
+    )));
+    while let Some(Reverse((_, _, at))) = heap.pop() {
         let node = ways.labels[at].node;
         let mut earlier = settled[node];
         let mut beaten = false;
@@ -234,11 +235,7 @@ pub fn search(
                 previous: Some(at),
                 settled_before: None,
             });
-            heap.push(Reverse(Entry {
-                priority: cost + rest,
-                cost,
-                label: ways.labels.len() - 1,
-            }));
+            heap.push(Reverse(entry(cost + rest, cost, ways.labels.len() - 1)));
         }
     }
     ways
@@ -267,37 +264,14 @@ fn is_subset(a: &[u32], b: &[u32]) -> bool {
     a.iter().all(|x| b.any(|y| y == x))
 }
 
-/// A heap entry: by priority (cost plus estimate); on a tie, the way that
-/// has come further first (with an exact estimate, A* then runs straight
-/// down one cheapest way instead of widening over all of them); then the
-/// way found first.
-struct Entry {
-    priority: f64,
-    cost: f64,
-    label: usize,
-}
+/// A heap entry (smallest first, under `Reverse`): by priority (cost plus
+/// estimate); on a tie, the way that has come further first (with an exact
+/// estimate, A* then runs straight down one cheapest way instead of
+/// widening over all of them); then the way found first.
+type Entry = (Cost, Reverse<Cost>, usize);
 
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Entry {}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.priority
-            .total_cmp(&other.priority)
-            .then(other.cost.total_cmp(&self.cost))
-            .then(self.label.cmp(&other.label))
-    }
+fn entry(priority: f64, cost: f64, label: usize) -> Entry {
+    (Cost(priority), Reverse(Cost(cost)), label)
 }
 
 #[cfg(test)]

@@ -684,5 +684,21 @@ fn node(position: PositionIndex) -> NodeIndex {
     NodeIndex::new(position.get())
 }
 
+/// The best route across [`crate::journey::sample::two_lines`], from its
+/// first station to its last, with the graph it was planned on: for the
+/// tests of what draws, tells or presents a route.
+#[cfg(test)]
+pub(crate) fn sample_route() -> (CareerGraph, Route) {
+    let graph = CareerGraph::new(crate::journey::sample::two_lines());
+    let found = plan(
+        &graph,
+        PositionIndex(0),
+        PositionIndex(3),
+        &RouteQuery::default(),
+    );
+    let route = found.expect("the sample network has a route").best;
+    (graph, route)
+}
+
 #[cfg(test)]
 mod tests;

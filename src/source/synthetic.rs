@@ -13,6 +13,14 @@ use crate::route::RouteQuery;
 /// [`super::MAX_FILE_BYTES`], as an author would split them.
 const ENTRIES_PER_FILE: usize = 200;
 
+/// The generated network of `positions` positions and `journeys`
+/// journeys, loaded as `tubemap check` would load its files
+/// ([`journey_files`]): the one way tests and benchmarks make it.
+pub fn load(positions: usize, journeys: usize) -> super::Loaded {
+    let files = journey_files(positions, journeys);
+    super::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))))
+}
+
 /// TOML files (path, text) for `positions` positions, about one line per
 /// 33 of them, and `journeys` journeys.
 /// The same arguments always give the same files.

@@ -156,8 +156,7 @@ fn duplicate_ids_keep_the_first_definition() {
 
 #[test]
 fn a_generated_network_loads_without_diagnostics() {
-    let files = synthetic::journey_files(300, 80);
-    let loaded = load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
+    let loaded = synthetic::load(300, 80);
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(loaded.network.positions().len(), 300);

@@ -48,6 +48,17 @@ pub type Shared = Arc<MapData>;
 /// `Ok(None)` when the bundle's own network already has them.
 pub type LoadedWords = Option<Result<Option<Arc<Network>>, String>>;
 
+/// The network with its words once they have arrived: `None` while they
+/// are on their way, when they could not be had, and when the map's own
+/// network already holds them. Panels show `data.network()` meanwhile.
+pub fn worded(words: &LoadedWords) -> Option<Arc<Network>> {
+    words
+        .as_ref()
+        .and_then(|w| w.as_ref().ok())
+        .cloned()
+        .flatten()
+}
+
 /// The network with its words, fetched once, when a panel or presentation
 /// first needs them; the map itself never waits for them.
 #[derive(Clone, Copy)]

@@ -26,7 +26,7 @@ pub fn Presenter() -> impl IntoView {
     let slides = Memo::new({
         let data = data.clone();
         move |_| {
-            let full = words.get().and_then(Result::ok).flatten();
+            let full = super::data::worded(&words.get());
             slides_for(full.as_deref().unwrap_or(data.network()), state, planned)
         }
     });

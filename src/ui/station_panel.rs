@@ -9,11 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -> impl IntoView {
     let state = expect_context::<MapState>();
-    let full = words
-        .as_ref()
-        .and_then(|w| w.as_ref().ok())
-        .cloned()
-        .flatten();
+    let full = super::data::worded(&words);
     let network = full.as_deref().unwrap_or(data.network());
     let p = network.position(position).clone();
     let heading = super::panel::focused_heading();

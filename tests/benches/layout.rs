@@ -12,11 +12,8 @@ fn main() {
     divan::main();
 }
 
-static GENERATED: LazyLock<CareerGraph> = LazyLock::new(|| {
-    let files = source::synthetic::journey_files(2000, 500);
-    let loaded = source::load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
-    CareerGraph::new(loaded.network)
-});
+static GENERATED: LazyLock<CareerGraph> =
+    LazyLock::new(|| CareerGraph::new(source::synthetic::load(2000, 500).network));
 
 static SHIPPED: LazyLock<Option<CareerGraph>> = LazyLock::new(|| {
     Path::new("journeys").is_dir().then(|| {

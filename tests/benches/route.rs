@@ -4,16 +4,14 @@
 
 use tubemap::graph::CareerGraph;
 use tubemap::route::{self, Constraints, Criterion, RouteQuery};
-use tubemap::source::{load_paths, load_sources, synthetic};
+use tubemap::source::{load_paths, synthetic};
 
 fn main() {
     divan::main();
 }
 
 fn generated() -> CareerGraph {
-    let files = synthetic::journey_files(2000, 500);
-    let loaded = load_sources(files.into_iter().map(|(p, t)| (p, Ok(t.into_bytes()))));
-    CareerGraph::new(loaded.network)
+    CareerGraph::new(synthetic::load(2000, 500).network)
 }
 
 fn query(criterion: Criterion) -> RouteQuery {
