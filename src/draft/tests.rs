@@ -1,26 +1,8 @@
 use super::*;
 use crate::diagnostic::Severity;
 
-const SHIPPED: &[(&str, &str)] = &[
-    (
-        "journeys/positions/p.toml",
-        r#"
-[[position]]
-id = "gcses"
-title = "GCSEs"
-kind = "qualification"
-level = 2
-sectors = ["general"]
-description = "Exams."
-
-[[position]]
-id = "labourer"
-title = "Labourer"
-kind = "job"
-level = "entry"
-sectors = ["construction"]
-description = "Helps on site."
-
+/// The plumber, added to the loader tests' positions (`POSITIONS`).
+const PLUMBER: &str = r#"
 [[position]]
 id = "plumber"
 title = "Plumber"
@@ -28,8 +10,9 @@ kind = "job"
 level = 3
 sectors = ["construction"]
 description = "Fits pipes."
-"#,
-    ),
+"#;
+
+const SHIPPED: &[(&str, &str)] = &[
     (
         "journeys/network/lines.toml",
         r##"
@@ -69,9 +52,11 @@ position = "labourer"
 ];
 
 fn shipped() -> ShippedContent {
+    let positions = format!("{}{PLUMBER}", crate::source::tests::POSITIONS);
+    let positions = ("journeys/positions/p.toml", positions.as_str());
     ShippedContent::new(
-        SHIPPED
-            .iter()
+        std::iter::once(&positions)
+            .chain(SHIPPED)
             .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
             .collect(),
     )

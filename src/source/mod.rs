@@ -427,4 +427,4 @@ fn internal_error(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -12,7 +12,9 @@ fn codes(loaded: &Loaded) -> Vec<&'static str> {
     loaded.diagnostics.iter().map(|d| d.code).collect()
 }
 
-const POSITIONS: &str = r#"
+/// Two positions, GCSEs and a labourer with pay and a link: the positions
+/// file the loader's tests and the editor's share.
+pub(crate) const POSITIONS: &str = r#"
 [[position]]
 id = "gcses"
 title = "GCSEs"
