@@ -107,6 +107,53 @@ pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
     show
 }
 
+/// The names the map draws over `view` at `scale`: every band's title
+/// that fits, at the top of the view and always drawn; then `lines`' names;
+/// then `interchanges`' names while station labels are too small to read;
+/// each only where it collides with nothing already drawn (`shown`).
+/// Returns the band titles, and whether each of `lines` then
+/// `interchanges` shows.
+///
+/// The first-view search uses it. `ui::map_names` draws by the same rule
+/// written out in place: calling this from the app cost about 300 bytes of
+/// the first load, which the size gate does not have. The end-to-end test
+/// of the first view on a phone checks that the two agree.
+pub fn names_in_view(
+    bands: &[crate::layout::Band],
+    (lines, interchanges): (&[FixedName], &[FixedName]),
+    view: ViewBox,
+    scale: f32,
+) -> (Vec<FixedName>, Vec<bool>) {
+    let titles: Vec<FixedName> = bands
+        .iter()
+        .filter_map(|band| {
+            // The part of the band in view, where its title must fit.
+            let left = band.x.max(view.x);
+            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 16.0;
+            band_title(band, room).map(|text| FixedName {
+                at: Point::new(
+                    left + counter_scaled(8.0, scale),
+                    view.y + counter_scaled(NAME_PX + 6.0, scale),
+                ),
+                text,
+                // Band titles are always drawn; the other names give way.
+                priority: u32::MAX,
+            })
+        })
+        .collect();
+    let mut all: Vec<&FixedName> = lines.iter().collect();
+    // Once station labels are readable they name every station.
+    if !labels_readable(scale) {
+        all.extend(interchanges);
+    }
+    let named = all.len();
+    all.extend(&titles);
+    let mut show = shown(&all, view, scale);
+    show.truncate(named);
+    show.resize(lines.len() + interchanges.len(), false);
+    (titles, show)
+}
+
 /// The least distance on screen between two shown copies of one name.
 const REPEAT_PX: f32 = 640.0;
 
@@ -284,21 +331,18 @@ pub fn small_screen_scale(graph: &CareerGraph, layout: &MapLayout) -> f32 {
         .into_iter()
         .map(|(_, n)| n)
         .collect();
-    let lines: Vec<&FixedName> = lines.iter().collect();
-    let interchanges: Vec<&FixedName> = interchanges.iter().collect();
     scale_naming_two(layout, (&lines, &interchanges), SMALL_SCREEN)
 }
 
 /// [`small_screen_scale`] for given names and screen.
 fn scale_naming_two(
     layout: &MapLayout,
-    (lines, interchanges): (&[&FixedName], &[&FixedName]),
+    (lines, interchanges): (&[FixedName], &[FixedName]),
     (screen_width, screen_height): (f32, f32),
 ) -> f32 {
     let fit = Viewport::fit(layout.width, layout.height)
         .view_box(layout.width, layout.height)
         .scale(screen_width, screen_height);
-    let names: Vec<&FixedName> = lines.iter().chain(interchanges).copied().collect();
     FIRST_VIEW_ZOOM_STEPS
         .into_iter()
         .map(|step| LABELS_FROM_SCALE * step)
@@ -309,19 +353,21 @@ fn scale_naming_two(
                 zoom: scale / fit,
             }
             .clamped();
-            // Names are placed within the view box, as the map draws them
-            // (`ui::map_names`). At the reading zoom an interchange's label
-            // replaces its fixed-size name: either way the station is named.
-            let shown = shown(&names, view.view_box(layout.width, layout.height), scale);
+            // The names the map draws there, band titles included. At the
+            // reading zoom an interchange's label replaces its fixed-size
+            // name: either way the station is named.
+            let view_box = view.view_box(layout.width, layout.height);
+            let (_, shown) = names_in_view(&layout.bands, (lines, interchanges), view_box, scale);
             let named = |range: &[bool]| range.iter().filter(|&&s| s).count() >= 2;
-            named(&shown[..lines.len()]) && named(&shown[lines.len()..])
+            let (line_flags, interchange_flags) = shown.split_at(lines.len());
+            named(line_flags) && (labels_readable(scale) || named(interchange_flags))
         })
         .unwrap_or(LABELS_FROM_SCALE)
 }
 
 /// The zooms a small screen's first view tries, as fractions of the zoom
 /// where station names become readable.
-const FIRST_VIEW_ZOOM_STEPS: [f32; 5] = [1.0, 0.7, 0.5, 0.35, 0.25];
+const FIRST_VIEW_ZOOM_STEPS: [f32; 9] = [1.0, 0.85, 0.7, 0.6, 0.5, 0.42, 0.35, 0.3, 0.25];
 
 #[cfg(test)]
 mod tests {
@@ -333,6 +379,45 @@ mod tests {
             text: text.into(),
             priority,
         }
+    }
+
+    #[test]
+    fn band_titles_are_drawn_first_and_other_names_give_way_to_them() {
+        let band = crate::layout::Band {
+            level: crate::journey::Level::rqf(2).expect("a level"),
+            x: 0.0,
+            width: 1000.0,
+            title: "Level 2: GCSEs".into(),
+        };
+        let view = ViewBox {
+            x: 0.0,
+            y: 0.0,
+            width: 1000.0,
+            height: 500.0,
+        };
+        // The title sits at the top left of the view; a line name there
+        // gives way, one lower down shows.
+        let under_title = name(12.0, 19.0, "Onsite construction", 100);
+        let lower = name(12.0, 200.0, "Data", 100);
+        let interchange = name(400.0, 300.0, "GCSEs", 50);
+        let names = |scale| {
+            names_in_view(
+                std::slice::from_ref(&band),
+                (
+                    &[under_title.clone(), lower.clone()],
+                    std::slice::from_ref(&interchange),
+                ),
+                view,
+                scale,
+            )
+        };
+        let (titles, show) = names(0.5);
+        assert_eq!(titles.len(), 1);
+        assert_eq!(titles[0].text, "Level 2: GCSEs");
+        assert_eq!(show, [false, true, true]);
+        // Once station labels are readable they name the interchange.
+        let (_, show) = names(LABELS_FROM_SCALE);
+        assert_eq!(show, [false, true, false]);
     }
 
     #[test]
@@ -501,8 +586,6 @@ mod tests {
             name(hub.x - 500.0, hub.y + 300.0, "GCSEs", 9),
             name(hub.x + 350.0, hub.y - 300.0, "A levels", 9),
         ];
-        let lines: Vec<&FixedName> = lines.iter().collect();
-        let stations: Vec<&FixedName> = stations.iter().collect();
         layout.small_screen_scale = scale_naming_two(&layout, (&lines, &stations), screen);
         assert!(layout.small_screen_scale < LABELS_FROM_SCALE);
         let phone = first_view(&layout, screen.0, screen.1);
@@ -515,7 +598,7 @@ mod tests {
             width: screen.0 / scale,
             height: screen.1 / scale,
         };
-        let all: Vec<&FixedName> = lines.iter().chain(&stations).copied().collect();
+        let all: Vec<&FixedName> = lines.iter().chain(&stations).collect();
         assert_eq!(shown(&all, visible, scale), vec![true; 4], "{phone:?}");
     }
 }

@@ -31,6 +31,10 @@ where
         let scale = scale();
         let view = current().view_box(width, height);
         let font = tenths(lod::counter_scaled(lod::NAME_PX, scale));
+        // The rule of `lod::names_in_view`, which the first-view search
+        // uses, written out here because calling it cost bytes the size
+        // gate does not have; keep the two the same (the e2e first-view
+        // test checks they agree on a phone).
         // One kind of element for every name keeps the bundle small:
         // (class, where, text, colour).
         let mut texts: Vec<(&'static str, Point, String, String)> = Vec::new();
