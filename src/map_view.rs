@@ -80,6 +80,24 @@ impl Viewport {
         }
     }
 
+    /// The closest view of a map of this size that shows all of `area`,
+    /// with a margin, centred on it: where choosing a line takes the map.
+    /// An area nearly as large as the map gets the whole map.
+    pub fn framing(map_width: f32, map_height: f32, area: crate::layout::Rect) -> Viewport {
+        // A tenth of the view spare around the area; a point or a line
+        // drawn flat still gets a sensible zoom from the clamp.
+        let zoom = (map_width / area.width).min(map_height / area.height) * 0.9;
+        if zoom <= 1.0 {
+            return Viewport::fit(map_width, map_height);
+        }
+        Viewport {
+            x: area.x + area.width / 2.0,
+            y: area.y + area.height / 2.0,
+            zoom,
+        }
+        .clamped()
+    }
+
     /// Moved by (dx, dy) in map units.
     pub fn panned(self, dx: f32, dy: f32) -> Viewport {
         Viewport {
@@ -472,6 +490,30 @@ mod tests {
         );
         assert_eq!(view_box.scale(1000.0, 1000.0), 1.0);
         assert_eq!(Viewport::fit(1000.0, 500.0).panned(10.0, -5.0).x, 510.0);
+    }
+
+    #[test]
+    fn framing_shows_the_whole_area_with_a_margin() {
+        let area = crate::layout::Rect::new(100.0, 200.0, 500.0, 100.0);
+        let view = Viewport::framing(1000.0, 500.0, area);
+        assert_eq!((view.x, view.y), (350.0, 250.0));
+        // Width is the tighter side: twice as close, less the margin.
+        assert!((view.zoom - 1.8).abs() < 1e-5, "{view:?}");
+        let shown = view.view_box(1000.0, 500.0);
+        assert!(shown.x <= area.x && shown.x + shown.width >= area.x + area.width);
+        assert!(shown.y <= area.y && shown.y + shown.height >= area.y + area.height);
+        // An area about the map's size shows the whole map.
+        let most = crate::layout::Rect::new(10.0, 10.0, 950.0, 400.0);
+        assert_eq!(
+            Viewport::framing(1000.0, 500.0, most),
+            Viewport::fit(1000.0, 500.0)
+        );
+        // A single point is not an infinite zoom.
+        let point = crate::layout::Rect::new(10.0, 10.0, 0.0, 0.0);
+        assert_eq!(
+            Viewport::framing(1000.0, 500.0, point).zoom,
+            Viewport::MAX_ZOOM
+        );
     }
 
     #[test]

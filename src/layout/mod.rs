@@ -305,6 +305,31 @@ fn finish(
 }
 
 impl MapLayout {
+    /// The box around every run of `line`, or `None` if it has no path.
+    pub fn line_bounds(&self, line: LineIndex) -> Option<Rect> {
+        // Plain comparisons, not f32::min: the layout has no NaN, and the
+        // app carries this code.
+        let mut found: Option<(Point, Point)> = None;
+        for path in self.lines.iter().filter(|path| path.line == line) {
+            for &p in &path.points {
+                let (lo, hi) = found.get_or_insert((p, p));
+                if p.x < lo.x {
+                    lo.x = p.x;
+                }
+                if p.y < lo.y {
+                    lo.y = p.y;
+                }
+                if p.x > hi.x {
+                    hi.x = p.x;
+                }
+                if p.y > hi.y {
+                    hi.y = p.y;
+                }
+            }
+        }
+        found.map(|(lo, hi)| Rect::new(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y))
+    }
+
     /// Every coordinate at whole tenths of a pixel, as the map data stores
     /// them, so a layout and its decoded copy are equal.
     fn snap_to_tenths(&mut self) {

@@ -296,3 +296,25 @@ fn titles_wrap_at_spaces_and_split_long_words() {
         Size::new(14.0 * CHAR_WIDTH, 16.0)
     );
 }
+
+#[test]
+fn a_line_s_bounds_hold_every_run_of_it() {
+    let graph = CareerGraph::new(sample::two_lines());
+    let map = layout(&graph);
+    let line = crate::journey::LineIndex(0);
+    let bounds = map.line_bounds(line).expect("the line is drawn");
+    for path in map.lines.iter().filter(|p| p.line == line) {
+        for p in &path.points {
+            assert!(
+                bounds.inflate(0.01).contains(*p),
+                "{p:?} outside {bounds:?}"
+            );
+        }
+    }
+    // Only that line: the other line reaches outside it somewhere.
+    let other = map
+        .line_bounds(crate::journey::LineIndex(1))
+        .expect("drawn");
+    assert_ne!(bounds, other);
+    assert_eq!(map.line_bounds(crate::journey::LineIndex(99)), None);
+}

@@ -24,7 +24,10 @@ pub fn Legend() -> impl IntoView {
                         class="line-button"
                         aria-expanded=move || chosen().to_string()
                         aria-controls="line-diagram"
-                        on:click=move |_| state.toggle_line(l)
+                        on:click={
+                            let data = data.clone();
+                            move |_| state.toggle_line(&data, l)
+                        }
                     >
                         <svg class="swatch" viewBox="0 0 20 8" aria-hidden="true"><rect width="20" height="8" rx="4" fill=colour /></svg>
                         {line.name.clone()}

@@ -116,10 +116,24 @@ impl MapState {
         self.person.set(person.map(JourneyIndex::get));
     }
 
-    /// Chooses `line`, or closes it if it is the one chosen.
-    pub fn toggle_line(&self, line: LineIndex) {
+    /// Chooses `line` and brings all of it into view, or closes it if it
+    /// is the one chosen.
+    pub fn toggle_line(&self, data: &Shared, line: LineIndex) {
         let open = self.line.get_untracked() == Some(line.get());
         self.choose_line((!open).then_some(line));
+        if !open {
+            self.frame_line(data);
+        }
+    }
+
+    /// Brings the chosen line, if any, wholly into view.
+    fn frame_line(&self, data: &Shared) {
+        let layout = &data.layout;
+        let line = self.line.get_untracked().map(|l| LineIndex(l as u32));
+        if let Some(area) = line.and_then(|l| layout.line_bounds(l)) {
+            let view = Viewport::framing(layout.width, layout.height, area);
+            self.viewport.set(Some(view));
+        }
     }
 
     /// Chooses `person`, or closes their trip if it is the one shown.
@@ -233,8 +247,13 @@ impl MapState {
         }
     }
 
-    /// Opens on the view that suits this screen (`lod::first_view`).
+    /// Opens on the view that suits this screen (`lod::first_view`), or on
+    /// the whole line a link chose.
     pub fn open_first_view(&self, data: &Shared) {
+        // A link to a line opens on the whole line.
+        if self.line.get_untracked().is_some() {
+            return self.frame_line(data);
+        }
         let (w, h) = map_size();
         let layout = &data.layout;
         let first = crate::lod::first_view(layout, w.max(1.0), h.max(1.0));

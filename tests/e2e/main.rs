@@ -185,6 +185,43 @@ async fn a_keyboard_only_user_reaches_a_station_and_opens_it() {
     browser.close().await;
 }
 
+/// True once every lit line's path lies inside the view.
+const LINE_FRAMED: &str = "(() => {
+    const svg = document.querySelector('.tube-map');
+    const vb = svg.viewBox.baseVal;
+    const lit = [...svg.querySelectorAll('.line.is-lit')];
+    return lit.length > 0 && lit.every(p => {
+        const b = p.getBBox();
+        return b.x >= vb.x && b.y >= vb.y
+            && b.x + b.width <= vb.x + vb.width && b.y + b.height <= vb.y + vb.height;
+    });
+})()";
+
+/// A link to a line opens on the whole line, closer than the whole map.
+#[tokio::test]
+async fn a_link_to_a_line_opens_on_the_whole_line() {
+    // The premise: the Data line is small enough to be flown in to.
+    let graph = tubemap::graph::CareerGraph::new(content());
+    let map = tubemap::layout::layout(&graph);
+    let data = graph
+        .network()
+        .line_by_id("data")
+        .expect("the Data line ships");
+    let area = map.line_bounds(data).expect("drawn");
+    let framed = tubemap::map_view::Viewport::framing(map.width, map.height, area);
+    assert!(framed.zoom > 1.1, "{framed:?}");
+    let (browser, _) = open(1280, 800, "?line=data").await;
+    browser.until("the Data line is framed", LINE_FRAMED).await;
+    let ratio = browser
+        .eval("return document.querySelector('.tube-map').viewBox.baseVal.width;")
+        .await
+        .as_f64()
+        .unwrap_or(0.0)
+        / f64::from(map.width);
+    assert!(ratio < 0.95, "the view is {ratio} of the map's width");
+    browser.close().await;
+}
+
 /// The legend's lines: choosing one lights its path and stations over the
 /// dimmed map and opens its line diagram under its name, whose stations
 /// open their panel.
@@ -217,6 +254,8 @@ async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
             "location.search.includes('line=onsite-construction')",
         )
         .await;
+    // The map flies in to show the whole line, closer than the whole map.
+    browser.until("the line is framed", LINE_FRAMED).await;
     let lit = browser
         .eval(
             "return [...document.querySelectorAll('.tube-map.is-dimmed .line.is-lit')]
