@@ -99,3 +99,30 @@ fn the_poster_has_a_key_of_symbols_and_marks_closed_stations() {
     let closed_count = shipped.positions().iter().filter(|p| p.is_closed()).count();
     assert_eq!(dashed, closed_count + 1);
 }
+
+/// "Busiest routes" draws connections in the connection ink; the app's
+/// stylesheet lightens exactly that ink inside the flow, so the lines'
+/// colours stand out, and the lighter grey still has 3:1 contrast on the
+/// light and the dark paper (WCAG 1.4.11, graphics).
+#[test]
+fn the_flow_lightens_connections_by_their_ink_and_keeps_them_visible() {
+    use tubemap::journey::Colour;
+    use tubemap::render::CONNECTION_INK;
+    let css = std::fs::read_to_string("assets/app.css").expect("the stylesheet");
+    let rule = format!(".flow [stroke=\"{CONNECTION_INK}\"] {{ stroke: ");
+    let at = css
+        .find(&rule)
+        .unwrap_or_else(|| panic!("no rule starting {rule}"));
+    let lighter = &css[at + rule.len()..at + rule.len() + 7];
+    let lighter = Colour::parse(lighter).expect("a #rrggbb colour");
+    let ink = Colour::parse(CONNECTION_INK).expect("a colour");
+    for paper in ["#ffffff", "#121212"] {
+        let paper = Colour::parse(paper).expect("a colour");
+        assert!(lighter.contrast(paper) >= 3.0, "{lighter} on {paper}");
+    }
+    let white = Colour::parse("#ffffff").expect("white");
+    assert!(
+        lighter.contrast(white) < ink.contrast(white),
+        "lighter than the ink"
+    );
+}
