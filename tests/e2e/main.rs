@@ -197,6 +197,37 @@ const LINE_FRAMED: &str = "(() => {
     });
 })()";
 
+/// Choosing a line from the legend flies in to show all of it: the Cyber
+/// security line, small enough that its view is closer than the map's.
+#[tokio::test]
+async fn choosing_a_line_from_the_legend_flies_in_to_it() {
+    let graph = tubemap::graph::CareerGraph::new(content());
+    let map = tubemap::layout::layout(&graph);
+    let cyber = graph
+        .network()
+        .line_by_id("cyber-security")
+        .expect("the Cyber security line ships");
+    let area = map.line_bounds(cyber).expect("drawn");
+    let framed = tubemap::map_view::Viewport::framing(map.width, map.height, area);
+    assert!(framed.zoom > 1.1, "{framed:?}");
+    let (browser, _) = open(1280, 800, "").await;
+    let buttons = browser
+        .client
+        .find_all(Locator::Css(".legend-lines .line-button"))
+        .await
+        .unwrap();
+    buttons[cyber.0 as usize].click().await.unwrap();
+    browser.until("the line is framed", LINE_FRAMED).await;
+    let ratio = browser
+        .eval("return document.querySelector('.tube-map').viewBox.baseVal.width;")
+        .await
+        .as_f64()
+        .unwrap_or(0.0)
+        / f64::from(map.width);
+    assert!(ratio < 0.95, "the view is {ratio} of the map's width");
+    browser.close().await;
+}
+
 /// A link to a line opens on the whole line, closer than the whole map.
 #[tokio::test]
 async fn a_link_to_a_line_opens_on_the_whole_line() {
