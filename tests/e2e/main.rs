@@ -197,19 +197,37 @@ const LINE_FRAMED: &str = "(() => {
     });
 })()";
 
+/// The line with id `id`, after checking natively that framing it zooms in
+/// (so the tests below fail if the view stays the whole map), and the
+/// map's width.
+fn line_to_fly_to(id: &str) -> (tubemap::journey::LineIndex, f32) {
+    let graph = tubemap::graph::CareerGraph::new(content());
+    let map = tubemap::layout::layout(&graph);
+    let line = graph.network().line_by_id(id).expect("the line ships");
+    let area = map.line_bounds(line).expect("drawn");
+    let framed = tubemap::map_view::Viewport::framing(map.width, map.height, area);
+    assert!(framed.zoom > 1.1, "{id}: {framed:?}");
+    (line, map.width)
+}
+
+/// Waits until every lit run is in view, then checks the view is closer
+/// than the whole map (`map_width` wide).
+async fn assert_flown_in(browser: &Browser, map_width: f32) {
+    browser.until("the line is framed", LINE_FRAMED).await;
+    let ratio = browser
+        .eval("return document.querySelector('.tube-map').viewBox.baseVal.width;")
+        .await
+        .as_f64()
+        .unwrap_or(0.0)
+        / f64::from(map_width);
+    assert!(ratio < 0.95, "the view is {ratio} of the map's width");
+}
+
 /// Choosing a line from the legend flies in to show all of it: the Cyber
 /// security line, small enough that its view is closer than the map's.
 #[tokio::test]
 async fn choosing_a_line_from_the_legend_flies_in_to_it() {
-    let graph = tubemap::graph::CareerGraph::new(content());
-    let map = tubemap::layout::layout(&graph);
-    let cyber = graph
-        .network()
-        .line_by_id("cyber-security")
-        .expect("the Cyber security line ships");
-    let area = map.line_bounds(cyber).expect("drawn");
-    let framed = tubemap::map_view::Viewport::framing(map.width, map.height, area);
-    assert!(framed.zoom > 1.1, "{framed:?}");
+    let (cyber, map_width) = line_to_fly_to("cyber-security");
     let (browser, _) = open(1280, 800, "").await;
     let buttons = browser
         .client
@@ -217,39 +235,16 @@ async fn choosing_a_line_from_the_legend_flies_in_to_it() {
         .await
         .unwrap();
     buttons[cyber.0 as usize].click().await.unwrap();
-    browser.until("the line is framed", LINE_FRAMED).await;
-    let ratio = browser
-        .eval("return document.querySelector('.tube-map').viewBox.baseVal.width;")
-        .await
-        .as_f64()
-        .unwrap_or(0.0)
-        / f64::from(map.width);
-    assert!(ratio < 0.95, "the view is {ratio} of the map's width");
+    assert_flown_in(&browser, map_width).await;
     browser.close().await;
 }
 
 /// A link to a line opens on the whole line, closer than the whole map.
 #[tokio::test]
 async fn a_link_to_a_line_opens_on_the_whole_line() {
-    // The premise: the Data line is small enough to be flown in to.
-    let graph = tubemap::graph::CareerGraph::new(content());
-    let map = tubemap::layout::layout(&graph);
-    let data = graph
-        .network()
-        .line_by_id("data")
-        .expect("the Data line ships");
-    let area = map.line_bounds(data).expect("drawn");
-    let framed = tubemap::map_view::Viewport::framing(map.width, map.height, area);
-    assert!(framed.zoom > 1.1, "{framed:?}");
+    let (_, map_width) = line_to_fly_to("data");
     let (browser, _) = open(1280, 800, "?line=data").await;
-    browser.until("the Data line is framed", LINE_FRAMED).await;
-    let ratio = browser
-        .eval("return document.querySelector('.tube-map').viewBox.baseVal.width;")
-        .await
-        .as_f64()
-        .unwrap_or(0.0)
-        / f64::from(map.width);
-    assert!(ratio < 0.95, "the view is {ratio} of the map's width");
+    assert_flown_in(&browser, map_width).await;
     browser.close().await;
 }
 
