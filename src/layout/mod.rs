@@ -330,6 +330,21 @@ impl MapLayout {
         found.map(|(lo, hi)| Rect::new(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y))
     }
 
+    /// The station drawn at `point`: the one whose name's box holds it,
+    /// else the nearest whose mark is within `reach` map units of it. For
+    /// picking a station by pointing at a drawing of the map.
+    pub fn station_at(&self, point: Point, reach: f32) -> Option<PositionIndex> {
+        if let Some(label) = self.labels.iter().find(|l| l.bounds.contains(point)) {
+            return Some(label.position);
+        }
+        let distance = |at: Point| (at.x - point.x).hypot(at.y - point.y);
+        self.stations
+            .iter()
+            .filter(|s| s.bounds.inflate(reach).contains(point))
+            .min_by(|a, b| distance(a.at).total_cmp(&distance(b.at)))
+            .map(|s| s.position)
+    }
+
     /// Every coordinate at whole tenths of a pixel, as the map data stores
     /// them, so a layout and its decoded copy are equal.
     fn snap_to_tenths(&mut self) {

@@ -318,3 +318,20 @@ fn a_line_s_bounds_hold_every_run_of_it() {
     assert_ne!(bounds, other);
     assert_eq!(map.line_bounds(crate::journey::LineIndex(99)), None);
 }
+
+#[test]
+fn a_station_is_found_by_pointing_at_its_mark_or_its_name() {
+    let graph = CareerGraph::new(crate::journey::sample::two_lines());
+    let map = layout(&graph);
+    for station in &map.stations {
+        assert_eq!(map.station_at(station.at, 10.0), Some(station.position));
+        let label = &map.labels[station.position.get()];
+        let middle = Point::new(
+            label.bounds.x + label.bounds.width / 2.0,
+            label.bounds.y + label.bounds.height / 2.0,
+        );
+        assert_eq!(map.station_at(middle, 10.0), Some(station.position));
+    }
+    let nowhere = Point::new(map.width + 500.0, map.height + 500.0);
+    assert_eq!(map.station_at(nowhere, 10.0), None);
+}

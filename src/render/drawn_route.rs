@@ -2,7 +2,7 @@
 //! that line's drawn path between boarding and getting off, or the drawn
 //! connection.
 
-use crate::journey::{Colour, LineIndex, Network, PositionIndex, Via};
+use crate::journey::{Colour, LineIndex, Network, PositionIndex, Ride, Via};
 use crate::layout::{MapLayout, Point};
 use crate::route::Route;
 
@@ -58,26 +58,30 @@ pub fn trip_stretches(
 ) -> Vec<RouteStretch> {
     network
         .trip(journey)
-        .into_iter()
-        .filter_map(|ride| {
-            let (line, points) = match ride.via {
-                Via::Line(line) => (Some(line), ridden(network, layout, line, &ride.stations)?),
-                Via::Connection => {
-                    let (from, to) = (*ride.stations.first()?, *ride.stations.last()?);
-                    let drawn = layout
-                        .connections
-                        .iter()
-                        .find(|c| c.from == from && c.to == to)?;
-                    (None, drawn.points.clone())
-                }
-            };
-            Some(RouteStretch {
-                line,
-                colour: line.map(|l| network.line(l).colour),
-                points,
-            })
-        })
+        .iter()
+        .filter_map(|ride| ride_stretch(network, layout, ride))
         .collect()
+}
+
+/// The drawn stretch of one ride: along the line it rides or through its
+/// connection; `None` if the layout has no such stretch.
+pub fn ride_stretch(network: &Network, layout: &MapLayout, ride: &Ride) -> Option<RouteStretch> {
+    let (line, points) = match ride.via {
+        Via::Line(line) => (Some(line), ridden(network, layout, line, &ride.stations)?),
+        Via::Connection => {
+            let (from, to) = (*ride.stations.first()?, *ride.stations.last()?);
+            let drawn = layout
+                .connections
+                .iter()
+                .find(|c| c.from == from && c.to == to)?;
+            (None, drawn.points.clone())
+        }
+    };
+    Some(RouteStretch {
+        line,
+        colour: line.map(|l| network.line(l).colour),
+        points,
+    })
 }
 
 /// The drawn points of `line` through `stops`, stop by stop.

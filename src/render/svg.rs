@@ -16,7 +16,7 @@ use crate::layout::{
 use std::fmt::{self, Display, Write};
 
 /// Text colour: 17:1 on white, over 14:1 on the band greys.
-const INK: &str = "#1C1C1C";
+pub(super) const INK: &str = "#1C1C1C";
 /// Band title colour: over 10:1 on the darker band grey.
 const BAND_INK: &str = "#333333";
 /// The two band shades, alternating like fare zones.
@@ -66,20 +66,27 @@ pub fn svg(graph: &CareerGraph, layout: &MapLayout) -> String {
             N(height)
         ),
     );
-    bands(&mut out, layout);
-    put(
-        &mut out,
-        format_args!(
-            "<text id=\"title\" x=\"{INDENT}\" y=\"36\" font-size=\"24\" font-weight=\"bold\" fill=\"{INK}\">Careers Tube Map</text>\n"
-        ),
-    );
-    lines(&mut out, network, layout);
-    stations(&mut out, graph, layout);
-    labels(&mut out, network, layout);
+    map_body(&mut out, graph, layout);
     legend.draw(&mut out, layout);
     draw_key(&mut out, layout.height + legend.height, &key);
     out.push_str("</svg>\n");
     out
+}
+
+/// The map itself, without legend or key: bands, title, lines, stations
+/// and labels. The poster and the editor's trip preview both draw it.
+pub(super) fn map_body(out: &mut String, graph: &CareerGraph, layout: &MapLayout) {
+    let network = graph.network();
+    bands(out, layout);
+    put(
+        out,
+        format_args!(
+            "<text id=\"title\" x=\"{INDENT}\" y=\"36\" font-size=\"24\" font-weight=\"bold\" fill=\"{INK}\">Careers Tube Map</text>\n"
+        ),
+    );
+    lines(out, network, layout);
+    stations(out, graph, layout);
+    labels(out, network, layout);
 }
 
 /// Escapes text for XML content and attribute values: `& < > " '`.
@@ -102,13 +109,13 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Writing to a `String` cannot fail, so the result is dropped here once.
-fn put(out: &mut String, args: fmt::Arguments<'_>) {
+pub(super) fn put(out: &mut String, args: fmt::Arguments<'_>) {
     let _ = out.write_fmt(args);
 }
 
 /// A coordinate, written with at most one decimal and no trailing `.0`, so
 /// the SVG is compact and stable for snapshots.
-struct N(f32);
+pub(super) struct N(pub(super) f32);
 
 impl Display for N {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -168,7 +175,7 @@ pub fn band_title(band: &Band) -> (Point, Vec<String>) {
 pub const BANDS_TOP: f32 = 52.0;
 
 /// `<text>` with one `<tspan>` per line; `extra` is pre-escaped attributes.
-fn text_block(
+pub(super) fn text_block(
     out: &mut String,
     class: &str,
     extra: &str,

@@ -279,7 +279,7 @@ async fn hostile_text_in_every_field_stays_text() {
         )
         .await;
     let result = browser
-        .eval("return [typeof window.pwned, document.querySelectorAll('main img, main script').length];")
+        .eval("return [typeof window.pwned, document.querySelectorAll('main img:not(.trip-preview-map), main script').length];")
         .await;
     assert_eq!(result, serde_json::json!(["undefined", 0]));
     browser.close().await;
@@ -389,5 +389,114 @@ async fn the_map_links_to_the_editor_and_back() {
         .await
         .unwrap();
     browser.wait_for(".tube-map .station").await;
+    browser.close().await;
+}
+
+/// The shipped map as the editor's preview draws it.
+fn drawn_map() -> (tubemap::graph::CareerGraph, tubemap::layout::MapLayout) {
+    let bytes = std::fs::read(dist().join(tubemap::bundle::MAP_FILE)).expect("built map data");
+    let bundle = tubemap::bundle::MapBundle::decode(&bytes).expect("map data decodes");
+    (
+        tubemap::graph::CareerGraph::new(bundle.network),
+        bundle.layout,
+    )
+}
+
+#[tokio::test]
+async fn the_trip_is_drawn_on_the_map_as_it_is_built_and_a_click_there_adds_a_step() {
+    use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+    let browser = open_editor().await;
+    add_step(&browser, "GCSEs at grades 9 to 4").await;
+    add_step(&browser, "A levels").await;
+    let alt = "GCSEs at grades 9 to 4, then A levels.";
+    browser
+        .until(
+            "the preview names the trip",
+            &format!(
+                "(document.querySelector('.trip-preview-map') || {{}}).alt?.endsWith({alt:?})"
+            ),
+        )
+        .await;
+    // The drawing: two numbered steps joined along a line, not a gap.
+    let svg = browser
+        .eval(
+            "const s = document.querySelector('.trip-preview-map').src;
+             return decodeURIComponent(s.slice(s.indexOf(',') + 1));",
+        )
+        .await;
+    let svg = svg.as_str().expect("an SVG data URL");
+    assert_eq!(svg.matches("class=\"step-mark\"").count(), 2, "{svg}");
+    assert_eq!(svg.matches("class=\"ride\"").count(), 1);
+    assert!(!svg.contains("class=\"gap\""));
+
+    // Where, on the image, a station other than the two steps is named.
+    let (graph, layout) = drawn_map();
+    let network = graph.network();
+    let stops: Vec<_> = ["gcses-9-4", "a-levels"]
+        .iter()
+        .map(|id| network.position_by_id(id).expect(id))
+        .collect();
+    let preview = tubemap::render::trip_preview(&graph, &layout, &stops);
+    let shown = browser
+        .eval("const i = document.querySelector('.trip-preview-map'); return [i.clientWidth, i.clientHeight];")
+        .await;
+    let (width, height) = (shown[0].as_f64().unwrap(), shown[1].as_f64().unwrap());
+    let view = preview.view;
+    let reach = 10.0 * view.width / width as f32;
+    let (target, across, down) = layout
+        .labels
+        .iter()
+        .filter(|label| !stops.contains(&label.position))
+        .find_map(|label| {
+            let b = label.bounds;
+            let middle = tubemap::layout::Point::new(b.x + b.width / 2.0, b.y + b.height / 2.0);
+            let across = (middle.x - view.x) / view.width;
+            let down = (middle.y - view.y) / view.height;
+            let inside = (0.1..0.9).contains(&across) && (0.1..0.9).contains(&down);
+            (inside && layout.station_at(middle, reach) == Some(label.position)).then_some((
+                label.position,
+                across,
+                down,
+            ))
+        })
+        .expect("a named station in the preview");
+    // A pointer can only be moved to what is on screen.
+    browser
+        .eval("document.querySelector('.trip-preview-map').scrollIntoView({block: 'center'});")
+        .await;
+    let image = browser.wait_for(".trip-preview-map").await;
+    let click = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: image,
+            duration: None,
+            x: ((f64::from(across) - 0.5) * width).round(),
+            y: ((f64::from(down) - 0.5) * height).round(),
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser
+        .client
+        .perform_actions(click)
+        .await
+        .expect("click on the preview");
+    browser
+        .until(
+            "the clicked station is the third step",
+            "document.querySelectorAll('.draft-step').length === 3",
+        )
+        .await;
+    let title = &network.position(target).title;
+    let third = text_of(&browser, ".draft-step:nth-child(3) .step-title").await;
+    assert!(third.starts_with(title.as_str()), "{third} is not {title}");
+    browser
+        .until(
+            "the preview draws the third step",
+            "decodeURIComponent(document.querySelector('.trip-preview-map').src).split('class=\"step-mark\"').length === 4",
+        )
+        .await;
     browser.close().await;
 }

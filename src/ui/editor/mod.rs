@@ -8,6 +8,7 @@
 //! draft and forward edits to it.
 
 mod fields;
+mod preview;
 mod send;
 mod steps;
 

@@ -18,6 +18,7 @@ pub(super) fn Steps() -> impl IntoView {
             <p class="help">
                 "Every place the journey stopped, in order: school stages, courses, apprenticeships and jobs. Each step rides one of the map’s lines or a connection."
             </p>
+            <super::preview::TripPreviewPanel />
             <ol class="draft-steps">{move || (0..count.get()).map(|i| view! { <StepRow index=i /> }).collect_view()}</ol>
             <Problems field=Field::Steps />
             <StationPicker />
