@@ -15,6 +15,7 @@ pub use check::{FieldProblem, SOURCES_FILE, ShippedContent, check};
 pub use send::{file_name, journey_id, pull_request_url};
 pub use write::Written;
 
+use crate::journey::PositionIndex;
 use serde::Deserialize;
 
 /// The journey as the person has filled it in so far.
@@ -227,6 +228,39 @@ impl Draft {
                 }
             })
             .collect()
+    }
+
+    /// Where the journey can go next: each station one stop on from the
+    /// last step along a line, then each a connection reaches from it.
+    /// Stations already in the draft are left out. Empty while the last
+    /// step is no station.
+    pub fn next_stops(&self, network: &crate::journey::Network) -> Vec<PositionIndex> {
+        let Some(last) = self
+            .steps
+            .last()
+            .and_then(|s| network.position_by_id(s.position.trim()))
+        else {
+            return Vec::new();
+        };
+        let along_lines = network
+            .lines()
+            .iter()
+            .flat_map(|line| line.stretches())
+            .filter(|&(from, _)| from == last)
+            .map(|(_, to)| to);
+        let by_connection = network
+            .connections()
+            .iter()
+            .filter(|c| c.from == last)
+            .map(|c| c.to);
+        let mut next: Vec<PositionIndex> = Vec::new();
+        for position in along_lines.chain(by_connection) {
+            let id = &network.position(position).id;
+            if !next.contains(&position) && !self.steps.iter().any(|s| s.position.trim() == id) {
+                next.push(position);
+            }
+        }
+        next
     }
 
     /// Moves step `from` to `to` (both clamped to the list), keeping the

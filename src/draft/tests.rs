@@ -29,6 +29,10 @@ name = "Pipes"
 colour = "#0019A8"
 sector = "construction"
 stations = ["labourer", "plumber"]
+
+[[connection]]
+from = "gcses"
+to = "plumber"
 "##,
     ),
     (
@@ -386,4 +390,29 @@ fn a_missing_field_is_asked_for_in_plain_words() {
     assert_eq!(problems[0].field, Field::Name);
     assert_eq!(problems[0].message, "Fill this in.");
     assert_eq!(problems[0].hint, None);
+}
+
+#[test]
+fn the_next_stops_are_one_stop_on_along_each_line_leaving_the_last_step() {
+    let shipped = shipped();
+    let network = &shipped.network;
+    let id = |p: crate::journey::PositionIndex| network.position(p).id.clone();
+    let mut draft = Draft::default();
+    assert_eq!(draft.next_stops(network), vec![]);
+    draft.steps.push(step("gcses", ""));
+    let next = draft.next_stops(network);
+    let next: Vec<_> = next.into_iter().map(id).collect();
+    // Along the Site line first, then by the connection.
+    assert_eq!(next, ["labourer", "plumber"]);
+    // From the labourer: on to the plumber; the Site line ends there.
+    // (The plumber would be left out once in the draft.)
+    draft.steps.push(step("labourer", ""));
+    let next = draft.next_stops(network);
+    let next: Vec<_> = next.into_iter().map(id).collect();
+    assert_eq!(next, ["plumber"]);
+    // Nothing goes on from the end of the line, nor from no station.
+    draft.steps.push(step("plumber", ""));
+    assert_eq!(draft.next_stops(network), vec![]);
+    draft.steps.push(step("no-such-station", ""));
+    assert_eq!(draft.next_stops(network), vec![]);
 }

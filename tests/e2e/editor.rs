@@ -500,3 +500,81 @@ async fn the_trip_is_drawn_on_the_map_as_it_is_built_and_a_click_there_adds_a_st
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_next_stops_from_the_last_step_are_offered_before_anything_is_typed() {
+    let browser = open_editor().await;
+    add_step(&browser, "GCSEs at grades 9 to 4").await;
+    let network = crate::support::content();
+    let draft = tubemap::draft::Draft {
+        steps: vec![tubemap::draft::DraftStep {
+            position: "gcses-9-4".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let expected: Vec<String> = draft
+        .next_stops(&network)
+        .iter()
+        .take(8)
+        .map(|&stop| {
+            let p = network.position(stop);
+            format!("{} · {}", p.title, p.level_text())
+        })
+        .collect();
+    assert!(expected.len() >= 2, "{expected:?}");
+    // The box is empty again after adding, and still focused: it offers
+    // the next stops at once.
+    let options =
+        "[...document.querySelectorAll('#add-step-results [role=option]')].map(o => o.textContent)";
+    browser
+        .until(
+            "the next stops are offered",
+            &format!(
+                "document.querySelector('#add-step-results:not(.is-empty)') && {options}.length > 0"
+            ),
+        )
+        .await;
+    let shown = browser.eval(&format!("return {options};")).await;
+    assert_eq!(shown, serde_json::json!(expected));
+    assert_eq!(
+        browser
+            .eval("return document.querySelector('#add-step').getAttribute('aria-expanded');")
+            .await,
+        "true"
+    );
+    // By keyboard: down to the second, then Enter.
+    let input = browser.wait_for("#add-step").await;
+    input
+        .send_keys(&format!("{}{}", Key::Down, Key::Enter))
+        .await
+        .unwrap();
+    browser
+        .until(
+            "the chosen next stop is step 2",
+            "document.querySelectorAll('.draft-step').length === 2",
+        )
+        .await;
+    let second = text_of(&browser, ".draft-step:nth-child(2) .step-title").await;
+    assert!(
+        second.starts_with(expected[1].as_str()),
+        "{second} is not {}",
+        expected[1]
+    );
+    // A step already taken is not offered again; Escape closes the list.
+    let shown = browser.eval(&format!("return {options}.join('|');")).await;
+    assert!(
+        !shown
+            .as_str()
+            .unwrap_or_default()
+            .contains("GCSEs at grades 9 to 4")
+    );
+    input.send_keys(&Key::Escape.to_string()).await.unwrap();
+    browser
+        .until(
+            "Escape closes the list",
+            "document.querySelector('#add-step-results.is-empty') && document.querySelector('#add-step').getAttribute('aria-expanded') === 'false'",
+        )
+        .await;
+    browser.close().await;
+}

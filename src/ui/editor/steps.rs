@@ -113,17 +113,32 @@ fn StepRow(index: usize) -> impl IntoView {
 }
 
 /// Type part of a station's name; Enter or a click adds it as a step.
+/// Empty, it offers the stations one stop on from the last step.
 #[component]
 fn StationPicker() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
+    let focused = RwSignal::new(false);
+    // Before anything is typed: the next stops from the last step, so the
+    // usual next step is one Enter or tap away.
     let results = Memo::new(move |_| {
-        let found = editor
-            .shipped
-            .with_value(|s| query.with(|q| search(&s.network, q, 8)));
-        found.into_iter().map(|m| m.position).collect::<Vec<_>>()
+        editor.shipped.with_value(|s| {
+            query.with(|q| match q.trim() {
+                "" => editor
+                    .draft
+                    .with(|d| d.next_stops(&s.network))
+                    .into_iter()
+                    .take(8)
+                    .collect(),
+                q => search(&s.network, q, 8)
+                    .into_iter()
+                    .map(|m| m.position)
+                    .collect::<Vec<_>>(),
+            })
+        })
     });
+    let shown = move || focused.get() && !results.with(Vec::is_empty);
     let add = move |i: usize| {
         let Some(position) = results.with_untracked(|r| r.get(i).copied()) else {
             return;
@@ -138,6 +153,7 @@ fn StationPicker() -> impl IntoView {
             })
         });
         query.set(String::new());
+        active.set(0);
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let count = results.with_untracked(Vec::len).max(1);
@@ -145,6 +161,8 @@ fn StationPicker() -> impl IntoView {
             "ArrowDown" => active.update(|a| *a = (*a + 1) % count),
             "ArrowUp" => active.update(|a| *a = (*a + count - 1) % count),
             "Enter" => add(active.get_untracked()),
+            // Clears what was typed; on an empty box, closes the list.
+            "Escape" if query.with_untracked(String::is_empty) => focused.set(false),
             "Escape" => query.set(String::new()),
             _ => return,
         }
@@ -152,17 +170,19 @@ fn StationPicker() -> impl IntoView {
     };
     view! {
         <div class="search station-picker">
-            <label for="add-step">"Add a step: type a station’s name"</label>
+            <label for="add-step">"Add a step: type a station’s name, or choose a next stop"</label>
             <input id="add-step" type="search" autocomplete="off" role="combobox"
                 placeholder="such as bricklayer, GCSE, software"
                 aria-autocomplete="list" aria-controls="add-step-results"
-                aria-expanded=move || (!results.with(Vec::is_empty)).to_string()
-                aria-activedescendant=move || if results.with(Vec::is_empty) { String::new() } else { format!("add-step-{}", active.get()) }
+                aria-expanded=move || shown().to_string()
+                aria-activedescendant=move || if shown() { format!("add-step-{}", active.get()) } else { String::new() }
+                on:focus=move |_| focused.set(true)
+                on:blur=move |_| focused.set(false)
                 prop:value=move || query.get()
                 on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
                 on:keydown=on_key />
             <ul id="add-step-results" class="search-results" role="listbox" aria-label="Stations"
-                class:is-empty=move || results.with(Vec::is_empty)>
+                class:is-empty=move || !shown()>
                 {move || results.get().into_iter().enumerate().map(|(i, position)| {
                     let text = editor.shipped.with_value(|s| {
                         let p = s.network.position(position);
