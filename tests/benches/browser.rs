@@ -1,7 +1,9 @@
 //! Browser timings of the built site in headless Chromium (not a pass/fail
 //! test): cold load to an interactive map, median of 5 fresh browsers, and
 //! station click to open panel, median of 20 clicks (and the first click's
-//! wait for the words, fetched on demand), and route choice to redrawn map.
+//! wait for the words, fetched on demand), and route choice to redrawn map;
+//! on the editor page, keystroke to checked file and a step to its redrawn
+//! trip preview.
 //!
 //! `trunk build --release --offline && cargo bench --features e2e --bench browser`
 
@@ -138,6 +140,7 @@ async fn main() {
         .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
         .unwrap_or_default();
     browser.close().await;
+    let (keystrokes, steps) = editor(&base).await;
     println!(
         "cold load to interactive map (ms, 5 fresh browsers): {loads:.0?}; median {:.0} ms (budget 1000)",
         median(loads.clone())
@@ -153,4 +156,100 @@ async fn main() {
         clicks.iter().cloned().fold(0.0, f64::max)
     );
     println!("first station click to its words, fetched on demand (ms): {first_words:.1}");
+    println!(
+        "editor: keystroke to the checked file and its problems (ms, 20 keys, 5-step draft): median {:.1} ms, max {:.1} ms",
+        median(keystrokes.clone()),
+        keystrokes.iter().cloned().fold(0.0, f64::max)
+    );
+    println!(
+        "editor: a step added to the trip redrawn on the map (ms, 10 steps): median {:.1} ms, max {:.1} ms",
+        median(steps.clone()),
+        steps.iter().cloned().fold(0.0, f64::max)
+    );
+}
+
+/// The editor page with a real five-step journey as its draft: from a
+/// keystroke in the headline to the checked file shown, and from choosing
+/// a next stop to the trip redrawn on the map (then the step is removed).
+async fn editor(base: &str) -> (Vec<f64>, Vec<f64>) {
+    let browser = Browser::start(1280, 800).await;
+    let page = format!("{base}add/");
+    browser.client.goto(&page).await.expect("editor opens");
+    browser.wait_for("#name").await;
+    let draft = std::fs::read_to_string("journeys/people/troy-college-to-it-technician.toml")
+        .expect("a shipped journey");
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('tubemap-draft', arguments[0]);",
+            vec![serde_json::json!(draft)],
+        )
+        .await
+        .expect("draft stored");
+    browser.client.goto(&page).await.expect("editor reopens");
+    browser.wait_for(".trip-preview-map").await;
+    let times = |value: serde_json::Value| -> Vec<f64> {
+        value
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+            .unwrap_or_default()
+    };
+    let keystrokes = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const field = document.getElementById('headline');
+             const file = () => document.querySelector('.draft-file').textContent;
+             const times = [];
+             (async () => {
+               for (let i = 0; i < 20; i++) {
+                 const before = file();
+                 const start = performance.now();
+                 field.value += 'x';
+                 field.dispatchEvent(new Event('input', { bubbles: true }));
+                 await new Promise(resolve => {
+                   const check = () => (file() !== before ? resolve() : requestAnimationFrame(check));
+                   queueMicrotask(check);
+                 });
+                 times.push(performance.now() - start);
+               }
+               done(times);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("keystrokes run");
+    let steps = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const picker = document.getElementById('add-step');
+             const image = () => document.querySelector('.trip-preview-map').src;
+             const settle = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+             const times = [];
+             (async () => {
+               for (let i = 0; i < 10; i++) {
+                 picker.focus();
+                 await settle();
+                 const option = document.querySelector('#add-step-results [role=option]');
+                 const before = image();
+                 const start = performance.now();
+                 option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+                 await new Promise(resolve => {
+                   const check = () => (image() !== before ? resolve() : requestAnimationFrame(check));
+                   queueMicrotask(check);
+                 });
+                 times.push(performance.now() - start);
+                 const remove = [...document.querySelectorAll('.draft-step:last-child button')].pop();
+                 remove.click();
+                 await settle();
+               }
+               done(times);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("steps run");
+    browser.close().await;
+    (times(keystrokes), times(steps))
 }

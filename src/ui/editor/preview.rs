@@ -50,14 +50,21 @@ pub(super) fn TripPreviewPanel() -> impl IntoView {
 fn Drawing(map: Arc<DrawnMap>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let drawn = map.clone();
-    let preview = Memo::new(move |_| {
+    // The stations alone, so typing a story or a note does not redraw the
+    // map: only a change of stations reaches the preview below.
+    let stations = Memo::new(move |_| {
         let network = drawn.graph.network();
-        let stops: Vec<_> = editor.draft.with(|d| {
+        editor.draft.with(|d| {
             d.steps
                 .iter()
                 .filter_map(|s| network.position_by_id(s.position.trim()))
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        })
+    });
+    let drawn = map.clone();
+    let preview = Memo::new(move |_| {
+        let network = drawn.graph.network();
+        let stops = stations.get();
         let names: Vec<&str> = stops
             .iter()
             .map(|&p| network.position(p).title.as_str())
