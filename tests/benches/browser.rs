@@ -111,34 +111,18 @@ async fn main() {
             "document.querySelectorAll('.route-option').length >= 2",
         )
         .await;
-    let routes = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const options = [...document.querySelectorAll('.route-option')];
-             const drawn = () => [...document.querySelectorAll('.route-overlay .route-line')].map(p => p.getAttribute('d')).join('|');
-             const times = [];
-             (async () => {
-               for (let i = 0; i < 20; i++) {
-                 const before = drawn();
-                 const start = performance.now();
-                 options[(i + 1) % options.length].click();
-                 await new Promise(resolve => {
-                   const check = () => (drawn() !== before ? resolve() : requestAnimationFrame(check));
-                   queueMicrotask(check);
-                 });
-                 times.push(performance.now() - start);
-               }
-               done(times);
-             })();",
-            vec![],
-        )
-        .await
-        .expect("route choices run");
-    let routes: Vec<f64> = routes
-        .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
-        .unwrap_or_default();
+    let routes = timed_changes(
+        &browser,
+        Changes {
+            setup: "const options = [...document.querySelectorAll('.route-option')];",
+            watched: "[...document.querySelectorAll('.route-overlay .route-line')].map(p => p.getAttribute('d')).join('|')",
+            prepare: "",
+            act: "options[(i + 1) % options.length].click();",
+            after: "",
+            rounds: 20,
+        },
+    )
+    .await;
     browser.close().await;
     let (keystrokes, steps) = editor(&base).await;
     println!(
@@ -188,68 +172,88 @@ async fn editor(base: &str) -> (Vec<f64>, Vec<f64>) {
         .expect("draft stored");
     browser.client.goto(&page).await.expect("editor reopens");
     browser.wait_for(".trip-preview-map").await;
-    let times = |value: serde_json::Value| -> Vec<f64> {
-        value
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
-            .unwrap_or_default()
-    };
-    let keystrokes = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const field = document.getElementById('headline');
-             const file = () => document.querySelector('.draft-file').textContent;
-             const times = [];
-             (async () => {
-               for (let i = 0; i < 20; i++) {
-                 const before = file();
-                 const start = performance.now();
-                 field.value += 'x';
-                 field.dispatchEvent(new Event('input', { bubbles: true }));
-                 await new Promise(resolve => {
-                   const check = () => (file() !== before ? resolve() : requestAnimationFrame(check));
-                   queueMicrotask(check);
-                 });
-                 times.push(performance.now() - start);
-               }
-               done(times);
-             })();",
-            vec![],
-        )
-        .await
-        .expect("keystrokes run");
-    let steps = browser
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const picker = document.getElementById('add-step');
-             const image = () => document.querySelector('.trip-preview-map').src;
-             const settle = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
-             const times = [];
-             (async () => {
-               for (let i = 0; i < 10; i++) {
-                 picker.focus();
-                 await settle();
-                 const option = document.querySelector('#add-step-results [role=option]');
-                 const before = image();
-                 const start = performance.now();
-                 option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
-                 await new Promise(resolve => {
-                   const check = () => (image() !== before ? resolve() : requestAnimationFrame(check));
-                   queueMicrotask(check);
-                 });
-                 times.push(performance.now() - start);
-                 const remove = [...document.querySelectorAll('.draft-step:last-child button')].pop();
-                 remove.click();
-                 await settle();
-               }
-               done(times);
-             })();",
-            vec![],
-        )
-        .await
-        .expect("steps run");
+    let keystrokes = timed_changes(
+        &browser,
+        Changes {
+            setup: "const field = document.getElementById('headline');",
+            watched: "document.querySelector('.draft-file').textContent",
+            prepare: "",
+            act: "field.value += 'x'; field.dispatchEvent(new Event('input', { bubbles: true }));",
+            after: "",
+            rounds: 20,
+        },
+    )
+    .await;
+    // Each round opens the picker's next stops, adds the first, and
+    // removes it again once timed.
+    let steps = timed_changes(
+        &browser,
+        Changes {
+            setup: "const picker = document.getElementById('add-step');
+                    const settle = () => new Promise(resolve => requestAnimationFrame(() => resolve()));",
+            watched: "document.querySelector('.trip-preview-map').src",
+            prepare: "picker.focus(); await settle();
+                      const option = document.querySelector('#add-step-results [role=option]');",
+            act: "option.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));",
+            after: "[...document.querySelectorAll('.draft-step:last-child button')].pop().click(); await settle();",
+            rounds: 10,
+        },
+    )
+    .await;
     browser.close().await;
-    (times(keystrokes), times(steps))
+    (keystrokes, steps)
+}
+
+/// What [`timed_changes`] does in the page: JavaScript run once first,
+/// the value watched, and in each round what comes before the timing, the
+/// act timed and what follows it.
+struct Changes {
+    setup: &'static str,
+    watched: &'static str,
+    prepare: &'static str,
+    act: &'static str,
+    after: &'static str,
+    rounds: usize,
+}
+
+/// Milliseconds from each act until the watched value changes, measured in
+/// the page.
+async fn timed_changes(browser: &Browser, changes: Changes) -> Vec<f64> {
+    let Changes {
+        setup,
+        watched,
+        prepare,
+        act,
+        after,
+        rounds,
+    } = changes;
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         {setup}
+         const watched = () => {watched};
+         const times = [];
+         (async () => {{
+           for (let i = 0; i < {rounds}; i++) {{
+             {prepare}
+             const before = watched();
+             const start = performance.now();
+             {act}
+             await new Promise(resolve => {{
+               const check = () => (watched() !== before ? resolve() : requestAnimationFrame(check));
+               queueMicrotask(check);
+             }});
+             times.push(performance.now() - start);
+             {after}
+           }}
+           done(times);
+         }})();"
+    );
+    browser
+        .client
+        .execute_async(&script, vec![])
+        .await
+        .expect("timed changes run")
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+        .unwrap_or_default()
 }
