@@ -223,17 +223,22 @@ async fn assert_flown_in(browser: &Browser, map_width: f32) {
     assert!(ratio < 0.95, "the view is {ratio} of the map's width");
 }
 
+/// The legend's line buttons, one per line in line order.
+async fn line_buttons(browser: &Browser) -> Vec<fantoccini::elements::Element> {
+    browser
+        .client
+        .find_all(Locator::Css(".legend-lines .line-button"))
+        .await
+        .expect("the legend lists the lines")
+}
+
 /// Choosing a line from the legend flies in to show all of it: the Cyber
 /// security line, small enough that its view is closer than the map's.
 #[tokio::test]
 async fn choosing_a_line_from_the_legend_flies_in_to_it() {
     let (cyber, map_width) = line_to_fly_to("cyber-security");
     let (browser, _) = open(1280, 800, "").await;
-    let buttons = browser
-        .client
-        .find_all(Locator::Css(".legend-lines .line-button"))
-        .await
-        .unwrap();
+    let buttons = line_buttons(&browser).await;
     buttons[cyber.0 as usize].click().await.unwrap();
     assert_flown_in(&browser, map_width).await;
     browser.close().await;
@@ -260,11 +265,7 @@ async fn choosing_a_line_lights_it_and_lists_its_stations_in_order() {
         .expect("the Onsite construction line ships");
     let diagram = graph.line_diagram(line);
     let (browser, _) = open(1280, 800, "").await;
-    let buttons = browser
-        .client
-        .find_all(Locator::Css(".legend-lines .line-button"))
-        .await
-        .unwrap();
+    let buttons = line_buttons(&browser).await;
     assert_eq!(buttons.len(), network.lines().len(), "one button per line");
     buttons[line.0 as usize].click().await.unwrap();
     let open_line = browser
