@@ -161,12 +161,14 @@ fn the_template_is_a_valid_journey() {
 }
 
 #[test]
-fn every_journey_is_a_cited_published_story_or_labelled_an_example() {
+fn every_journey_is_a_cited_published_story_an_own_story_or_labelled_an_example() {
     let loaded = load_paths(&["journeys".into()]);
-    let (mut published, mut examples) = (0, 0);
+    let (mut published, mut own, mut examples) = (0, 0, 0);
     for journey in loaded.network.journeys() {
         match &journey.source {
             tubemap::journey::Source::Example => examples += 1,
+            // Loaded only with `consent = true` (a unit test in `source`).
+            tubemap::journey::Source::Own => own += 1,
             tubemap::journey::Source::Published(c) => {
                 published += 1;
                 assert!(c.url.starts_with("https://"), "{}: {}", journey.id, c.url);
@@ -178,8 +180,8 @@ fn every_journey_is_a_cited_published_story_or_labelled_an_example() {
             }
         }
     }
-    eprintln!("journeys: {published} published, {examples} examples");
-    assert_eq!(published + examples, loaded.network.journeys().len());
+    eprintln!("journeys: {published} published, {own} own stories, {examples} examples");
+    assert_eq!(published + own + examples, loaded.network.journeys().len());
 }
 
 /// The map data carries only where each label breaks; decoding cuts the

@@ -117,9 +117,17 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
             .as_ref()
             .map_or(Field::Journey, |span| field_at(span, written))
     };
-    // Two problems point at a whole table, not at the field they are about.
+    // Three problems point at a whole table, not at the field they are about.
     let field = if diagnostic.code == codes::TOO_FEW_STEPS.name {
         Field::Steps
+    } else if diagnostic.message == source::OWN_STORY_NEEDS_CONSENT {
+        return FieldProblem {
+            field: Field::Source(SourceField::Consent),
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: "Tick this once the person has agreed: an own story is sent only with their consent.".to_owned(),
+            hint: None,
+        };
     } else if diagnostic.code == codes::MISSING_KEY.name {
         match missing_key_field(&diagnostic.message) {
             // The validator's hint says which line to add to the file; on

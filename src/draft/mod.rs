@@ -40,7 +40,7 @@ pub struct Draft {
 /// How a draft journey is sourced (the journey format's `source`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DraftSource {
-    /// "published" or "example"; empty until chosen.
+    /// "published", "own" or "example"; empty until chosen.
     pub kind: String,
     /// The published page's title.
     pub title: String,
@@ -50,6 +50,9 @@ pub struct DraftSource {
     pub url: String,
     /// The year it was published, as typed.
     pub year: String,
+    /// For an own story: the person agreed to it being published (and a
+    /// parent or carer too, if they are under 18).
+    pub consent: bool,
 }
 
 /// One stop of a draft journey.
@@ -100,6 +103,8 @@ pub enum SourceField {
     Url,
     /// The year published.
     Year,
+    /// An own story's consent.
+    Consent,
 }
 
 /// A field of [`DraftStep`].
@@ -132,13 +137,17 @@ impl Attention {
     }
 
     /// Whether problems about `field` are shown. A step's station and the
-    /// step list show once the steps have been edited at all.
+    /// step list show once the steps have been edited at all, an own
+    /// story's consent once the kind of source is chosen.
     pub fn shows(&self, field: Field) -> bool {
         let steps_touched = || self.touched.contains(&Field::Steps);
         self.all
             || self.touched.contains(&field)
             || match field {
                 Field::Steps | Field::Step(_, StepField::Position) => steps_touched(),
+                Field::Source(SourceField::Consent) => {
+                    self.touched.contains(&Field::Source(SourceField::Kind))
+                }
                 _ => false,
             }
     }
@@ -170,6 +179,7 @@ impl SourceField {
             SourceField::Publisher => "publisher",
             SourceField::Url => "url",
             SourceField::Year => "year",
+            SourceField::Consent => "consent",
         }
     }
 }
@@ -293,6 +303,7 @@ impl Draft {
                 publisher: source.publisher.unwrap_or_default(),
                 url: source.url.unwrap_or_default(),
                 year: loose_text(source.year),
+                consent: source.consent == Some(toml::Value::Boolean(true)),
             },
             steps: journey
                 .step
@@ -342,6 +353,9 @@ struct LooseSource {
     publisher: Option<String>,
     url: Option<String>,
     year: Option<toml::Value>,
+    /// A `Value` like `year`: its reader is already in the page, where a
+    /// bool's would be a second copy of the TOML reader's code.
+    consent: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]

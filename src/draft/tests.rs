@@ -224,6 +224,39 @@ fn a_published_source_without_its_link_is_reported_on_the_source() {
 }
 
 #[test]
+fn an_own_story_is_written_with_consent_only_once_given_and_keeps_no_page() {
+    let mut draft = valid();
+    // Typed while "published" was chosen: not part of an own story's file.
+    draft.source = DraftSource {
+        kind: "own".into(),
+        url: "https://example.com/story".into(),
+        ..DraftSource::default()
+    };
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert!(
+        written.text.contains("source = { kind = \"own\" }\n"),
+        "{}",
+        written.text
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, Field::Source(SourceField::Consent));
+    assert!(problems[0].message.starts_with("Tick this"), "{problems:?}");
+
+    draft.source.consent = true;
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert_eq!(problems, vec![]);
+    assert!(
+        written
+            .text
+            .contains("source = { kind = \"own\", consent = true }\n")
+    );
+    assert_eq!(
+        Draft::read(&written.text).map(|d| d.source.consent),
+        Some(true)
+    );
+}
+
+#[test]
 fn a_step_no_line_takes_is_reported_on_that_step() {
     let mut draft = valid();
     // Backwards along the Pipes line.
@@ -375,6 +408,11 @@ fn problems_show_once_their_field_is_touched() {
     attention.touch(Field::Steps);
     assert!(attention.shows(Field::Step(0, StepField::Position)));
     assert!(!attention.shows(Field::Step(0, StepField::Years)));
+    // Choosing "own story" is when its missing consent needs saying.
+    let consent = Field::Source(SourceField::Consent);
+    assert!(!attention.shows(consent));
+    attention.touch(Field::Source(SourceField::Kind));
+    assert!(attention.shows(consent));
     attention.all = true;
     assert!(attention.shows(Field::Story));
 }

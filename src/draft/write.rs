@@ -58,6 +58,24 @@ impl Draft {
         let table = out.text.len();
         out.text.push_str("{ ");
         out.value_string("kind", &source.kind, Field::Source(SourceField::Kind));
+        // The page's fields only for a published story: what was typed
+        // before choosing another kind stays on the form, not in the file.
+        match source.kind.trim() {
+            "published" => Self::write_citation(out, source),
+            "own" if source.consent => out.text.push_str(", consent = true"),
+            _ => {}
+        }
+        out.text.push_str(" }");
+        // The whole table too: a problem with the source as a whole
+        // ("a published source needs a url") shows at its kind.
+        let whole = (Field::Source(SourceField::Kind), table..out.text.len());
+        out.fields.push(whole);
+        out.text.push('\n');
+    }
+}
+
+impl Draft {
+    fn write_citation(out: &mut Writer, source: &super::DraftSource) {
         let rest = [
             ("title", &source.title, SourceField::Title),
             ("publisher", &source.publisher, SourceField::Publisher),
@@ -73,12 +91,6 @@ impl Draft {
             out.text.push_str(", ");
             out.value_number("year", &source.year, Field::Source(SourceField::Year));
         }
-        out.text.push_str(" }");
-        // The whole table too: a problem with the source as a whole
-        // ("a published source needs a url") shows at its kind.
-        let whole = (Field::Source(SourceField::Kind), table..out.text.len());
-        out.fields.push(whole);
-        out.text.push('\n');
     }
 }
 

@@ -78,7 +78,7 @@ impl Network {
                     // so; where it was published waits for the panel.
                     citation: match &mut j.source {
                         Source::Published(c) => Some(std::mem::take(c)),
-                        Source::Example => None,
+                        Source::Example | Source::Own => None,
                     },
                     story: std::mem::take(&mut j.story),
                     notes: j.steps.iter_mut().map(|s| s.note.take()).collect(),

@@ -29,10 +29,11 @@ pub struct Journey {
     /// The story, in the editors' own words.
     #[serde(skip)]
     pub story: String,
-    /// Where the journey comes from: a real person's published story, or
-    /// an example the editors wrote. The map data says only which; the
-    /// citation travels with the words (`Details`).
-    #[serde(with = "published")]
+    /// Where the journey comes from: a real person's published story,
+    /// their own story told with consent, or an example the editors wrote.
+    /// The map data says only which; the citation travels with the words
+    /// (`Details`).
+    #[serde(with = "source_kind")]
     pub source: Source,
     /// At least two steps, in the order the person took them.
     pub steps: Vec<Step>,
@@ -58,6 +59,9 @@ pub enum Source {
     Example,
     /// Summarised from a real person's published career story.
     Published(Citation),
+    /// The person's own story, sent in by them (or with them) and published
+    /// here with their consent; the pull request that added it is its record.
+    Own,
 }
 
 impl Source {
@@ -67,21 +71,27 @@ impl Source {
     }
 }
 
-/// A journey's source in the map data: whether it is published. The
+/// A journey's source in the map data: which kind, as one byte. The
 /// citation itself is one of the words, in the details file.
-mod published {
+mod source_kind {
     use super::{Citation, Source};
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(source: &Source, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bool(!source.is_example())
+        s.serialize_u8(match source {
+            Source::Example => 0,
+            Source::Published(_) => 1,
+            Source::Own => 2,
+        })
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Source, D::Error> {
-        Ok(if bool::deserialize(d)? {
-            Source::Published(Citation::default())
-        } else {
-            Source::Example
+        Ok(match u8::deserialize(d)? {
+            0 => Source::Example,
+            1 => Source::Published(Citation::default()),
+            // Only 2 is written; the format number already refuses data
+            // from another version, so no third error path is shipped.
+            _ => Source::Own,
         })
     }
 }

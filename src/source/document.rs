@@ -191,8 +191,9 @@ pub struct JourneyDoc {
     /// from it as facts, never copied.
     pub story: String,
     /// Where the journey comes from: `{ kind = "example" }` for one the
-    /// editors wrote, or `{ kind = "published", title, publisher, url,
-    /// year }` for a real person's published story.
+    /// editors wrote, `{ kind = "published", title, publisher, url, year }`
+    /// for a real person's published story, or `{ kind = "own", consent =
+    /// true }` for a person's own story, told with their consent.
     #[schemars(with = "SourceDoc")]
     pub source: Spanned<SourceDoc>,
     /// The positions they stopped at, in order; at least two. Each step
@@ -208,9 +209,10 @@ pub struct JourneyDoc {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
-    /// "example" for a journey the editors wrote, or "published" for one
+    /// "example" for a journey the editors wrote; "published" for one
     /// summarised from a real person's published story, which then needs
-    /// title, publisher and url.
+    /// title, publisher and url; "own" for a person's own story, which
+    /// then needs `consent = true`.
     pub kind: SourceKind,
     /// The page's title, as shown on it.
     pub title: Option<String>,
@@ -222,6 +224,13 @@ pub struct SourceDoc {
     /// The year it was published, if the page says.
     #[schemars(with = "Option<u16>", range(min = 1990, max = 2100))]
     pub year: Option<u16>,
+    /// For an own story, `true`: the person agreed to their first name and
+    /// story being published on the map and in a public pull request, and
+    /// if they are under 18 a parent or carer agreed too.
+    ///
+    /// Unspanned (a problem points at the whole `source`): a spanned bool
+    /// would add 5 KB to the editor page for one short line.
+    pub consent: Option<bool>,
 }
 
 /// What kind of source a journey has.
@@ -233,6 +242,9 @@ pub enum SourceKind {
     Example,
     /// Summarised from a real person's published career story.
     Published,
+    /// A person's own story, written by them or with them, published with
+    /// their consent (`consent = true`).
+    Own,
 }
 
 /// One stop on a journey, as written in a `[[journey.step]]` table.
@@ -403,7 +415,7 @@ pub static JOURNEY: TableShape = TableShape {
 /// A journey's `source = { ... }`.
 pub static SOURCE: TableShape = TableShape {
     name: "source",
-    keys: &["kind", "title", "publisher", "url", "year"],
+    keys: &["kind", "title", "publisher", "url", "year", "consent"],
     required: &["kind"],
     nested: &[],
 };

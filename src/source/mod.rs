@@ -280,8 +280,10 @@ fn source(
 ) -> Option<Source> {
     let at = doc.span();
     let doc = doc.get_ref();
-    if doc.kind == SourceKind::Example {
-        return Some(Source::Example);
+    match doc.kind {
+        SourceKind::Example => return Some(Source::Example),
+        SourceKind::Own => return own_story(doc, at, file, diagnostics),
+        SourceKind::Published => {}
     }
     let missing: Vec<&str> = [
         ("title", doc.title.is_none()),
@@ -321,6 +323,36 @@ fn source(
         url,
         year: doc.year,
     }))
+}
+
+/// What `check` says of an own story without `consent`; the editor puts
+/// it next to its consent box, in the box's words.
+pub const OWN_STORY_NEEDS_CONSENT: &str =
+    "an own story needs the person's consent (consent = true)";
+
+/// A person's own story loads only with `consent = true`: without it the
+/// journey is left out, so nobody's story reaches the map unagreed.
+fn own_story(
+    doc: &SourceDoc,
+    at: std::ops::Range<usize>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Source> {
+    const HINT: &str = "Write consent = true only when the person agreed to their first name and story being on the map and in a public pull request (and, if they are under 18, a parent or carer agreed too). Otherwise leave the journey out.";
+    let problem = match doc.consent {
+        Some(true) => return Some(Source::Own),
+        Some(false) => Diagnostic::new(
+            &codes::WRONG_VALUE,
+            file,
+            Some(at),
+            "an own story is published only with consent = true",
+        )
+        .with_label("no consent"),
+        None => Diagnostic::new(&codes::MISSING_KEY, file, Some(at), OWN_STORY_NEEDS_CONSENT)
+            .with_label("own story, but has the person agreed?"),
+    };
+    diagnostics.push(problem.with_hint(HINT));
+    None
 }
 
 /// The positions that load, in order, and what else was written with each.

@@ -238,6 +238,28 @@ fn a_published_source_loads_with_its_citation_and_needs_its_link() {
 }
 
 #[test]
+fn an_own_story_loads_only_with_consent() {
+    let own = |source: &str| JOURNEY.replace(r#"source = { kind = "example" }"#, source);
+    let agreed = own(r#"source = { kind = "own", consent = true }"#);
+    let loaded = load(&[("p.toml", POSITIONS), ("j.toml", &agreed)]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.network.journeys()[0].source, Source::Own);
+
+    for (source, code) in [
+        (r#"source = { kind = "own" }"#, "missing-key"),
+        (
+            r#"source = { kind = "own", consent = false }"#,
+            "wrong-value",
+        ),
+    ] {
+        let loaded = load(&[("p.toml", POSITIONS), ("j.toml", &own(source))]);
+        assert_eq!(codes(&loaded), [code], "{source}");
+        assert!(loaded.diagnostics[0].message.contains("consent = true"));
+        assert!(loaded.network.journeys().is_empty(), "left out: {source}");
+    }
+}
+
+#[test]
 fn a_salary_needs_an_https_page_and_a_job_may_say_its_pay_is_not_confirmed() {
     let http = POSITIONS.replace(
         "url = \"https://nationalcareers",

@@ -55,12 +55,12 @@ fn source_link(j: &crate::journey::Journey) -> Option<impl IntoView + use<>> {
     }
 }
 
-/// What the journey is: an example the editors wrote, or a real person's
-/// published story.
+/// What the journey is: an example the editors wrote, a real person's
+/// published story, or their own story told with consent.
 fn provenance(j: &crate::journey::Journey) -> &'static str {
-    if j.source.is_example() {
-        "Example journey (written by the editors)"
-    } else {
-        "From a published story"
+    match j.source {
+        crate::journey::Source::Example => "Example journey (written by the editors)",
+        crate::journey::Source::Published(_) => "From a published story",
+        crate::journey::Source::Own => "Their own story, shared with their consent",
     }
 }

@@ -60,6 +60,7 @@ fn hostile_data() -> Arc<MapData> {
     let mut journeys = network_parts.journeys().to_vec();
     positions[1].title = HOSTILE_TITLE.into();
     journeys[0].story = HOSTILE_STORY.into();
+    journeys[0].source = crate::journey::Source::Own;
     network_parts = crate::journey::sample::one_line_per_journey(positions, journeys);
     let layout = crate::layout::layout(&CareerGraph::new(network_parts.clone()));
     Arc::new(MapData::new(
@@ -119,6 +120,22 @@ async fn the_story_shows_when_a_person_is_chosen_and_stations_dim() {
         .flatten()
         .and_then(|e| e.text_content());
     assert_eq!(story.as_deref(), Some(HOSTILE_STORY));
+    // Amara's is an own story: said as such, neither example nor page.
+    let eyebrow = host
+        .query_selector(".journey-panel .eyebrow")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert_eq!(
+        eyebrow.as_deref(),
+        Some("Their own story, shared with their consent")
+    );
+    assert!(
+        host.query_selector(".journey-panel .source")
+            .ok()
+            .flatten()
+            .is_none()
+    );
     let lit = host
         .query_selector_all(".station.is-lit")
         .map(|l| l.length())

@@ -248,6 +248,55 @@ async fn a_complete_journey_downloads_as_a_file_tubemap_check_accepts_unchanged(
 }
 
 #[tokio::test]
+async fn an_own_story_is_ready_to_send_only_once_the_person_agrees() {
+    let browser = open_editor().await;
+    fill_valid(&browser).await;
+    browser
+        .wait_for("input[name=source-kind][value=own]")
+        .await
+        .click()
+        .await
+        .expect("choose own story");
+    browser
+        .until(
+            "the missing consent is said at its box",
+            "document.querySelector('#source-consent-problems').textContent.includes('agreed')",
+        )
+        .await;
+    assert!(
+        !text_of(&browser, ".send-status")
+            .await
+            .starts_with("Ready to send")
+    );
+    browser
+        .wait_for("#source-consent")
+        .await
+        .click()
+        .await
+        .expect("agree");
+    browser
+        .until(
+            "agreed, the file is ready",
+            "document.querySelector('.send-status').textContent.startsWith('Ready to send')",
+        )
+        .await;
+    assert!(
+        text_of(&browser, ".draft-file")
+            .await
+            .contains(r#"source = { kind = "own", consent = true }"#)
+    );
+    // The agreement is part of the kept draft.
+    browser.client.refresh().await.unwrap();
+    browser
+        .until(
+            "the agreement is back after a reload",
+            "document.querySelector('#source-consent')?.checked === true",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn hostile_text_in_every_field_stays_text() {
     let browser = open_editor().await;
     let hostile = r#"<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>"#;

@@ -115,8 +115,8 @@ pub(super) fn AboutFields() -> impl IntoView {
     }
 }
 
-/// Where the journey comes from: a published story (with its link) or an
-/// example the editors wrote.
+/// Where the journey comes from: a published story (with its link), the
+/// person's own story (with their consent) or an example the editors wrote.
 #[component]
 pub(super) fn SourceFields() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -134,11 +134,19 @@ pub(super) fn SourceFields() -> impl IntoView {
                 "A real person’s story, published on a web page (give its link)"
             </label>
             <label class="choice">
+                <input type="radio" name="source-kind" value="own"
+                    prop:checked=move || kind() == "own" on:change=choose("own") />
+                "My own story, or one told with the person who lived it"
+            </label>
+            <label class="choice">
                 <input type="radio" name="source-kind" value="example"
                     prop:checked=move || kind() == "example" on:change=choose("example") />
                 "An example, written to show a route (the map labels it “Example journey”)"
             </label>
             <Problems field=field />
+            <Show when=move || kind() == "own">
+                <ConsentField />
+            </Show>
             <Show when=move || kind() == "published">
                 <TextField field=Field::Source(SourceField::Title) label="Page title"
                     get=|d| &d.source.title set=|d, v| d.source.title = v />
@@ -151,5 +159,32 @@ pub(super) fn SourceFields() -> impl IntoView {
                     get=|d| &d.source.year set=|d, v| d.source.year = v />
             </Show>
         </fieldset>
+    }
+}
+
+/// The agreement an own story is published with. Everything sent is
+/// public, so the page says what to leave out before anyone agrees.
+#[component]
+fn ConsentField() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let field = Field::Source(SourceField::Consent);
+    let id = field.key();
+    let checked = move || editor.draft.with(|d| d.source.consent);
+    view! {
+        <div>
+            <p class="help" id=format!("{id}-help")>
+                "The map and the pull request are public. Use a first name only, and leave out your school, address and anything else that says where to find you."
+            </p>
+            <label class="choice">
+                <input type="checkbox" id=id.clone() aria-describedby=format!("{id}-help {id}-problems")
+                    prop:checked=checked
+                    on:change=move |ev| {
+                        let agreed = event_target_checked(&ev);
+                        editor.edit(field, |d| d.source.consent = agreed);
+                    } />
+                "The person whose journey this is agrees to their first name and story being published. If they are under 18, a parent or carer agrees too."
+            </label>
+            <Problems field=field />
+        </div>
     }
 }
