@@ -145,6 +145,11 @@ codes! {
         "A step, line, connection or requirement names a position no file defines.",
         "Use the id the hint suggests, or add the position.",
         "position = \"gcse\"";
+    /// A `[[branch]]` naming a line no file defines.
+    UNKNOWN_LINE = "unknown-line", Error,
+        "A [[branch]] names a line no file defines.",
+        "Use the line id the hint suggests; journeys/network/lines.toml lists them.",
+        "line = \"onsite-constructon\"";
     /// A journey with fewer than two steps.
     TOO_FEW_STEPS = "too-few-steps", Error,
         "A journey has fewer than two steps, so it goes nowhere.",

@@ -26,6 +26,10 @@ pub struct JourneyFile {
     /// People's journeys: trips over the lines, step by step.
     #[serde(default)]
     pub journey: Vec<JourneyDoc>,
+    /// Branches added to a line written in another file: how a new station
+    /// proposed with a journey joins a line without editing `lines.toml`.
+    #[serde(default)]
+    pub branch: Vec<AddedBranchDoc>,
 }
 
 /// A line, as written in a `[[line]]` table.
@@ -57,6 +61,19 @@ pub struct LineDoc {
 #[serde(deny_unknown_fields)]
 pub struct BranchDoc {
     /// Position ids in order; the first is already on the line.
+    #[schemars(with = "Vec<String>", length(min = 2))]
+    pub stations: Spanned<Vec<Spanned<String>>>,
+}
+
+/// A branch added to a line from another file, as written in a top-level
+/// `[[branch]]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddedBranchDoc {
+    /// The id of the line it belongs to, e.g. "onsite-construction".
+    #[schemars(with = "String")]
+    pub line: Spanned<String>,
+    /// Position ids in order; the first or the last is already on the line.
     #[schemars(with = "Vec<String>", length(min = 2))]
     pub stations: Spanned<Vec<Spanned<String>>>,
 }
@@ -392,6 +409,14 @@ pub static BRANCH: TableShape = TableShape {
     nested: &[],
 };
 
+/// A top-level `[[branch]]`.
+pub static ADDED_BRANCH: TableShape = TableShape {
+    name: "branch",
+    keys: &["line", "stations"],
+    required: &["line", "stations"],
+    nested: &[],
+};
+
 /// `[[connection]]`.
 pub static CONNECTION: TableShape = TableShape {
     name: "connection",
@@ -431,7 +456,7 @@ pub static STEP: TableShape = TableShape {
 /// The top level of a file.
 pub static FILE: TableShape = TableShape {
     name: "file",
-    keys: &["position", "line", "connection", "journey"],
+    keys: &["position", "line", "connection", "journey", "branch"],
     required: &[],
     nested: &[],
 };

@@ -16,7 +16,8 @@ pub use files::MAX_FILE_BYTES;
 use crate::diagnostic::{Code, Diagnostic, FileId, SourceFile, SourceFiles, codes};
 use crate::journey::{Citation, Journey, Network, Position, PositionIndex, Source};
 use document::{
-    ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc, SourceKind,
+    AddedBranchDoc, ConnectionDoc, JourneyDoc, LineDoc, PositionDoc, RequirementDoc, SourceDoc,
+    SourceKind,
 };
 use lints::dates::Open;
 use lints::id::FirstDefinitions;
@@ -98,6 +99,8 @@ pub fn load_sources_in_year(
             .extend(parsed.connections.into_iter().map(|c| (id, c)));
         docs.journeys
             .extend(parsed.journeys.into_iter().map(|j| (id, j)));
+        docs.branches
+            .extend(parsed.branches.into_iter().map(|b| (id, b)));
         broken.extend(parsed.broken_ids);
     }
     let network = assemble(&files, docs, broken, today, &mut diagnostics);
@@ -169,6 +172,7 @@ struct Docs {
     lines: Vec<(FileId, LineDoc)>,
     connections: Vec<(FileId, ConnectionDoc)>,
     journeys: Vec<(FileId, JourneyDoc)>,
+    branches: Vec<(FileId, AddedBranchDoc)>,
 }
 
 /// Where an entry's id was written, for diagnostics about the entry.
@@ -213,6 +217,19 @@ fn assemble(
             lines_at.push((*file, doc.id.span()));
         }
     }
+    let written_lines: HashSet<&str> = docs
+        .lines
+        .iter()
+        .map(|(_, d)| d.id.get_ref().as_str())
+        .collect();
+    for (file, doc) in &docs.branches {
+        let added = lints::lines::AddedBranch {
+            doc,
+            written_lines: &written_lines,
+            positions: &positions,
+        };
+        added.add_to(&mut lines, &known, *file, diagnostics);
+    }
     let connections = docs
         .connections
         .iter()
@@ -231,6 +248,7 @@ fn assemble(
             let branches = doc.branch.iter().map(|b| &b.get_ref().stations);
             std::iter::once(&doc.stations).chain(branches)
         })
+        .chain(docs.branches.iter().map(|(_, doc)| &doc.stations))
         .flat_map(|run| run.get_ref().iter().map(|id| id.get_ref().as_str()))
         .collect();
     lints::lines::check_every_station_on_a_line(&network, &named, &positions_at, diagnostics);

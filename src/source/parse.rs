@@ -1,8 +1,8 @@
 //! One file's text → its entries, with every syntax and shape problem.
 
 use super::document::{
-    CONNECTION, ConnectionDoc, FILE, JOURNEY, JourneyDoc, LINE, LineDoc, POSITION, PositionDoc,
-    TableShape,
+    ADDED_BRANCH, AddedBranchDoc, CONNECTION, ConnectionDoc, FILE, JOURNEY, JourneyDoc, LINE,
+    LineDoc, POSITION, PositionDoc, TableShape,
 };
 use super::suggest::closest;
 use crate::diagnostic::{Diagnostic, FileId, codes};
@@ -23,6 +23,8 @@ pub struct ParsedFile {
     pub connections: Vec<ConnectionDoc>,
     /// `[[journey]]` entries that read cleanly.
     pub journeys: Vec<JourneyDoc>,
+    /// Top-level `[[branch]]` entries that read cleanly.
+    pub branches: Vec<AddedBranchDoc>,
     /// Ids of entries that could not be read.
     pub broken_ids: Vec<String>,
 }
@@ -71,6 +73,7 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
             "position" => &POSITION,
             "line" => &LINE,
             "connection" => &CONNECTION,
+            "branch" => &ADDED_BRANCH,
             _ => &JOURNEY,
         };
         let Some(entries) = array_of_tables(value, shape, file, diagnostics) else {
@@ -87,6 +90,7 @@ pub fn parse_file(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -
                 Some(Entry::Line(doc)) => parsed.lines.push(*doc),
                 Some(Entry::Connection(doc)) => parsed.connections.push(*doc),
                 Some(Entry::Journey(doc)) => parsed.journeys.push(*doc),
+                Some(Entry::Branch(doc)) => parsed.branches.push(*doc),
                 None => parsed.broken_ids.extend(id),
             }
         }
@@ -116,6 +120,7 @@ enum Entry {
     Line(Box<LineDoc>),
     Connection(Box<ConnectionDoc>),
     Journey(Box<JourneyDoc>),
+    Branch(Box<AddedBranchDoc>),
 }
 
 fn read_entry(
@@ -135,6 +140,7 @@ fn read_entry(
         "position" => PositionDoc::deserialize(value).map(|d| Entry::Position(Box::new(d))),
         "line" => LineDoc::deserialize(value).map(|d| Entry::Line(Box::new(d))),
         "connection" => ConnectionDoc::deserialize(value).map(|d| Entry::Connection(Box::new(d))),
+        "branch" => AddedBranchDoc::deserialize(value).map(|d| Entry::Branch(Box::new(d))),
         _ => JourneyDoc::deserialize(value).map(|d| Entry::Journey(Box::new(d))),
     };
     match result {

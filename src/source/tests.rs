@@ -200,6 +200,7 @@ fn the_key_lists_match_the_generated_schema() {
         ("BranchDoc", &document::BRANCH),
         ("ConnectionDoc", &document::CONNECTION),
         ("RequirementDoc", &document::REQUIRES),
+        ("AddedBranchDoc", &document::ADDED_BRANCH),
     ] {
         let definition = &schema["$defs"][name];
         assert_eq!(keys_of(definition), sorted(shape.keys), "{name} keys");
@@ -235,6 +236,103 @@ fn a_published_source_loads_with_its_citation_and_needs_its_link() {
     assert_eq!(codes(&loaded), ["missing-key"]);
     assert!(loaded.diagnostics[0].message.contains("url"));
     assert!(loaded.network.journeys().is_empty(), "left out");
+}
+
+/// A new station proposed with a journey, in the journey's own file: the
+/// position, the branch that puts it on the line, and a trip through it.
+const PROPOSAL: &str = r#"
+[[position]]
+id = "site-course"
+title = "Site course"
+kind = "course"
+level = 1
+sectors = ["construction"]
+description = "A short course."
+
+[[branch]]
+line = "back-to-college"
+stations = ["labourer", "site-course", "gcses"]
+
+[[journey]]
+id = "ola"
+name = "Ola"
+headline = "Labourer, a course, then college"
+sector = "construction"
+story = "I took a course between jobs."
+source = { kind = "example" }
+
+[[journey.step]]
+position = "labourer"
+
+[[journey.step]]
+position = "site-course"
+
+[[journey.step]]
+position = "gcses"
+"#;
+
+#[test]
+fn a_branch_in_another_file_puts_a_proposed_station_on_its_line() {
+    let loaded = load(&[
+        ("p.toml", POSITIONS),
+        ("j.toml", JOURNEY),
+        ("new.toml", PROPOSAL),
+    ]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let network = &loaded.network;
+    let id = |id| network.position_by_id(id).unwrap();
+    assert_eq!(
+        network.lines()[0].runs,
+        vec![
+            vec![id("labourer"), id("gcses")],
+            vec![id("labourer"), id("site-course"), id("gcses")]
+        ]
+    );
+    assert!(network.journey_by_id("ola").is_some());
+}
+
+#[test]
+fn a_branch_in_another_file_is_checked_where_it_is_written() {
+    let cases = [
+        (
+            "line = \"back-to-colege\"",
+            "unknown-line",
+            "Did you mean `back-to-college`?",
+        ),
+        (
+            "stations = [\"gcses\", \"site-course\"]",
+            "line-steps-down",
+            "steps down from `gcses`",
+        ),
+    ];
+    for (change, code, says) in cases {
+        let key = change.split(" = ").next().unwrap_or_default();
+        let broken: String = PROPOSAL
+            .lines()
+            .map(|l| {
+                if l.starts_with(&format!("{key} = ")) {
+                    change
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let loaded = load(&[
+            ("p.toml", POSITIONS),
+            ("j.toml", JOURNEY),
+            ("new.toml", &broken),
+        ]);
+        let hit = loaded.diagnostics.iter().find(|d| d.code == code);
+        let hit = hit.unwrap_or_else(|| panic!("{code}: {:?}", loaded.diagnostics));
+        assert_eq!(loaded.files.get(hit.file).path, "new.toml", "{code}");
+        let text = format!(
+            "{} {}",
+            hit.message,
+            hit.hint.as_deref().unwrap_or_default()
+        );
+        assert!(text.contains(says), "{code}: {text}");
+    }
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 use super::steps::KnownPositions;
 use crate::diagnostic::{Diagnostic, FileId, codes};
-use crate::journey::{Connection, Level, Line, Network, PositionIndex, Sector};
-use crate::source::document::{ConnectionDoc, LineDoc};
+use crate::journey::{Connection, Level, Line, Network, Position, PositionIndex, Sector};
+use crate::source::document::{AddedBranchDoc, ConnectionDoc, LineDoc};
+use std::collections::HashSet;
 use toml::Spanned;
 
 /// The colour of a line whose own colour was refused: 7:1 on white.
@@ -37,11 +38,7 @@ pub fn resolve(
             .map(|id| position(id, known, file, diagnostics))
             .collect();
         if run.get_ref().len() < 2 {
-            diagnostics.push(
-                Diagnostic::new(&codes::TOO_FEW_STATIONS, file, Some(run.span()), format!("a run of the line `{}` has {} station(s); it needs at least two", doc.id.get_ref(), run.get_ref().len()))
-                    .with_label("a line needs somewhere to go")
-                    .with_hint("List two or more position ids in the order people progress, e.g. stations = [\"gcses-9-4\", \"a-levels\"]."),
-            );
+            diagnostics.push(too_few_stations(run, doc.id.get_ref(), file));
             complete = false;
             continue;
         }
@@ -50,11 +47,7 @@ pub fn resolve(
             continue;
         };
         if i > 0 && !crate::journey::branch_joins(&resolved, &stations) {
-            diagnostics.push(
-                Diagnostic::new(&codes::BRANCH_OFF_LINE, file, Some(run.span()), format!("this branch of the line `{}` neither starts nor ends at one of its stations", doc.id.get_ref()))
-                    .with_label("a branch leaves or joins the line at one of its stations")
-                    .with_hint("Start (or end) the branch with a station already listed in the line's `stations` or an earlier branch, where people change onto it."),
-            );
+            diagnostics.push(branch_off_line(run, doc.id.get_ref(), file));
             complete = false;
             continue;
         }
@@ -67,6 +60,97 @@ pub fn resolve(
         sector: doc.sector,
         runs: resolved,
     })
+}
+
+type Run = Spanned<Vec<Spanned<String>>>;
+
+fn too_few_stations(run: &Run, line: &str, file: FileId) -> Diagnostic {
+    Diagnostic::new(&codes::TOO_FEW_STATIONS, file, Some(run.span()), format!("a run of the line `{line}` has {} station(s); it needs at least two", run.get_ref().len()))
+        .with_label("a line needs somewhere to go")
+        .with_hint("List two or more position ids in the order people progress, e.g. stations = [\"gcses-9-4\", \"a-levels\"].")
+}
+
+fn branch_off_line(run: &Run, line: &str, file: FileId) -> Diagnostic {
+    Diagnostic::new(&codes::BRANCH_OFF_LINE, file, Some(run.span()), format!("this branch of the line `{line}` neither starts nor ends at one of its stations"))
+        .with_label("a branch leaves or joins the line at one of its stations")
+        .with_hint("Start (or end) the branch with a station already listed in the line's `stations` or an earlier branch, where people change onto it.")
+}
+
+/// A top-level `[[branch]]`: a run added to a line written in another
+/// file, the way a station proposed with a journey joins the map.
+pub struct AddedBranch<'a> {
+    /// The branch as written.
+    pub doc: &'a AddedBranchDoc,
+    /// The id of every `[[line]]` written, loaded or not.
+    pub written_lines: &'a HashSet<&'a str>,
+    /// Every position that loaded, for their levels.
+    pub positions: &'a [Position],
+}
+
+impl AddedBranch<'_> {
+    /// Adds the branch to its line. Reported and left out when the line is
+    /// unknown, a station is unknown, there are fewer than two, the branch
+    /// touches no station of the line, or it steps down a level (checked
+    /// here, where the branch's own lines can be pointed at). A branch of a
+    /// line that did not load is skipped quietly: that line is reported.
+    pub fn add_to(
+        &self,
+        lines: &mut [Line],
+        known: &KnownPositions<'_>,
+        file: FileId,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let (doc, id) = (self.doc, self.doc.line.get_ref());
+        let Some(line) = lines.iter_mut().find(|l| &l.id == id) else {
+            if !self.written_lines.contains(id.as_str()) {
+                diagnostics.push(unknown_line(&doc.line, self.written_lines, file));
+            }
+            return;
+        };
+        let run = &doc.stations;
+        let stations: Vec<Option<PositionIndex>> = run
+            .get_ref()
+            .iter()
+            .map(|s| position(s, known, file, diagnostics))
+            .collect();
+        let Some(stations) = stations.into_iter().collect::<Option<Vec<_>>>() else {
+            return;
+        };
+        if stations.len() < 2 {
+            diagnostics.push(too_few_stations(run, id, file));
+        } else if !crate::journey::branch_joins(&line.runs, &stations) {
+            diagnostics.push(branch_off_line(run, id, file));
+        } else if let Some(pair) = stations.windows(2).find(|pair| {
+            let level = |p: PositionIndex| self.positions[p.get()].level;
+            level(pair[1]) < level(pair[0])
+        }) {
+            let (a, b) = (
+                &self.positions[pair[0].get()],
+                &self.positions[pair[1].get()],
+            );
+            diagnostics.push(steps_down(id, a, b, file, run.span()));
+        } else {
+            line.runs.push(stations);
+        }
+    }
+}
+
+fn unknown_line(id: &Spanned<String>, written: &HashSet<&str>, file: FileId) -> Diagnostic {
+    let hint = match crate::source::suggest::closest(id.get_ref(), written.iter().copied()) {
+        Some(near) => {
+            format!("Did you mean `{near}`? Every line's id is in journeys/network/lines.toml.")
+        }
+        None => "Use the id of a [[line]]; every line's id is in journeys/network/lines.toml."
+            .to_owned(),
+    };
+    Diagnostic::new(
+        &codes::UNKNOWN_LINE,
+        file,
+        Some(id.span()),
+        format!("no line has the id `{}`", id.get_ref()),
+    )
+    .with_label("not a line")
+    .with_hint(hint)
 }
 
 /// Resolves a connection's two ends.
@@ -185,23 +269,31 @@ pub fn check_lines_climb(
             continue;
         };
         let (a, b) = (network.position(a), network.position(b));
-        diagnostics.push(
-            Diagnostic::new(
-                &codes::LINE_STEPS_DOWN,
-                *file,
-                Some(span.clone()),
-                format!(
-                    "the line `{}` steps down from `{}` ({}) to `{}` ({})",
-                    line.id, a.id, a.level, b.id, b.level
-                ),
-            )
-            .with_label("lines only climb, so they read left to right")
-            .with_hint(format!(
-                "End the run at `{}` and add a [[connection]] with from = \"{}\" and to = \"{}\" for people who take this step.",
-                a.id, a.id, b.id
-            )),
-        );
+        diagnostics.push(steps_down(&line.id, a, b, *file, span.clone()));
     }
+}
+
+fn steps_down(
+    line: &str,
+    a: &Position,
+    b: &Position,
+    file: FileId,
+    span: std::ops::Range<usize>,
+) -> Diagnostic {
+    Diagnostic::new(
+        &codes::LINE_STEPS_DOWN,
+        file,
+        Some(span),
+        format!(
+            "the line `{line}` steps down from `{}` ({}) to `{}` ({})",
+            a.id, a.level, b.id, b.level
+        ),
+    )
+    .with_label("lines only climb, so they read left to right")
+    .with_hint(format!(
+        "End the run at `{}` and add a [[connection]] with from = \"{}\" and to = \"{}\" for people who take this step.",
+        a.id, a.id, b.id
+    ))
 }
 
 /// Lines that meet must be told apart, also by people with colour
