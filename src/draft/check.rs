@@ -1,7 +1,7 @@
 //! Checks a draft with the real validator, against the shipped content, and
 //! says which field each problem is about.
 
-use super::{Draft, Field, SourceField, StepField, Written, file_name, journey_id};
+use super::{Draft, Field, ProposalField, SourceField, StepField, Written, file_name, journey_id};
 use crate::diagnostic::codes;
 use crate::diagnostic::{Diagnostic, Severity, SourceFiles};
 use crate::journey::Network;
@@ -70,7 +70,7 @@ pub struct FieldProblem {
 /// shipped content. Returns the file and its problems, in file order.
 pub fn check(draft: &Draft, shipped: &ShippedContent, year: u16) -> (Written, Vec<FieldProblem>) {
     let id = journey_id(&draft.name, &shipped.network);
-    let written = draft.write(&id);
+    let written = draft.write(&id, &shipped.network);
     let path = file_name(draft, &id);
     let draft_file = (path.clone(), written.text.clone().into_bytes());
     let loaded = load(
@@ -129,12 +129,22 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
             hint: None,
         };
     } else if diagnostic.code == codes::MISSING_KEY.name {
-        match missing_key_field(&diagnostic.message) {
+        let missing = missing_key_field(&diagnostic.message)
+            .or_else(|| missing_proposal_field(&diagnostic, written));
+        match missing {
             // The validator's hint says which line to add to the file; on
             // the form, the empty field is the whole story.
             Some(field) => {
                 let message = match field {
-                    Field::Sector | Field::Source(_) => "Choose one.",
+                    Field::Sector
+                    | Field::Source(_)
+                    | Field::Proposal(
+                        _,
+                        ProposalField::Kind
+                        | ProposalField::Level
+                        | ProposalField::Sector
+                        | ProposalField::Line,
+                    ) => "Choose one.",
                     Field::Steps => "Add at least two steps.",
                     _ => "Fill this in.",
                 };
@@ -178,8 +188,30 @@ fn missing_key_field(message: &str) -> Option<Field> {
     })
 }
 
+/// The key a `missing-key` message about a proposed station's table names
+/// ("a position has no `kind`"), as that proposal's field.
+fn missing_proposal_field(diagnostic: &Diagnostic, written: &Written) -> Option<Field> {
+    let Field::Proposal(step, _) = diagnostic
+        .span
+        .as_ref()
+        .map(|span| field_at(span, written))?
+    else {
+        return None;
+    };
+    let (table, rest) = diagnostic.message.split_once(" has no `")?;
+    let key = rest.strip_suffix('`')?;
+    Some(Field::Proposal(
+        step,
+        match table {
+            "a branch" | "a connection" => ProposalField::Line,
+            _ => ProposalField::of_key(key),
+        },
+    ))
+}
+
 /// The innermost field whose value holds the start of `span`; else the
-/// step whose table it falls in; else the journey.
+/// proposed station's table it falls in; else the step whose table it
+/// falls in; else the journey.
 fn field_at(span: &Range<usize>, written: &Written) -> Field {
     let at = span.start;
     if let Some((field, _)) = written
@@ -188,6 +220,9 @@ fn field_at(span: &Range<usize>, written: &Written) -> Field {
         .filter(|(_, range)| range.contains(&at))
         .min_by_key(|(_, range)| range.len())
     {
+        return *field;
+    }
+    if let Some((field, _)) = written.tables.iter().find(|(_, range)| range.contains(&at)) {
         return *field;
     }
     match written.steps.iter().rposition(|&start| start <= at) {

@@ -8,15 +8,17 @@
 //! its own that could drift from `tubemap check`.
 
 mod check;
+mod propose;
+mod read;
 mod send;
 mod write;
 
 pub use check::{FieldProblem, SOURCES_FILE, ShippedContent, check};
+pub use propose::{DraftPosition, DraftSalary, Joining, ProposalField};
 pub use send::{file_name, journey_id, pull_request_url};
 pub use write::Written;
 
 use crate::journey::PositionIndex;
-use serde::Deserialize;
 
 /// The journey as the person has filled it in so far.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,8 +60,11 @@ pub struct DraftSource {
 /// One stop of a draft journey.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DraftStep {
-    /// The id of a position on the map.
+    /// The id of a position on the map; unused for a proposed station,
+    /// whose id is made from its title ([`Draft::step_ids`]).
     pub position: String,
+    /// A station the map does not have yet, proposed with the journey.
+    pub proposed: Option<DraftPosition>,
     /// How many years they spent there, as typed.
     pub years: String,
     /// What they did there.
@@ -88,6 +93,8 @@ pub enum Field {
     Steps,
     /// One step's field, by index.
     Step(usize, StepField),
+    /// A field of the station proposed at a step, by the step's index.
+    Proposal(usize, ProposalField),
 }
 
 /// A field of [`DraftSource`].
@@ -167,6 +174,7 @@ impl Field {
             Field::Source(f) => format!("source-{}", f.name()),
             Field::Steps => "steps".into(),
             Field::Step(i, f) => format!("step-{}-{}", i + 1, f.name()),
+            Field::Proposal(i, f) => format!("step-{}-new-{}", i + 1, f.name()),
         }
     }
 }
@@ -209,6 +217,9 @@ pub enum StepRide {
     },
     /// Through an out-of-station connection.
     Connection,
+    /// To or from a proposed station: on the map once it is added, on the
+    /// line the person chose.
+    Proposed,
     /// Not travellable: no line or connection joins it to the step before,
     /// or one of the two is not a station.
     Nothing,
@@ -225,6 +236,9 @@ impl Draft {
                 let Some(before) = i.checked_sub(1).map(|b| &self.steps[b]) else {
                     return StepRide::Start;
                 };
+                if step.proposed.is_some() || before.proposed.is_some() {
+                    return StepRide::Proposed;
+                }
                 let ride = at(before)
                     .zip(at(step))
                     .and_then(|(a, b)| network.ride(a, b));
@@ -282,87 +296,6 @@ impl Draft {
         let step = self.steps.remove(from);
         self.steps.insert(to.min(self.steps.len()), step);
     }
-
-    /// Reads back a file written by [`Draft::write`], as kept in local
-    /// storage. Lenient: a field that is missing or of another type is
-    /// left empty rather than losing the rest. `None` if the text is not
-    /// TOML with a `[[journey]]` at all.
-    pub fn read(text: &str) -> Option<Draft> {
-        let file: LooseFile = toml::from_str(text).ok()?;
-        let journey = file.journey.into_iter().next()?;
-        let source = journey.source.unwrap_or_default();
-        Some(Draft {
-            name: journey.name.unwrap_or_default(),
-            headline: journey.headline.unwrap_or_default(),
-            sector: journey.sector.unwrap_or_default(),
-            started: loose_text(journey.started),
-            story: journey.story.unwrap_or_default(),
-            source: DraftSource {
-                kind: source.kind.unwrap_or_default(),
-                title: source.title.unwrap_or_default(),
-                publisher: source.publisher.unwrap_or_default(),
-                url: source.url.unwrap_or_default(),
-                year: loose_text(source.year),
-                consent: source.consent == Some(toml::Value::Boolean(true)),
-            },
-            steps: journey
-                .step
-                .into_iter()
-                .map(|s| DraftStep {
-                    position: s.position.unwrap_or_default(),
-                    years: loose_text(s.years),
-                    note: s.note.unwrap_or_default(),
-                })
-                .collect(),
-        })
-    }
-}
-
-/// A number or a string read back as the text that was typed.
-fn loose_text(value: Option<toml::Value>) -> String {
-    match value {
-        Some(toml::Value::String(text)) => text,
-        Some(toml::Value::Integer(n)) => n.to_string(),
-        Some(toml::Value::Float(x)) => x.to_string(),
-        _ => String::new(),
-    }
-}
-
-#[derive(Deserialize)]
-struct LooseFile {
-    #[serde(default)]
-    journey: Vec<LooseJourney>,
-}
-
-#[derive(Deserialize)]
-struct LooseJourney {
-    name: Option<String>,
-    headline: Option<String>,
-    sector: Option<String>,
-    started: Option<toml::Value>,
-    story: Option<String>,
-    source: Option<LooseSource>,
-    #[serde(default)]
-    step: Vec<LooseStep>,
-}
-
-#[derive(Default, Deserialize)]
-struct LooseSource {
-    kind: Option<String>,
-    title: Option<String>,
-    publisher: Option<String>,
-    url: Option<String>,
-    year: Option<toml::Value>,
-    /// A `Value` like `year`: its reader is already in the page, where a
-    /// bool's would be a second copy of the TOML reader's code.
-    consent: Option<toml::Value>,
-}
-
-#[derive(Deserialize)]
-struct LooseStep {
-    position: Option<String>,
-    years: Option<toml::Value>,
-    note: Option<String>,
 }
 
 #[cfg(test)]

@@ -69,6 +69,7 @@ fn shipped() -> ShippedContent {
 fn step(position: &str, years: &str) -> DraftStep {
     DraftStep {
         position: position.into(),
+        proposed: None,
         years: years.into(),
         note: String::new(),
     }
@@ -277,7 +278,7 @@ fn hostile_text_is_quoted_and_reads_back_unchanged() {
     draft.name = hostile.into();
     draft.story = hostile.into();
     draft.steps[0].note = hostile.into();
-    let written = draft.write("kim-2");
+    let written = draft.write("kim-2", &shipped().network);
     assert_eq!(written.text.matches("[[position]]\n").count(), 0);
     let back = Draft::read(&written.text).expect("reads back");
     assert_eq!(back.story, hostile.trim());
@@ -293,7 +294,7 @@ fn hostile_text_is_quoted_and_reads_back_unchanged() {
 #[test]
 fn a_draft_reads_back_from_its_file() {
     let draft = valid();
-    let back = Draft::read(&draft.write("kim-2").text).expect("reads back");
+    let back = Draft::read(&draft.write("kim-2", &shipped().network).text).expect("reads back");
     assert_eq!(back, draft);
     assert_eq!(Draft::read("not toml ["), None);
 }
@@ -453,4 +454,133 @@ fn the_next_stops_are_one_stop_on_along_each_line_leaving_the_last_step() {
     assert_eq!(draft.next_stops(network), vec![]);
     draft.steps.push(step("no-such-station", ""));
     assert_eq!(draft.next_stops(network), vec![]);
+}
+
+fn proposal(title: &str, level: &str) -> DraftStep {
+    DraftStep {
+        proposed: Some(DraftPosition {
+            title: title.into(),
+            kind: "course".into(),
+            level: level.into(),
+            sector: "construction".into(),
+            description: "A course at college.".into(),
+            line: "pipes".into(),
+            salary: DraftSalary::default(),
+        }),
+        ..DraftStep::default()
+    }
+}
+
+#[test]
+fn a_proposed_station_joins_its_line_through_the_steps_either_side() {
+    let mut draft = valid();
+    draft.steps = vec![
+        step("labourer", "1"),
+        proposal("Plumbing course", "2"),
+        step("plumber", ""),
+    ];
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert_eq!(problems, vec![], "{}", written.text);
+    assert!(written.text.contains("position = \"plumbing-course\"\n"));
+    assert!(
+        written.text.contains(
+            "[[branch]]\nline = \"pipes\"\nstations = [\"labourer\", \"plumbing-course\", \"plumber\"]\n"
+        ),
+        "{}",
+        written.text
+    );
+    assert!(!written.text.contains("[[connection]]"));
+    assert_eq!(Draft::read(&written.text), Some(draft));
+}
+
+#[test]
+fn a_step_down_to_a_proposed_station_is_a_connection_and_its_id_is_free() {
+    let mut draft = valid();
+    // GCSEs (Level 2) down to a Level 1 course: the line cannot take it.
+    draft.steps = vec![
+        step("gcses", "2"),
+        proposal("Plumber", "1"),
+        step("plumber", ""),
+    ];
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert_eq!(problems, vec![], "{}", written.text);
+    // "plumber" is a shipped position's id.
+    assert!(written.text.contains("[[position]]\nid = \"plumber-2\"\n"));
+    assert!(
+        written
+            .text
+            .contains("stations = [\"plumber-2\", \"plumber\"]\n")
+    );
+    assert!(
+        written
+            .text
+            .contains("[[connection]]\nfrom = \"gcses\"\nto = \"plumber-2\"\n"),
+        "{}",
+        written.text
+    );
+}
+
+#[test]
+fn what_a_proposed_station_lacks_is_asked_for_at_its_field() {
+    let mut draft = valid();
+    let mut new = proposal("Plumbing course", "2");
+    if let Some(p) = new.proposed.as_mut() {
+        p.kind.clear();
+        p.line.clear();
+    }
+    draft.steps = vec![step("labourer", "1"), new, step("plumber", "")];
+    let problems = problems(&draft);
+    for field in [ProposalField::Kind, ProposalField::Line] {
+        let at: Vec<&FieldProblem> = problems
+            .iter()
+            .filter(|p| p.field == Field::Proposal(1, field))
+            .collect();
+        assert_eq!(at.len(), 1, "{field:?}: {problems:?}");
+        assert_eq!(at[0].message, "Choose one.");
+    }
+}
+
+#[test]
+fn a_proposal_starts_on_a_line_of_the_last_step_in_the_journeys_sector() {
+    let mut draft = valid();
+    draft.steps.truncate(2);
+    draft.propose(" Plumbing course ", &shipped().network);
+    let proposed = draft.steps[2].proposed.clone().expect("proposed");
+    assert_eq!(proposed.title, "Plumbing course");
+    // The labourer is on the Site line first, then Pipes.
+    assert_eq!(proposed.line, "site");
+    assert_eq!(proposed.sector, "construction");
+    assert_eq!(draft.rides(&shipped().network)[2], StepRide::Proposed);
+}
+
+#[test]
+fn a_proposed_jobs_pay_is_asked_for_field_by_field() {
+    let mut draft = valid();
+    let mut job = proposal("Pipe fitter", "3");
+    if let Some(p) = job.proposed.as_mut() {
+        p.kind = "job".into();
+        p.salary.min = "24000".into();
+        p.salary.source = "National Careers Service".into();
+    }
+    draft.steps = vec![step("labourer", "1"), job];
+    let (written, problems) = check(&draft, &shipped(), 2026);
+    assert!(
+        written
+            .text
+            .contains("salary = { min = 24000, source = \"National Careers Service\" }\n"),
+        "{}",
+        written.text
+    );
+    for field in [
+        ProposalField::SalaryMax,
+        ProposalField::SalaryUrl,
+        ProposalField::SalaryYear,
+    ] {
+        let at: Vec<&FieldProblem> = problems
+            .iter()
+            .filter(|p| p.field == Field::Proposal(1, field))
+            .collect();
+        assert_eq!(at.len(), 1, "{field:?}: {problems:?}");
+        assert_eq!(at[0].message, "Fill this in.");
+    }
 }

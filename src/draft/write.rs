@@ -2,7 +2,8 @@
 //! the shipped files, remembering where each field's value went so that a
 //! problem found in the file can be shown next to its field.
 
-use super::{Draft, Field, SourceField, StepField};
+use super::{Draft, DraftPosition, Field, ProposalField, SourceField, StepField};
+use crate::journey::Network;
 use std::ops::Range;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
 
@@ -16,11 +17,17 @@ pub struct Written {
     /// Where each step's table starts, so a problem about a whole step
     /// (such as a step no line or connection takes) finds its step.
     pub steps: Vec<usize>,
+    /// The tables written for a proposed station, with the field a problem
+    /// about a whole table is about: the `[[position]]` its title, the
+    /// `[[branch]]` and any `[[connection]]` its line.
+    pub tables: Vec<(Field, Range<usize>)>,
 }
 
 impl Draft {
-    /// The journey file for this draft, with `id` as the journey's id.
-    pub fn write(&self, id: &str) -> Written {
+    /// The journey file for this draft, with `id` as the journey's id; the
+    /// shipped network gives proposed stations their ids and levels.
+    pub fn write(&self, id: &str, shipped: &Network) -> Written {
+        let ids = self.step_ids(shipped);
         let mut out = Writer::default();
         out.text
             .push_str("#:schema ../journey.schema.json\n\n[[journey]]\n");
@@ -35,14 +42,21 @@ impl Draft {
             out.steps.push(out.text.len());
             out.text.push_str("\n[[journey.step]]\n");
             let field = |f| Field::Step(index, f);
-            out.key_string("position", &step.position, field(StepField::Position));
+            out.key_string("position", &ids[index], field(StepField::Position));
             out.key_number("years", &step.years, field(StepField::Years));
             out.key_string("note", &step.note, field(StepField::Note));
+        }
+        for (index, step) in self.steps.iter().enumerate() {
+            if let Some(proposal) = &step.proposed {
+                let joining = self.joining(index, &ids, shipped);
+                out.proposal(index, &ids[index], proposal, &joining);
+            }
         }
         Written {
             text: out.text,
             fields: out.fields,
             steps: out.steps,
+            tables: out.tables,
         }
     }
 
@@ -99,9 +113,88 @@ struct Writer {
     text: String,
     fields: Vec<(Field, Range<usize>)>,
     steps: Vec<usize>,
+    tables: Vec<(Field, Range<usize>)>,
 }
 
 impl Writer {
+    /// The proposed station at step `index`: its `[[position]]`, the
+    /// `[[branch]]` that puts it on its line, and a `[[connection]]` for
+    /// each step the line cannot take.
+    fn proposal(&mut self, index: usize, id: &str, p: &DraftPosition, joining: &super::Joining) {
+        let field = |f| Field::Proposal(index, f);
+        let start = self.text.len();
+        self.text.push_str("\n[[position]]\n");
+        self.key_string("id", id, field(ProposalField::Title));
+        self.key_string("title", &p.title, field(ProposalField::Title));
+        self.key_string("kind", &p.kind, field(ProposalField::Kind));
+        self.key_number("level", &p.level, field(ProposalField::Level));
+        if !p.sector.trim().is_empty() {
+            self.text.push_str("sectors = [");
+            let quoted = TomlStringBuilder::new(p.sector.trim())
+                .as_basic()
+                .to_toml_value();
+            let at = self.text.len();
+            self.text.push_str(&quoted);
+            self.fields
+                .push((field(ProposalField::Sector), at..self.text.len()));
+            self.text.push_str("]\n");
+        }
+        self.key_string(
+            "description",
+            &p.description,
+            field(ProposalField::Description),
+        );
+        if !p.salary.is_empty() {
+            // Only what is filled in: the validator then asks for the rest,
+            // each at its own field.
+            let s = &p.salary;
+            let parts = [
+                ("min", &s.min, ProposalField::SalaryMin),
+                ("max", &s.max, ProposalField::SalaryMax),
+                ("source", &s.source, ProposalField::SalarySource),
+                ("url", &s.url, ProposalField::SalaryUrl),
+                ("year", &s.year, ProposalField::SalaryYear),
+            ];
+            self.text.push_str("salary = {");
+            let mut first = true;
+            for (key, value, f) in parts.into_iter().filter(|(_, v, _)| !v.trim().is_empty()) {
+                self.text.push_str(if first { " " } else { ", " });
+                first = false;
+                match f {
+                    ProposalField::SalarySource | ProposalField::SalaryUrl => {
+                        self.value_string(key, value, field(f))
+                    }
+                    _ => self.value_number(key, value, field(f)),
+                }
+            }
+            self.text.push_str(" }\n");
+        }
+        self.tables
+            .push((field(ProposalField::Title), start..self.text.len()));
+        let start = self.text.len();
+        self.text.push_str("\n[[branch]]\n");
+        self.key_string("line", &p.line, field(ProposalField::Line));
+        self.text.push_str("stations = [");
+        for (i, station) in joining.branch.iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.text.push_str(
+                &TomlStringBuilder::new(station.as_str())
+                    .as_basic()
+                    .to_toml_value(),
+            );
+        }
+        self.text.push_str("]\n");
+        for (from, to) in &joining.connections {
+            self.text.push_str("\n[[connection]]\n");
+            self.key_string("from", from, field(ProposalField::Line));
+            self.key_string("to", to, field(ProposalField::Line));
+        }
+        self.tables
+            .push((field(ProposalField::Line), start..self.text.len()));
+    }
+
     /// `key = "value"` on its own line; nothing if the value is empty, so
     /// the validator reports a missing key rather than an empty one.
     fn key_string(&mut self, key: &str, value: &str, field: Field) {

@@ -55,6 +55,30 @@ async fn step_count(browser: &Browser) -> u64 {
         .unwrap_or(0)
 }
 
+async fn click(browser: &Browser, at: Locator<'_>) {
+    browser
+        .client
+        .find(at)
+        .await
+        .expect("the control is there")
+        .click()
+        .await
+        .expect("it takes a click");
+}
+
+/// `tubemap check`, run on the shipped journeys and `file` as it is,
+/// finds nothing wrong.
+fn assert_accepted_by_check(file: &std::path::Path) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
+        .args(["check", "journeys"])
+        .arg(file)
+        .output()
+        .expect("tubemap runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(report.contains("0 error(s), 0 warning(s)"), "{report}");
+}
+
 async fn text_of(browser: &Browser, css: &str) -> String {
     browser.wait_for(css).await.text().await.unwrap_or_default()
 }
@@ -174,14 +198,11 @@ async fn a_complete_journey_downloads_as_a_file_tubemap_check_accepts_unchanged(
         .expect("the form reports how long the check took");
     eprintln!("editor: one check of the draft took {check_ms} ms");
     let shown = text_of(&browser, ".draft-file").await;
-    browser
-        .client
-        .find(Locator::XPath("//button[normalize-space()='Download']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(
+        &browser,
+        Locator::XPath("//button[normalize-space()='Download']"),
+    )
+    .await;
     let mut file = None;
     for _ in 0..100 {
         file = std::fs::read_dir(&downloads)
@@ -206,14 +227,7 @@ async fn a_complete_journey_downloads_as_a_file_tubemap_check_accepts_unchanged(
         "the file is the one shown"
     );
     // The file as downloaded, checked with the shipped journeys.
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
-        .args(["check", "journeys"])
-        .arg(&file)
-        .output()
-        .expect("tubemap runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{report}");
-    assert!(report.contains("0 error(s), 0 warning(s)"), "{report}");
+    assert_accepted_by_check(&file);
 
     // The pull-request link carries the same file name and contents.
     let href = browser
@@ -293,6 +307,78 @@ async fn an_own_story_is_ready_to_send_only_once_the_person_agrees() {
             "document.querySelector('#source-consent')?.checked === true",
         )
         .await;
+    browser.close().await;
+}
+
+/// Chooses `value` in the select with id `id`.
+async fn choose(browser: &Browser, id: &str, value: &str) {
+    browser
+        .wait_for(&format!("#{id}"))
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("choose {value} in #{id}: {e}"));
+}
+
+#[tokio::test]
+async fn a_station_the_map_lacks_is_proposed_with_the_journey_and_the_check_accepts_it() {
+    let browser = open_editor().await;
+    fill_valid(&browser).await;
+    // Typed, not found: proposed instead, with what was typed as its title.
+    type_into(&browser, "add-step", "Cloud skills course").await;
+    click(&browser, Locator::Css("button.propose")).await;
+    browser.wait_for("#step-3-new-title").await;
+    assert!(
+        text_of(&browser, ".draft-step:nth-child(3) .step-title")
+            .await
+            .contains("New station: Cloud skills course")
+    );
+    choose(&browser, "step-3-new-kind", "course").await;
+    choose(&browser, "step-3-new-level", "4").await;
+    type_into(
+        &browser,
+        "step-3-new-description",
+        "A short college course in cloud computing.",
+    )
+    .await;
+    browser
+        .until(
+            "the proposal makes a file the check accepts",
+            "document.querySelector('.send-status').textContent.startsWith('Ready to send')",
+        )
+        .await;
+    let shown = text_of(&browser, ".draft-file").await;
+    assert!(
+        shown.contains("[[position]]\nid = \"cloud-skills-course\""),
+        "{shown}"
+    );
+    assert!(shown.contains("[[branch]]\nline = "), "{shown}");
+    let dir = std::env::temp_dir().join(format!("tubemap-proposal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("asha-gcses-to-a-levels.toml");
+    std::fs::write(&file, format!("{}\n", shown.trim_end())).unwrap();
+    assert_accepted_by_check(&file);
+    // A field left empty is asked for where it is.
+    let title = browser.wait_for("#step-3-new-title").await;
+    title.clear().await.unwrap();
+    title.send_keys(" ").await.unwrap();
+    browser
+        .until(
+            "the empty title is asked for at the title",
+            "document.querySelector('#step-3-new-title-problems').textContent.length > 0",
+        )
+        .await;
+    let result = crate::support::axe_violations(&browser, false).await;
+    assert_eq!(result, serde_json::json!([]), "axe-core on the proposal");
+    // A reload keeps the proposal.
+    browser.client.refresh().await.unwrap();
+    browser
+        .until(
+            "the proposal is back after a reload",
+            "document.querySelector('#step-3-new-level')?.value === '4'",
+        )
+        .await;
+    let _ = std::fs::remove_dir_all(&dir);
     browser.close().await;
 }
 
@@ -392,16 +478,11 @@ async fn the_editor_works_by_keyboard_alone_and_axe_finds_no_violations() {
         "Kai"
     );
     // With problems on show, as a person would see them.
-    browser
-        .client
-        .find(Locator::XPath(
-            "//button[normalize-space()='Show every problem']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(
+        &browser,
+        Locator::XPath("//button[normalize-space()='Show every problem']"),
+    )
+    .await;
     let result = crate::support::axe_violations(&browser, false).await;
     assert_eq!(result, serde_json::json!([]), "axe-core violations");
     browser.close().await;
@@ -429,14 +510,7 @@ async fn the_map_links_to_the_editor_and_back() {
             .path()
             .ends_with("/add/")
     );
-    browser
-        .client
-        .find(Locator::LinkText("← Back to the map"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::LinkText("← Back to the map")).await;
     browser.wait_for(".tube-map .station").await;
     browser.close().await;
 }

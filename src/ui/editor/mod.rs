@@ -9,6 +9,7 @@
 
 mod fields;
 mod preview;
+mod proposal;
 mod send;
 mod steps;
 

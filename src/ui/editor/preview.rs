@@ -97,6 +97,7 @@ fn Drawing(map: Arc<DrawnMap>) -> impl IntoView {
             let id = map.graph.network().position(position).id.clone();
             editor.edit(Field::Steps, |d| {
                 d.steps.push(DraftStep {
+                    proposed: None,
                     position: id,
                     ..DraftStep::default()
                 })

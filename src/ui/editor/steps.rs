@@ -34,7 +34,15 @@ fn StepRow(index: usize) -> impl IntoView {
             .draft
             .with(|d| d.steps.get(index).cloned().unwrap_or_default())
     };
+    let proposed = move || {
+        editor
+            .draft
+            .with(|d| d.steps.get(index).is_some_and(|s| s.proposed.is_some()))
+    };
     let title = move || {
+        if let Some(p) = step().proposed {
+            return format!("New station: {}", p.title);
+        }
         let id = step().position;
         editor
             .shipped
@@ -59,6 +67,9 @@ fn StepRow(index: usize) -> impl IntoView {
                 )
             }
             Some(StepRide::Connection) => "Changes by a connection between lines.".to_owned(),
+            Some(StepRide::Proposed) => {
+                "A new station: it joins the map on the line you choose for it.".to_owned()
+            }
             _ => "No line or connection joins this to the step before.".to_owned(),
         }
     };
@@ -82,6 +93,9 @@ fn StepRow(index: usize) -> impl IntoView {
             <p class="step-title"><strong>{title}</strong></p>
             <p class="step-ride">{ride}</p>
             <Problems field=field(StepField::Position) />
+            <Show when=proposed>
+                <super::proposal::ProposalFields index=index />
+            </Show>
             <div class="step-fields">
                 <label for=years.clone()>"Years there"</label>
                 <input id=years.clone() type="text" inputmode="decimal" class="years"
@@ -148,6 +162,7 @@ fn StationPicker() -> impl IntoView {
             .with_value(|s| s.network.position(position).id.clone());
         editor.edit(Field::Steps, |d| {
             d.steps.push(DraftStep {
+                proposed: None,
                 position: id,
                 ..DraftStep::default()
             })
@@ -167,6 +182,13 @@ fn StationPicker() -> impl IntoView {
             _ => return,
         }
         ev.prevent_default();
+    };
+    let propose = move |_| {
+        let title = query.get_untracked();
+        editor.shipped.with_value(|s| {
+            editor.edit(Field::Steps, |d| d.propose(&title, &s.network));
+        });
+        query.set(String::new());
     };
     view! {
         <div class="search station-picker">
@@ -195,6 +217,9 @@ fn StationPicker() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <button type="button" class="chip-button propose" on:click=propose>
+                "Not on the map? Propose a new station"
+            </button>
         </div>
     }
 }
