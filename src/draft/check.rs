@@ -161,12 +161,40 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
     } else {
         at_span()
     };
+    if let Some(message) = joining_in_plain_words(field, diagnostic.code) {
+        return FieldProblem {
+            field,
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: message.to_owned(),
+            hint: None,
+        };
+    }
     FieldProblem {
         field,
         severity: diagnostic.severity,
         code: diagnostic.code,
         message: diagnostic.message,
         hint: diagnostic.hint,
+    }
+}
+
+/// What the branch problems of a proposed station mean on the form, where
+/// the person chose a line, not a list of stations.
+fn joining_in_plain_words(field: Field, code: &str) -> Option<&'static str> {
+    if !matches!(field, Field::Proposal(_, ProposalField::Line)) {
+        return None;
+    }
+    if code == codes::BRANCH_OFF_LINE.name {
+        Some(
+            "This line stops at neither the step before it nor the step after it: choose a line that does.",
+        )
+    } else if code == codes::TOO_FEW_STATIONS.name {
+        Some(
+            "A new station joins its line at the step before or after it: add one of those steps first.",
+        )
+    } else {
+        None
     }
 }
 

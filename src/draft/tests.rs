@@ -584,3 +584,50 @@ fn a_proposed_jobs_pay_is_asked_for_field_by_field() {
         assert_eq!(at[0].message, "Fill this in.");
     }
 }
+
+#[test]
+fn hostile_text_in_a_proposal_stays_one_position_and_reads_back_unchanged() {
+    let hostile = "\"\"\"\n[[position]]\nid = \"x\" <script>alert(1)</script> \\ \u{7f}";
+    let mut draft = valid();
+    let mut new = proposal(hostile, "2");
+    if let Some(p) = new.proposed.as_mut() {
+        p.description = hostile.into();
+        p.line = hostile.into();
+        p.salary.source = hostile.into();
+    }
+    draft.steps = vec![step("labourer", "1"), new, step("plumber", "")];
+    let written = draft.write("kim-2", &shipped().network);
+    // Still one position and one branch: no text broke out of its quotes.
+    let file: toml::Table = toml::from_str(&written.text).expect("valid TOML");
+    let count = |key| file.get(key).and_then(toml::Value::as_array).map(Vec::len);
+    assert_eq!((count("position"), count("branch")), (Some(1), Some(1)));
+    let back = Draft::read(&written.text).expect("reads back");
+    let proposed = back.steps[1].proposed.clone().expect("still proposed");
+    assert_eq!(proposed.title, hostile.trim());
+    assert_eq!(proposed.description, hostile.trim());
+    assert_eq!(proposed.salary.source, hostile.trim());
+}
+
+#[test]
+fn a_proposal_its_line_cannot_join_is_explained_at_the_line() {
+    let on_its_own = |steps: Vec<DraftStep>| {
+        let mut draft = valid();
+        draft.steps = steps;
+        problems(&draft)
+            .into_iter()
+            .filter(|p| p.field == Field::Proposal(1, ProposalField::Line))
+            .map(|p| p.message)
+            .collect::<Vec<_>>()
+    };
+    // GCSEs are not on the Pipes line.
+    let off = on_its_own(vec![step("gcses", "2"), proposal("Pipe course", "3")]);
+    assert_eq!(off.len(), 1, "{off:?}");
+    assert!(off[0].starts_with("This line stops at neither"), "{off:?}");
+    // Down from the plumber, and nothing after: no step for the line to join.
+    let alone = on_its_own(vec![step("plumber", "2"), proposal("Pipe course", "1")]);
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert!(
+        alone[0].starts_with("A new station joins its line"),
+        "{alone:?}"
+    );
+}
