@@ -66,6 +66,21 @@ pub struct FieldProblem {
     pub hint: Option<String>,
 }
 
+impl FieldProblem {
+    /// `diagnostic`, put at `field` in the form's own words: the file's
+    /// words (and the hint saying what to write in it) would not fit a
+    /// form.
+    fn reworded(diagnostic: &Diagnostic, field: Field, message: &str) -> FieldProblem {
+        FieldProblem {
+            field,
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: message.to_owned(),
+            hint: None,
+        }
+    }
+}
+
 /// Writes `draft` and checks it, in `year`, as the next file of the
 /// shipped content. Returns the file and its problems, in file order.
 pub fn check(draft: &Draft, shipped: &ShippedContent, year: u16) -> (Written, Vec<FieldProblem>) {
@@ -121,13 +136,11 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
     let field = if diagnostic.code == codes::TOO_FEW_STEPS.name {
         Field::Steps
     } else if diagnostic.message == source::OWN_STORY_NEEDS_CONSENT {
-        return FieldProblem {
-            field: Field::Source(SourceField::Consent),
-            severity: diagnostic.severity,
-            code: diagnostic.code,
-            message: "Tick this once the person has agreed: an own story is sent only with their consent.".to_owned(),
-            hint: None,
-        };
+        return FieldProblem::reworded(
+            &diagnostic,
+            Field::Source(SourceField::Consent),
+            "Tick this once the person has agreed: an own story needs their consent.",
+        );
     } else if diagnostic.code == codes::MISSING_KEY.name {
         let missing = missing_key_field(&diagnostic.message)
             .or_else(|| missing_proposal_field(&diagnostic, written));
@@ -148,13 +161,7 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
                     Field::Steps => "Add at least two steps.",
                     _ => "Fill this in.",
                 };
-                return FieldProblem {
-                    field,
-                    severity: diagnostic.severity,
-                    code: diagnostic.code,
-                    message: message.to_owned(),
-                    hint: None,
-                };
+                return FieldProblem::reworded(&diagnostic, field, message);
             }
             None => at_span(),
         }
@@ -162,13 +169,7 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
         at_span()
     };
     if let Some(message) = joining_in_plain_words(field, diagnostic.code) {
-        return FieldProblem {
-            field,
-            severity: diagnostic.severity,
-            code: diagnostic.code,
-            message: message.to_owned(),
-            hint: None,
-        };
+        return FieldProblem::reworded(&diagnostic, field, message);
     }
     FieldProblem {
         field,
