@@ -40,6 +40,32 @@ const MIN_BAND_WIDTH: f32 = 200.0;
 /// A sub-column is never narrower than this much label.
 const MIN_LABEL_WIDTH: f32 = 48.0;
 
+/// A change to the order of one block's rows, by places in that order.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum RowMove {
+    /// The rows at `from` and `to` trade places.
+    Swap {
+        block: usize,
+        from: usize,
+        to: usize,
+    },
+    /// The row at `from` is taken out and put back at `to`.
+    Shift {
+        block: usize,
+        from: usize,
+        to: usize,
+    },
+}
+
+impl RowMove {
+    /// How far the move reaches, then which block: the search tries near
+    /// moves first.
+    fn reach(&self) -> (usize, usize, usize) {
+        let (RowMove::Swap { block, from, to } | RowMove::Shift { block, from, to }) = *self;
+        (from.abs_diff(to), block, from.min(to))
+    }
+}
+
 /// Where everything went.
 pub(super) struct Placement {
     pub bands: Vec<Band>,
@@ -53,7 +79,7 @@ pub(super) struct Placement {
 /// Which rows the stations sit on, before the rows are put in order: each
 /// station's (block, row in block), and the order of each block's rows top
 /// to bottom. Any order of a block's rows is a valid layout, so the layout
-/// pass can try others ([`RowPlan::swap`]).
+/// pass can try others ([`RowPlan::apply`]).
 #[derive(Clone)]
 pub(super) struct RowPlan {
     first_x: Vec<f32>,
@@ -73,22 +99,38 @@ impl RowPlan {
         }
     }
 
-    /// Every pair of rows in one block that [`RowPlan::swap`] can
-    /// exchange, as (block, place, other place), nearest pairs first.
-    pub(super) fn swaps(&self) -> Vec<(usize, usize, usize)> {
-        let mut pairs: Vec<(usize, usize, usize)> = (0..3)
-            .flat_map(|b| {
-                let n = self.order[b].len();
-                (0..n).flat_map(move |i| (i + 1..n).map(move |j| (b, i, j)))
+    /// Every move the row-order search tries, nearest first: each pair of
+    /// rows of one block swapped, and each row of a block taken out and
+    /// put back at another place (which keeps the rows between in their
+    /// order, where a swap reverses both ends around them).
+    pub(super) fn moves(&self) -> Vec<RowMove> {
+        let mut moves: Vec<RowMove> = (0..3)
+            .flat_map(|block| {
+                let n = self.order[block].len();
+                (0..n).flat_map(move |from| {
+                    (0..n).filter(move |&to| to != from).flat_map(move |to| {
+                        let shift = RowMove::Shift { block, from, to };
+                        let swap = (from < to).then_some(RowMove::Swap { block, from, to });
+                        // Neighbours shifted are a swap: try it once.
+                        swap.into_iter()
+                            .chain((from.abs_diff(to) > 1).then_some(shift))
+                    })
+                })
             })
             .collect();
-        pairs.sort_by_key(|&(b, i, j)| (j - i, b, i));
-        pairs
+        moves.sort_by_key(|m| m.reach());
+        moves
     }
 
-    /// Swaps two rows of a block.
-    pub(super) fn swap(&mut self, (block, place, other): (usize, usize, usize)) {
-        self.order[block].swap(place, other);
+    /// Makes `change` to the order of its block's rows.
+    pub(super) fn apply(&mut self, change: RowMove) {
+        match change {
+            RowMove::Swap { block, from, to } => self.order[block].swap(from, to),
+            RowMove::Shift { block, from, to } => {
+                let row = self.order[block].remove(from);
+                self.order[block].insert(to, row);
+            }
+        }
     }
 
     /// Every station's row, top to bottom.

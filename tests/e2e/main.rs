@@ -247,8 +247,8 @@ async fn choosing_a_line_from_the_legend_flies_in_to_it() {
 /// A link to a line opens on the whole line, closer than the whole map.
 #[tokio::test]
 async fn a_link_to_a_line_opens_on_the_whole_line() {
-    let (_, map_width) = line_to_fly_to("data");
-    let (browser, _) = open(1280, 800, "?line=data").await;
+    let (_, map_width) = line_to_fly_to("building-services");
+    let (browser, _) = open(1280, 800, "?line=building-services").await;
     assert_flown_in(&browser, map_width).await;
     browser.close().await;
 }
