@@ -127,9 +127,10 @@ pub fn names_in_view(
     let titles: Vec<FixedName> = bands
         .iter()
         .filter_map(|band| {
-            // The part of the band in view, where its title must fit.
+            // The part of the band in view, where its title must fit: it
+            // starts 8 px in and ends at least 2 px before the next band.
             let left = band.x.max(view.x);
-            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 16.0;
+            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 10.0;
             band_title(band, room).map(|text| FixedName {
                 at: Point::new(
                     left + counter_scaled(8.0, scale),
@@ -171,11 +172,17 @@ pub fn hub(graph: &CareerGraph) -> Option<PositionIndex> {
 }
 
 /// A band's title for the space it has on screen: the full title where it
-/// fits in `room` screen pixels at [`NAME_PX`], else the level ("Level 5"),
-/// else nothing (a narrow band off to the side).
+/// fits in `room` screen pixels at [`NAME_PX`], else the level ("Level 5",
+/// "Entry"), else nothing (a band off to the side; the layout gives every
+/// band room for its level at a laptop's first view, `MIN_BAND_WIDTH`).
 pub fn band_title(band: &crate::layout::Band, room: f32) -> Option<String> {
     let width = |text: &str| text.chars().count() as f32 * CHAR_WIDTH * NAME_PX / FONT_SIZE;
-    let short = band.level.to_string();
+    // "Entry" beside "Level 1" says as much as "Entry level", in the room
+    // the leftmost band has at the first view.
+    let short = match band.level.rank() {
+        0 => "Entry".to_owned(),
+        _ => band.level.to_string(),
+    };
     if width(&band.title) <= room {
         Some(band.title.clone())
     } else if width(&short) <= room {
@@ -379,6 +386,25 @@ mod tests {
             text: text.into(),
             priority,
         }
+    }
+
+    #[test]
+    fn a_band_title_shortens_to_the_room_it_has() {
+        let band = |rank| crate::layout::Band {
+            level: match rank {
+                0 => crate::journey::Level::ENTRY,
+                n => crate::journey::Level::rqf(n).expect("a level"),
+            },
+            x: 0.0,
+            width: 100.0,
+            title: "Level 5: HNDs".into(),
+        };
+        let title = |rank, room| band_title(&band(rank), room);
+        assert_eq!(title(5, 200.0).as_deref(), Some("Level 5: HNDs"));
+        assert_eq!(title(5, 60.0).as_deref(), Some("Level 5"));
+        assert_eq!(title(5, 17.0), None);
+        assert_eq!(title(0, 40.0).as_deref(), Some("Entry"));
+        assert_eq!(title(0, 17.0), None);
     }
 
     #[test]

@@ -35,8 +35,11 @@ pub(super) const LABEL_GAP: f32 = 3.0;
 const CELL_GAP: f32 = 16.0;
 /// Gap between the bottom of a row's labels and the next row's stations.
 const ROW_GAP: f32 = 12.0;
-/// Room for the band title even when labels are narrow.
-const MIN_BAND_WIDTH: f32 = 200.0;
+/// Room for a band's title even when it has few stations: at the first
+/// view of a 1280 px laptop (about 0.125 screen px per map unit) this is
+/// 62 px, enough for "Level 5" at the names' size. At 200 the Level 5 band
+/// was 30 px wide there and went untitled, as if the map skipped a level.
+const MIN_BAND_WIDTH: f32 = 500.0;
 /// A sub-column is never narrower than this much label.
 const MIN_LABEL_WIDTH: f32 = 48.0;
 

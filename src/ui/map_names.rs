@@ -39,9 +39,10 @@ where
         // (class, where, text, colour).
         let mut texts: Vec<(&'static str, Point, String, String)> = Vec::new();
         for band in &bands {
-            // The part of the band in view, where its title must fit.
+            // The part of the band in view, where its title must fit: it
+            // starts 8 px in and ends at least 2 px before the next band.
             let left = band.x.max(view.x);
-            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 16.0;
+            let room = ((band.x + band.width).min(view.x + view.width) - left) * scale - 10.0;
             if let Some(text) = lod::band_title(band, room) {
                 let at = Point::new(
                     left + lod::counter_scaled(8.0, scale),

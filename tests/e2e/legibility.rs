@@ -34,6 +34,14 @@ async fn text_on_screen(browser: &super::Browser) -> serde_json::Value {
 
 #[tokio::test]
 async fn the_first_view_is_readable_on_a_laptop_a_projector_and_a_phone() {
+    let mut levels: Vec<_> = super::content()
+        .positions()
+        .iter()
+        .map(|p| p.level)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let levels = levels.len() as u64;
     for (width, height, name) in [
         (1366, 768, "laptop"),
         (1920, 1080, "projector"),
@@ -44,9 +52,13 @@ async fn the_first_view_is_readable_on_a_laptop_a_projector_and_a_phone() {
         eprintln!("{name}: {text}");
         let smallest = text["smallest"].as_f64().unwrap_or(0.0);
         assert!(smallest >= 10.95, "{name}: text at {smallest} px: {text}");
+        // A laptop and a projector open on the whole map, so every level
+        // is titled, however narrow its band: a missing title reads as a
+        // level the map skips.
+        let whole_map = if name == "phone" { 1 } else { levels };
         assert!(
-            text["bands"].as_u64() >= Some(1),
-            "{name}: no band title: {text}"
+            text["bands"].as_u64() >= Some(whole_map),
+            "{name}: {whole_map} band titles wanted: {text}"
         );
         assert!(
             text["lines"].as_u64() >= Some(2),
