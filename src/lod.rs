@@ -107,8 +107,9 @@ pub fn shown(names: &[&FixedName], view: ViewBox, scale: f32) -> Vec<bool> {
     show
 }
 
-/// The names the map draws over `view` at `scale`: every band's title
-/// that fits, at the top of the view and always drawn; then `lines`' names;
+/// The names the map draws over `view` (the part of the map on screen,
+/// [`ViewBox::on_screen`]) at `scale`: every band's title that fits, at
+/// the top of the view and always drawn; then `lines`' names;
 /// then `interchanges`' names while station labels are too small to read;
 /// each only where it collides with nothing already drawn (`shown`).
 /// Returns the band titles, and whether each of `lines` then
@@ -134,7 +135,9 @@ pub fn names_in_view(
             band_title(band, room).map(|text| FixedName {
                 at: Point::new(
                     left + counter_scaled(8.0, scale),
-                    view.y + counter_scaled(NAME_PX + 6.0, scale),
+                    // At the top of the screen, or of the map where the
+                    // screen shows paper above it.
+                    view.y.max(0.0) + counter_scaled(NAME_PX + 6.0, scale),
                 ),
                 text,
                 // Band titles are always drawn; the other names give way.
@@ -363,7 +366,9 @@ fn scale_naming_two(
             // The names the map draws there, band titles included. At the
             // reading zoom an interchange's label replaces its fixed-size
             // name: either way the station is named.
-            let view_box = view.view_box(layout.width, layout.height);
+            let view_box = view
+                .view_box(layout.width, layout.height)
+                .on_screen(screen_width, screen_height);
             let (_, shown) = names_in_view(&layout.bands, (lines, interchanges), view_box, scale);
             let named = |range: &[bool]| range.iter().filter(|&&s| s).count() >= 2;
             let (line_flags, interchange_flags) = shown.split_at(lines.len());

@@ -144,6 +144,21 @@ impl ViewBox {
             .max(f32::EPSILON)
     }
 
+    /// The part of the map a `width` × `height` pixel box shows: the view
+    /// box grown to the box's shape, as `meet` centres it. A phone shows
+    /// map above and below the view box; names drawn "at the top of the
+    /// view" go at the top of this.
+    pub fn on_screen(self, width: f32, height: f32) -> ViewBox {
+        let scale = self.scale(width, height);
+        let (w, h) = (width / scale, height / scale);
+        ViewBox {
+            x: self.x - (w - self.width) / 2.0,
+            y: self.y - (h - self.height) / 2.0,
+            width: w,
+            height: h,
+        }
+    }
+
     /// The map point under a screen point, `(px, py)` measured from the top
     /// left of the `width` × `height` box the SVG fills.
     pub fn map_point(self, (px, py): (f32, f32), width: f32, height: f32) -> (f32, f32) {
@@ -490,6 +505,16 @@ mod tests {
         );
         assert_eq!(view_box.scale(1000.0, 1000.0), 1.0);
         assert_eq!(Viewport::fit(1000.0, 500.0).panned(10.0, -5.0).x, 510.0);
+        // The box shows the bands too: its top is 250 map units above the
+        // view box's, its screen's top left corner.
+        let shown = view_box.on_screen(1000.0, 1000.0);
+        assert_eq!(shown.attribute(), "0 -250 1000 1000");
+        assert_eq!(
+            view_box.map_point((0.0, 0.0), 1000.0, 1000.0),
+            (shown.x, shown.y)
+        );
+        // A screen of the view box's own shape shows just the view box.
+        assert_eq!(view_box.on_screen(500.0, 250.0).attribute(), "0 0 1000 500");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! writes the viewport in `MapState`.
 
 use super::state::MapState;
-use crate::map_view::Viewport;
+use crate::map_view::{ViewBox, Viewport};
 use crate::navigate::{self, Gesture, Movement};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -78,6 +78,16 @@ impl Camera {
         self.current()
             .view_box(self.width, self.height)
             .scale(w.max(1.0), h.max(1.0))
+    }
+
+    /// The part of the map on screen now (tracked, including the SVG's
+    /// size): more than the view box where the screen's shape differs.
+    pub(super) fn on_screen(self) -> ViewBox {
+        self.laid_out.track();
+        let (_, _, w, h) = self.screen().unwrap_or_default();
+        self.current()
+            .view_box(self.width, self.height)
+            .on_screen(w.max(1.0), h.max(1.0))
     }
 
     /// The SVG's left, top, width and height on screen, in CSS pixels.

@@ -96,7 +96,7 @@ pub fn TubeMap() -> impl IntoView {
                 <g class="route-overlay">{overlay(data.clone(), state, shown_route)}</g>
                 {stations(&data, state, highlighted)}
                 {labels(layout, highlighted)}
-                {super::map_names::names(&data, move || camera.scale(), move || camera.current())}
+                {super::map_names::names(&data, move || camera.scale(), move || camera.on_screen())}
             </svg>
             <div class="zoom-controls" role="group" aria-label="Zoom">
                 <button type="button" class="control" aria-label="Zoom in" on:click=move |_| camera.zoom(ZOOM_STEP)>"+"</button>

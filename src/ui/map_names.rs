@@ -7,17 +7,16 @@
 use super::data::Shared;
 use crate::layout::Point;
 use crate::lod::{self, FixedName};
-use crate::map_view::Viewport;
+use crate::map_view::ViewBox;
 use leptos::prelude::*;
 
 /// The fixed-size names, redrawn as the view changes.
-pub fn names<F, S>(data: &Shared, scale: S, current: F) -> impl IntoView + use<F, S>
+pub fn names<F, S>(data: &Shared, scale: S, on_screen: F) -> impl IntoView + use<F, S>
 where
-    F: Fn() -> Viewport + Copy + Send + Sync + 'static,
+    F: Fn() -> ViewBox + Copy + Send + Sync + 'static,
     S: Fn() -> f32 + Copy + Send + Sync + 'static,
 {
     let layout = &data.layout;
-    let (width, height) = (layout.width, layout.height);
     let interchanges: Vec<FixedName> = lod::interchange_names(&data.graph, layout)
         .into_iter()
         .map(|(_, name)| name)
@@ -29,7 +28,7 @@ where
     let bands = layout.bands.clone();
     move || {
         let scale = scale();
-        let view = current().view_box(width, height);
+        let view = on_screen();
         let font = tenths(lod::counter_scaled(lod::NAME_PX, scale));
         // The rule of `lod::names_in_view`, which the first-view search
         // uses, written out here because calling it cost bytes the size
@@ -46,7 +45,7 @@ where
             if let Some(text) = lod::band_title(band, room) {
                 let at = Point::new(
                     left + lod::counter_scaled(8.0, scale),
-                    view.y + lod::counter_scaled(lod::NAME_PX + 6.0, scale),
+                    view.y.max(0.0) + lod::counter_scaled(lod::NAME_PX + 6.0, scale),
                 );
                 texts.push(("band-title", at, text, String::new()));
             }
