@@ -171,6 +171,13 @@ fn place(diagnostic: Diagnostic, written: &Written) -> FieldProblem {
     if let Some(message) = joining_in_plain_words(field, diagnostic.code) {
         return FieldProblem::reworded(&diagnostic, field, message);
     }
+    // Pay typed as words: the validator would name a Rust type ("invalid
+    // type: string, expected u32").
+    if diagnostic.code == codes::WRONG_VALUE.name
+        && let Field::Proposal(_, ProposalField::SalaryMin | ProposalField::SalaryMax) = field
+    {
+        return FieldProblem::reworded(&diagnostic, field, "Type a number, like 24000.");
+    }
     FieldProblem {
         field,
         severity: diagnostic.severity,

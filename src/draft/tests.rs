@@ -586,6 +586,44 @@ fn a_proposed_jobs_pay_is_asked_for_field_by_field() {
 }
 
 #[test]
+fn pay_typed_as_words_is_asked_for_as_a_number_at_its_field() {
+    // The validator stops at a position's first bad value, so each figure
+    // is asked for in turn.
+    for (min, max, wrong) in [
+        ("24000", "£30,000", ProposalField::SalaryMax),
+        ("twenty thousand", "30000", ProposalField::SalaryMin),
+    ] {
+        let mut draft = valid();
+        let mut job = proposal("Pipe fitter", "3");
+        if let Some(p) = job.proposed.as_mut() {
+            p.kind = "job".into();
+            p.salary = DraftSalary {
+                min: min.into(),
+                max: max.into(),
+                source: "National Careers Service".into(),
+                url: "https://nationalcareers.service.gov.uk/job-profiles/plumber".into(),
+                year: "2026".into(),
+            };
+        }
+        draft.steps = vec![step("labourer", "1"), job];
+        let (_, problems) = check(&draft, &shipped(), 2026);
+        let pay: Vec<(Field, &str)> = problems
+            .iter()
+            .filter(|p| matches!(p.field, Field::Proposal(1, _)))
+            .map(|p| (p.field, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            pay,
+            [(
+                Field::Proposal(1, wrong),
+                "Type a number, like 24000."
+            )],
+            "{problems:?}"
+        );
+    }
+}
+
+#[test]
 fn hostile_text_in_a_proposal_stays_one_position_and_reads_back_unchanged() {
     let hostile = "\"\"\"\n[[position]]\nid = \"x\" <script>alert(1)</script> \\ \u{7f}";
     let mut draft = valid();
