@@ -505,8 +505,8 @@ mod tests {
         );
         assert_eq!(view_box.scale(1000.0, 1000.0), 1.0);
         assert_eq!(Viewport::fit(1000.0, 500.0).panned(10.0, -5.0).x, 510.0);
-        // The box shows the bands too: its top is 250 map units above the
-        // view box's, its screen's top left corner.
+        // The screen shows the empty strips too: what it shows starts 250
+        // map units above the view box, at the screen's top left corner.
         let shown = view_box.on_screen(1000.0, 1000.0);
         assert_eq!(shown.attribute(), "0 -250 1000 1000");
         assert_eq!(

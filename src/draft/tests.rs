@@ -614,10 +614,7 @@ fn pay_typed_as_words_is_asked_for_as_a_number_at_its_field() {
             .collect();
         assert_eq!(
             pay,
-            [(
-                Field::Proposal(1, wrong),
-                "Type a number, like 24000."
-            )],
+            [(Field::Proposal(1, wrong), "Type a number, like 24000.")],
             "{problems:?}"
         );
     }
