@@ -138,7 +138,7 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn SectorFilter() -> impl IntoView {
     use crate::journey::Sector;
-    let state = expect_context::<MapState>();
+    let state = super::shared::<MapState>();
     let options = [
         (None, "All sectors"),
         (Some(Sector::Construction), "Construction"),

@@ -48,8 +48,8 @@ const PNG_MAX_SIDE: f64 = 4096.0;
 /// "Download this view": SVG and PNG buttons on the map.
 #[component]
 pub fn Download() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
     let (width, height) = (data.layout.width, data.layout.height);
     // The view on screen, from the same state the map's viewBox is drawn from.
     let view = move || {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// show at once; the story and notes follow with `words`.
 #[component]
 pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> impl IntoView {
-    let state = expect_context::<MapState>();
+    let state = super::shared::<MapState>();
     let full = super::data::worded(&words);
     let network = full.as_deref().unwrap_or(data.network());
     let j = network.journey(journey);

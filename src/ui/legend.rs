@@ -7,8 +7,8 @@ use leptos::prelude::*;
 /// draws their trip over the dimmed map.
 #[component]
 pub fn Legend() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
     let network = data.network();
     let lines = network
         .line_indices()

@@ -19,8 +19,8 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn TubeMap() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
     let layout = &data.layout;
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let camera = Camera::new(state, svg, layout.width, layout.height);
@@ -50,7 +50,7 @@ pub fn TubeMap() -> impl IntoView {
             state.station.set(Some(position));
         }
     };
-    let shown_route = shown_route(state, expect_context::<PlannedRoutes>());
+    let shown_route = shown_route(state, super::shared::<PlannedRoutes>());
     // What stays bright over the dimmed rest (`focus`: one rule for which
     // choice wins). A closure, like `shown_route`.
     let focus = move || {
@@ -266,7 +266,7 @@ where
 }
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
-    let my = expect_context::<super::progress_state::MyJourney>();
+    let my = super::shared::<super::progress_state::MyJourney>();
     let layout = &data.layout;
     layout
         .stations

@@ -35,3 +35,13 @@ pub use state::MapState;
 pub fn start() {
     leptos::mount::mount_to_body(App);
 }
+
+/// The shared state of type `T` that `App` (or the editor's root) provided.
+///
+/// Leptos' own `expect_context` names the caller's file and the type when it
+/// panics, which puts a formatted message per call site and per type into
+/// the first load. Every component that asks is inside the one that
+/// provides, so a missing context is a bug in this crate, never bad input.
+pub(crate) fn shared<T: Clone + 'static>() -> T {
+    leptos::prelude::use_context().expect("provided by the app's root")
+}

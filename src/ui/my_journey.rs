@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 /// Badges, goal, route to it, export, import and share.
 #[component]
 pub fn MyJourneyPanel() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
-    let my = expect_context::<MyJourney>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
+    let my = super::shared::<MyJourney>();
     // The shared data, not a copy of the network: closures clone the Arc.
     let network = data.clone();
     let badges = {

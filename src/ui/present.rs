@@ -16,11 +16,11 @@ const PRESENT_ZOOM: f32 = 2.5;
 /// opens the same view on pupils' phones.
 #[component]
 pub fn Presenter() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
-    let planned = expect_context::<PlannedRoutes>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
+    let planned = super::shared::<PlannedRoutes>();
     // Notes and the story come with the words, fetched as presenting starts.
-    let words = expect_context::<Words>();
+    let words = super::shared::<Words>();
     let blank = RwSignal::new(false);
     let show_qr = RwSignal::new(false);
     let slides = Memo::new({

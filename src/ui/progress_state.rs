@@ -93,7 +93,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// The "I've done this" and "My goal" toggles in a station's panel.
 #[component]
 pub fn MarkButtons(position: PositionIndex) -> impl IntoView {
-    let my = expect_context::<MyJourney>();
+    let my = super::shared::<MyJourney>();
     let done = move || my.mine.with(|p| p.is_done(position));
     let goal = move || my.mine.with(|p| p.goal == Some(position));
     view! {

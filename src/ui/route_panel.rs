@@ -10,9 +10,9 @@ use leptos::prelude::*;
 /// station's panel, or a quick start), compare the routes, read the steps.
 #[component]
 pub fn RoutePlanner() -> impl IntoView {
-    let data = expect_context::<Shared>();
-    let state = expect_context::<MapState>();
-    let planned = expect_context::<PlannedRoutes>();
+    let data = super::shared::<Shared>();
+    let state = super::shared::<MapState>();
+    let planned = super::shared::<PlannedRoutes>();
     let route = state.route;
     // The shared data, not a copy of the network: closures clone the Arc.
     let network = data.clone();
@@ -128,7 +128,7 @@ pub fn RoutePlanner() -> impl IntoView {
 /// list: the screen-reader equivalent of the route drawn on the map.
 #[component]
 fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
-    let state = expect_context::<MapState>();
+    let state = super::shared::<MapState>();
     let choice = state.route.choice;
     let plan = std::sync::Arc::new(plan);
     let options = plan

@@ -13,7 +13,7 @@ pub fn SearchBox(
     on_choose: Callback<PositionIndex>,
     #[prop(optional)] visible_label: bool,
 ) -> impl IntoView {
-    let data = expect_context::<Shared>();
+    let data = super::shared::<Shared>();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let results = Memo::new({

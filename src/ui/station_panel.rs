@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// title, level and journeys show at once; the words follow with `words`.
 #[component]
 pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -> impl IntoView {
-    let state = expect_context::<MapState>();
+    let state = super::shared::<MapState>();
     let full = super::data::worded(&words);
     let network = full.as_deref().unwrap_or(data.network());
     let p = network.position(position).clone();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// its id is what the field's `aria-describedby` names.
 #[component]
 pub(super) fn Problems(field: Field) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     view! {
         <ul class="field-problems" id=format!("{}-problems", field.key())>
             {move || {
@@ -43,7 +43,7 @@ fn TextField(
     get: fn(&Draft) -> &String,
     set: fn(&mut Draft, String),
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let id = field.key();
     let described = format!("{id}-help {id}-problems");
     let value = move || editor.draft.with(|d| get(d).clone());
@@ -78,7 +78,7 @@ fn TextField(
 /// Name, headline, sector, year started and story.
 #[component]
 pub(super) fn AboutFields() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let sector = move || editor.draft.with(|d| d.sector.clone());
     view! {
         <fieldset class="editor-section">
@@ -119,7 +119,7 @@ pub(super) fn AboutFields() -> impl IntoView {
 /// person's own story (with their consent) or an example the editors wrote.
 #[component]
 pub(super) fn SourceFields() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let kind = move || editor.draft.with(|d| d.source.kind.clone());
     let field = Field::Source(SourceField::Kind);
     let choose = move |value: &'static str| {
@@ -166,7 +166,7 @@ pub(super) fn SourceFields() -> impl IntoView {
 /// public, so the page says what to leave out before anyone agrees.
 #[component]
 fn ConsentField() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let field = Field::Source(SourceField::Consent);
     let id = field.key();
     let checked = move || editor.draft.with(|d| d.source.consent);

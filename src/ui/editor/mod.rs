@@ -141,7 +141,7 @@ fn EditorPage() -> impl IntoView {
 
 #[component]
 fn EditorForm() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     view! {
         <div class="editor-columns">
         <form

@@ -48,7 +48,7 @@ pub(super) fn TripPreviewPanel() -> impl IntoView {
 
 #[component]
 fn Drawing(map: Arc<DrawnMap>) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let drawn = map.clone();
     // The stations alone, so typing a story or a note does not redraw the
     // map: only a change of stations reaches the preview below.

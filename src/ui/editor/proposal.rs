@@ -40,7 +40,7 @@ const SECTORS: &[(&str, &str)] = &[
 /// The proposed station of step `index`.
 #[component]
 pub(super) fn ProposalFields(index: usize) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let lines: Vec<(String, String)> = editor.shipped.with_value(|s| {
         s.network
             .lines()
@@ -118,7 +118,7 @@ fn ProposalText(
     get: fn(&DraftPosition) -> &String,
     set: fn(&mut DraftPosition, String),
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let field = Field::Proposal(index, f);
     let id = field.key();
     let invalid = move || (!editor.problems(field).is_empty()).to_string();
@@ -145,7 +145,7 @@ fn ProposalChoice(
     get: fn(&DraftPosition) -> &String,
     set: fn(&mut DraftPosition, String),
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let field = Field::Proposal(index, f);
     let id = field.key();
     let invalid = move || (!editor.problems(field).is_empty()).to_string();

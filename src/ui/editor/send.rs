@@ -11,7 +11,7 @@ const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[component]
 pub(super) fn Send() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let text = move || editor.checked.with(|(w, _)| w.text.clone());
     let path = move || {
         let draft = editor.draft.get();

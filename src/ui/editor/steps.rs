@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The ordered steps and the picker that adds one.
 #[component]
 pub(super) fn Steps() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let count = Memo::new(move |_| editor.draft.with(|d| d.steps.len()));
     view! {
         <fieldset class="editor-section" id=Field::Steps.key() aria-describedby="steps-problems">
@@ -28,7 +28,7 @@ pub(super) fn Steps() -> impl IntoView {
 
 #[component]
 fn StepRow(index: usize) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let step = move || {
         editor
             .draft
@@ -130,7 +130,7 @@ fn StepRow(index: usize) -> impl IntoView {
 /// Empty, it offers the stations one stop on from the last step.
 #[component]
 fn StationPicker() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let editor = crate::ui::shared::<Editor>();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let focused = RwSignal::new(false);
