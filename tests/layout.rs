@@ -86,10 +86,11 @@ fn shipped_content_has_no_overlaps() {
     // except when the content itself changes (92 before the two Level 5
     // apprenticeships; the manager one on the Site management line added 7;
     // moving single rows as well as swapping them took 99 to 87, and wider
-    // narrow bands, which give the search other room, to 76).
+    // narrow bands, which give the search other room, to 76; four Level 5
+    // branches, to 74).
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
-    assert!(report.line_crossings <= 76, "{report:?}");
+    assert!(report.line_crossings <= 74, "{report:?}");
     // Near 16:9, so a laptop or a projector shows the whole map at a scale
     // where its lines and names can be made out (`lod::first_view`).
     assert!(report.aspect_permille <= 2000, "{report:?}");

@@ -115,6 +115,37 @@ fn shipped_content_meets_the_coverage_targets() {
     );
 }
 
+/// The construction programme's aim is progression to Level 4 and above,
+/// where Higher Technical Qualifications, HNDs, foundation degrees and
+/// higher apprenticeships sit: the map shows enough of them, and every one
+/// is on a line and on at least one person's trip.
+#[test]
+fn levels_4_and_5_are_well_stocked_and_every_station_there_is_travelled() {
+    let network = shipped().network;
+    let graph = CareerGraph::new(network.clone());
+    let at = |level: i64| {
+        let level = Level::rqf(level).unwrap();
+        network
+            .position_indices()
+            .filter(|&p| network.position(p).level == level)
+            .collect::<Vec<_>>()
+    };
+    let (level4, level5) = (at(4), at(5));
+    assert!(level4.len() >= 20, "{} positions at Level 4", level4.len());
+    assert!(level5.len() >= 8, "{} positions at Level 5", level5.len());
+    for p in level4.into_iter().chain(level5) {
+        let id = &network.position(p).id;
+        assert!(!graph.lines_at(p).is_empty(), "{id} is on no line");
+        assert!(
+            network
+                .journeys()
+                .iter()
+                .any(|j| j.steps.iter().any(|s| s.position == p)),
+            "{id} is on no journey"
+        );
+    }
+}
+
 #[test]
 fn every_journey_file_references_the_generated_schema() {
     let committed = std::fs::read_to_string("journeys/journey.schema.json")
