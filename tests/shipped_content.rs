@@ -117,10 +117,11 @@ fn shipped_content_meets_the_coverage_targets() {
 
 /// The construction programme's aim is progression to Level 4 and above,
 /// where Higher Technical Qualifications, HNDs, foundation degrees and
-/// higher apprenticeships sit: the map shows enough of them, and every one
-/// is on a line and on at least one person's trip.
+/// higher apprenticeships sit: the map shows enough of them, and every one,
+/// like each school computing qualification, is on a line and on at least
+/// one person's trip.
 #[test]
-fn levels_4_and_5_are_well_stocked_and_every_station_there_is_travelled() {
+fn levels_4_and_5_and_school_computing_are_stocked_and_travelled() {
     let network = shipped().network;
     let graph = CareerGraph::new(network.clone());
     let at = |level: i64| {
@@ -133,7 +134,19 @@ fn levels_4_and_5_are_well_stocked_and_every_station_there_is_travelled() {
     let (level4, level5) = (at(4), at(5));
     assert!(level4.len() >= 20, "{} positions at Level 4", level4.len());
     assert!(level5.len() >= 8, "{} positions at Level 5", level5.len());
-    for p in level4.into_iter().chain(level5) {
+    // The digital programme's aim is a wider take-up of these at school.
+    let school_computing = [
+        "gcse-computer-science",
+        "cambridge-national-creative-imedia",
+        "cambridge-national-it",
+        "a-level-computer-science",
+    ]
+    .map(|id| {
+        network
+            .position_by_id(id)
+            .unwrap_or_else(|| panic!("{id} is not on the map"))
+    });
+    for p in level4.into_iter().chain(level5).chain(school_computing) {
         let id = &network.position(p).id;
         assert!(!graph.lines_at(p).is_empty(), "{id} is on no line");
         assert!(

@@ -5,7 +5,7 @@ use super::map::TubeMap;
 use super::my_journey::MyJourneyPanel;
 use super::plan::planned_routes;
 use super::present::Presenter;
-use super::progress_state::provide_my_journey;
+use super::progress_state::load_my_journey;
 use super::route_panel::RoutePlanner;
 use super::search_box::SearchBox;
 use super::state::{MapState, sync_with_url};
@@ -58,14 +58,17 @@ pub(super) fn Explorer(data: Shared) -> impl IntoView {
         state.fly_to(&data, station);
     }
     sync_with_url(data.clone(), state);
-    provide_context(state);
-    provide_context(data.clone());
-    provide_context(planned_routes(data.clone(), state));
-    provide_my_journey(&data, state.shared_link.get_untracked().as_deref());
+    let my = load_my_journey(&data, state.shared_link.get_untracked().as_deref());
     // The words (descriptions, stories) are fetched when first wanted: the
     // map itself never waits for them.
     let words = Words::new();
-    provide_context(words);
+    provide_context(super::MapContext {
+        data: data.clone(),
+        state,
+        planned: planned_routes(data.clone(), state),
+        words,
+        my,
+    });
     Effect::new({
         let data = data.clone();
         move |_| {
@@ -138,7 +141,7 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn SectorFilter() -> impl IntoView {
     use crate::journey::Sector;
-    let state = super::shared::<MapState>();
+    let state = super::map_context().state;
     let options = [
         (None, "All sectors"),
         (Some(Sector::Construction), "Construction"),

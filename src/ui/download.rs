@@ -8,8 +8,6 @@
 //! the CSP forbids inline styles on the page, and this keeps the export's
 //! code path free of them too.
 
-use super::data::Shared;
-use super::state::MapState;
 use crate::map_view::{ViewBox, Viewport};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -48,8 +46,8 @@ const PNG_MAX_SIDE: f64 = 4096.0;
 /// "Download this view": SVG and PNG buttons on the map.
 #[component]
 pub fn Download() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
     let (width, height) = (data.layout.width, data.layout.height);
     // The view on screen, from the same state the map's viewBox is drawn from.
     let view = move || {

@@ -1,5 +1,4 @@
 use super::data::{LoadedWords, Shared};
-use super::state::MapState;
 use crate::journey::JourneyIndex;
 use leptos::prelude::*;
 
@@ -7,7 +6,7 @@ use leptos::prelude::*;
 /// show at once; the story and notes follow with `words`.
 #[component]
 pub fn JourneyPanel(data: Shared, journey: JourneyIndex, words: LoadedWords) -> impl IntoView {
-    let state = super::shared::<MapState>();
+    let state = super::map_context().state;
     let full = super::data::worded(&words);
     let network = full.as_deref().unwrap_or(data.network());
     let j = network.journey(journey);

@@ -1,5 +1,3 @@
-use super::data::Shared;
-use super::state::MapState;
 use leptos::prelude::*;
 
 /// The lines with their colours, then the people, grouped by sector:
@@ -7,8 +5,8 @@ use leptos::prelude::*;
 /// draws their trip over the dimmed map.
 #[component]
 pub fn Legend() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
     let network = data.network();
     let lines = network
         .line_indices()

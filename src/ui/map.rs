@@ -19,8 +19,8 @@ use wasm_bindgen::JsCast;
 
 #[component]
 pub fn TubeMap() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
     let layout = &data.layout;
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let camera = Camera::new(state, svg, layout.width, layout.height);
@@ -50,7 +50,7 @@ pub fn TubeMap() -> impl IntoView {
             state.station.set(Some(position));
         }
     };
-    let shown_route = shown_route(state, super::shared::<PlannedRoutes>());
+    let shown_route = shown_route(state, super::map_context().planned);
     // What stays bright over the dimmed rest (`focus`: one rule for which
     // choice wins). A closure, like `shown_route`.
     let focus = move || {
@@ -266,7 +266,7 @@ where
 }
 
 fn stations(data: &Shared, state: MapState, highlighted: Memo<Vec<bool>>) -> impl IntoView + use<> {
-    let my = super::shared::<super::progress_state::MyJourney>();
+    let my = super::map_context().my;
     let layout = &data.layout;
     layout
         .stations

@@ -36,7 +36,27 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The shared state of type `T` that `App` (or the editor's root) provided.
+/// Everything the map's components share, provided once by `Explorer`.
+///
+/// One context, not one per part: Leptos' context lookup is generic, so
+/// each type asked for adds its own copy (about 650 bytes of wasm) to the
+/// first load.
+#[derive(Clone)]
+pub(crate) struct MapContext {
+    /// The map data, laid out.
+    pub data: data::Shared,
+    /// What is chosen and shown, synced with the URL.
+    pub state: MapState,
+    /// The routes planned for the route panel's question.
+    pub planned: plan::PlannedRoutes,
+    /// Descriptions and stories, fetched once when first wanted.
+    pub words: data::Words,
+    /// The pupil's own marks and goal.
+    pub my: progress_state::MyJourney,
+}
+
+/// The shared state of type `T` that the map's `Explorer` ([`MapContext`])
+/// or the editor's root provided.
 ///
 /// Leptos' own `expect_context` names the caller's file and the type when it
 /// panics, which puts a formatted message per call site and per type into
@@ -44,4 +64,9 @@ pub fn start() {
 /// provides, so a missing context is a bug in this crate, never bad input.
 pub(crate) fn shared<T: Clone + 'static>() -> T {
     leptos::prelude::use_context().expect("provided by the app's root")
+}
+
+/// The map's shared state ([`MapContext`]).
+pub(crate) fn map_context() -> MapContext {
+    shared()
 }

@@ -3,7 +3,6 @@
 
 use super::data::Shared;
 use super::progress_state::MyJourney;
-use super::state::MapState;
 use crate::progress::Progress;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,9 +10,9 @@ use wasm_bindgen::JsCast;
 /// Badges, goal, route to it, export, import and share.
 #[component]
 pub fn MyJourneyPanel() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
-    let my = super::shared::<MyJourney>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
+    let my = super::map_context().my;
     // The shared data, not a copy of the network: closures clone the Arc.
     let network = data.clone();
     let badges = {

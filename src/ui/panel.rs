@@ -24,7 +24,7 @@ pub fn station_link(
     to: crate::journey::PositionIndex,
     detail: String,
 ) -> impl IntoView + use<> {
-    let state = super::shared::<super::state::MapState>();
+    let state = super::map_context().state;
     let title = data.network().position(to).title.clone();
     let data = data.clone();
     view! {
@@ -37,7 +37,7 @@ pub fn station_link(
 /// over the dimmed map and their story, and pressing again closes it. The
 /// legend and the station panel share it (and its code in the bundle).
 pub fn person_button(network: &crate::journey::Network, j: JourneyIndex) -> impl IntoView + use<> {
-    let state = super::shared::<super::state::MapState>();
+    let state = super::map_context().state;
     let text = network.journey(j).listed_name();
     view! {
         <li>

@@ -1,4 +1,4 @@
-use super::data::{Shared, Words};
+use super::data::Shared;
 use super::plan::PlannedRoutes;
 use super::state::MapState;
 use crate::journey::Network;
@@ -16,11 +16,11 @@ const PRESENT_ZOOM: f32 = 2.5;
 /// opens the same view on pupils' phones.
 #[component]
 pub fn Presenter() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
-    let planned = super::shared::<PlannedRoutes>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
+    let planned = super::map_context().planned;
     // Notes and the story come with the words, fetched as presenting starts.
-    let words = super::shared::<Words>();
+    let words = super::map_context().words;
     let blank = RwSignal::new(false);
     let show_qr = RwSignal::new(false);
     let slides = Memo::new({

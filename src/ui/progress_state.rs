@@ -43,8 +43,9 @@ impl MyJourney {
     }
 }
 
-/// Loads saved progress (tolerating damage) and saves every change.
-pub fn provide_my_journey(data: &Shared, shared_link: Option<&str>) -> MyJourney {
+/// Loads saved progress (tolerating damage) and saves every change; the
+/// caller shares it in the [`super::MapContext`].
+pub fn load_my_journey(data: &Shared, shared_link: Option<&str>) -> MyJourney {
     let network = data.network();
     let notice = RwSignal::new(None);
     let stored = storage()
@@ -82,7 +83,6 @@ pub fn provide_my_journey(data: &Shared, shared_link: Option<&str>) -> MyJourney
             let _ = storage.set_item(STORAGE_KEY, &text);
         }
     });
-    provide_context(state);
     state
 }
 
@@ -93,7 +93,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// The "I've done this" and "My goal" toggles in a station's panel.
 #[component]
 pub fn MarkButtons(position: PositionIndex) -> impl IntoView {
-    let my = super::shared::<MyJourney>();
+    let my = super::map_context().my;
     let done = move || my.mine.with(|p| p.is_done(position));
     let goal = move || my.mine.with(|p| p.goal == Some(position));
     view! {

@@ -1,7 +1,6 @@
 use super::data::Shared;
-use super::plan::PlannedRoutes;
 use super::search_box::SearchBox;
-use super::state::{MapState, RouteState};
+use super::state::RouteState;
 use crate::journey::PositionIndex;
 use crate::route::{Criterion, RoutePlan, directions, explain};
 use leptos::prelude::*;
@@ -10,9 +9,9 @@ use leptos::prelude::*;
 /// station's panel, or a quick start), compare the routes, read the steps.
 #[component]
 pub fn RoutePlanner() -> impl IntoView {
-    let data = super::shared::<Shared>();
-    let state = super::shared::<MapState>();
-    let planned = super::shared::<PlannedRoutes>();
+    let data = super::map_context().data;
+    let state = super::map_context().state;
+    let planned = super::map_context().planned;
     let route = state.route;
     // The shared data, not a copy of the network: closures clone the Arc.
     let network = data.clone();
@@ -128,7 +127,7 @@ pub fn RoutePlanner() -> impl IntoView {
 /// list: the screen-reader equivalent of the route drawn on the map.
 #[component]
 fn RouteResults(plan: RoutePlan, network: Shared) -> impl IntoView {
-    let state = super::shared::<MapState>();
+    let state = super::map_context().state;
     let choice = state.route.choice;
     let plan = std::sync::Arc::new(plan);
     let options = plan

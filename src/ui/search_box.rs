@@ -1,4 +1,3 @@
-use super::data::Shared;
 use crate::journey::PositionIndex;
 use crate::search::search;
 use leptos::prelude::*;
@@ -13,7 +12,7 @@ pub fn SearchBox(
     on_choose: Callback<PositionIndex>,
     #[prop(optional)] visible_label: bool,
 ) -> impl IntoView {
-    let data = super::shared::<Shared>();
+    let data = super::map_context().data;
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let results = Memo::new({

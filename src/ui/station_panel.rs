@@ -1,5 +1,4 @@
 use super::data::{LoadedWords, Shared};
-use super::state::MapState;
 use crate::journey::{Kind, PositionIndex};
 use leptos::prelude::*;
 
@@ -8,7 +7,7 @@ use leptos::prelude::*;
 /// title, level and journeys show at once; the words follow with `words`.
 #[component]
 pub fn StationPanel(data: Shared, position: PositionIndex, words: LoadedWords) -> impl IntoView {
-    let state = super::shared::<MapState>();
+    let state = super::map_context().state;
     let full = super::data::worded(&words);
     let network = full.as_deref().unwrap_or(data.network());
     let p = network.position(position).clone();
