@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 14;
+pub const FORMAT: u32 = 15;
 
 /// The map file's name, next to `index.html`: the app fetches it on
 /// start, and Trunk's hook has `tubemap export` write it.
@@ -34,7 +34,7 @@ pub struct MapBundle {
     /// A checksum of the details file written with this bundle, so words
     /// from another build are refused rather than shown against the wrong
     /// stations; `None` when the network still holds its words.
-    pub details_check: Option<u64>,
+    pub details_check: Option<u32>,
 }
 
 /// Why a bundle could not be read or written.
@@ -175,9 +175,11 @@ impl MapBundle {
 
 /// FNV-1a: a few lines for a check that needs no cryptography (the files
 /// come from the same origin), where a hashing crate would add to the bundle.
-fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+/// 32 bits tell two builds apart as well as 64, and the map data carries
+/// them on every first load: their bytes do not compress.
+fn checksum(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
     })
 }
 

@@ -16,7 +16,7 @@ pub struct MapData {
     /// Where everything is drawn.
     pub layout: MapLayout,
     /// The bundle's check of its words' file (`MapBundle::details_check`).
-    pub details_check: Option<u64>,
+    pub details_check: Option<u32>,
     /// The map data as downloaded: decoded again to take the words, so the
     /// network is never copied (a copy's code weighs more in the bundle
     /// than the bytes kept in memory).
