@@ -6,13 +6,16 @@
 //! around its station in a fixed order and moves to the first that touches
 //! no line, or else to the one touching the fewest, but only ever to a spot
 //! that is clear of every label and station: each move keeps the
-//! zero-overlap invariant, so the end result keeps it too.
+//! zero-overlap invariant, so the end result keeps it too. A name no spot
+//! clears tries again wrapped narrower (taller), which fits between lines a
+//! wide name cannot.
 
 use super::geometry::Grid;
 use super::rows::{LABEL_GAP, LABEL_INSET};
 use super::strokes::Strokes;
 use super::{
     Align, HEADER_HEIGHT, LABEL_BASELINE, Label, LinePath, Point, Rect, Size, StationMark,
+    text_size, wrap,
 };
 
 /// Bucket size for the spatial grids: about a label's height and a half.
@@ -42,13 +45,17 @@ const SPOTS: [Spot; 8] = [
     Spot::Above,
 ];
 
-/// Labels for every station, one per position.
+/// Labels for every station, one per position: `texts` are the `titles`
+/// wrapped. A name on a line also tries each of `narrower`'s wraps
+/// (characters a line holds), widest first.
 pub(super) fn place(
+    titles: &[&str],
     texts: Vec<Vec<String>>,
     sizes: &[Size],
     stations: &[StationMark],
     lines: &[LinePath],
     map: Rect,
+    narrower: &[usize],
 ) -> Vec<Label> {
     let mut labels: Vec<Label> = texts
         .into_iter()
@@ -92,40 +99,63 @@ pub(super) fn place(
             continue;
         }
         let mut best = None;
-        for &candidate in &SPOTS[1..] {
-            let (anchor, align, bounds) = spot(candidate, &stations[i], sizes[i]);
-            if !inside(&bounds) {
-                continue;
-            }
-            let mut clear = true;
-            station_grid.query(&bounds, |s| {
-                clear &= !stations[s as usize].bounds.intersects(&bounds);
-            });
-            label_grid.query(&bounds, |l| {
-                clear &= l as usize == i || !labels[l as usize].bounds.intersects(&bounds);
-            });
-            if !clear {
-                continue;
-            }
-            let hits = line_hits(&bounds);
-            if hits < best_hits {
-                best_hits = hits;
-                best = Some((anchor, align, bounds));
-                if hits == 0 {
-                    break;
+        // The name as wrapped first, at every other spot; then narrower
+        // wraps, which fit between lines where a wide name cannot.
+        let title = titles[i];
+        let shapes = std::iter::once((labels[i].lines.clone(), sizes[i]))
+            .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)));
+        'shapes: for (wrapped, size) in shapes {
+            let first = if wrapped == labels[i].lines { 1 } else { 0 };
+            for &candidate in &SPOTS[first..] {
+                let (anchor, align, bounds) = spot(candidate, &stations[i], size);
+                if !inside(&bounds) {
+                    continue;
+                }
+                let mut clear = true;
+                station_grid.query(&bounds, |s| {
+                    clear &= !stations[s as usize].bounds.intersects(&bounds);
+                });
+                label_grid.query(&bounds, |l| {
+                    clear &= l as usize == i || !labels[l as usize].bounds.intersects(&bounds);
+                });
+                if !clear {
+                    continue;
+                }
+                let hits = line_hits(&bounds);
+                if hits < best_hits {
+                    best_hits = hits;
+                    best = Some((wrapped.clone(), anchor, align, bounds));
+                    if hits == 0 {
+                        break 'shapes;
+                    }
                 }
             }
         }
-        if let Some((anchor, align, bounds)) = best {
+        if let Some((wrapped, anchor, align, bounds)) = best {
             label_grid.remove(i as u32, &current);
             label_grid.insert(i as u32, &bounds);
             let label = &mut labels[i];
+            label.lines = wrapped;
             label.anchor = anchor;
             label.align = align;
             label.bounds = bounds;
         }
     }
     labels
+}
+
+/// Narrower wraps a name still on a line tries, widest first.
+pub(super) const NARROWER: [usize; 3] = [16, 12, 9];
+
+/// `title` wrapped at `max` characters, and its size; `None` when that would
+/// cut a word.
+fn wrapped_at(title: &str, max: usize) -> Option<(Vec<String>, Size)> {
+    if title.split_whitespace().any(|w| w.chars().count() > max) {
+        return None;
+    }
+    let lines = wrap(title, max);
+    let size = text_size(&lines);
+    Some((lines, size))
 }
 
 /// The anchor, alignment and box of a label of `size` at `spot` around

@@ -211,18 +211,18 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
         .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
         .collect();
     let mut plan = rows::RowPlan::new(network, &sizes);
-    let draw = |plan: &rows::RowPlan| {
+    let draw = |plan: &rows::RowPlan, narrower: &[usize]| {
         let placement = rows::place(network, &sizes, &shapes, plan);
-        finish(graph, texts.clone(), &sizes, &shapes, placement)
+        finish(graph, texts.clone(), &sizes, &shapes, placement, narrower)
     };
-    let mut best = draw(&plan);
     let finished = |mut map: MapLayout| {
         map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
         map
     };
     if network.positions().len() > ORDER_SEARCH_LIMIT {
-        return finished(best);
+        return finished(draw(&plan, &labels::NARROWER));
     }
+    let mut best = draw(&plan, &[]);
     // Local search over the order of each block's rows: make one move,
     // keep it if the map reads better. Rows are packed first fit, so
     // their first order is only a guess.
@@ -232,7 +232,7 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
         for change in plan.moves() {
             let before = plan.clone();
             plan.apply(change);
-            let map = draw(&plan);
+            let map = draw(&plan, &[]);
             let candidate = legibility(&verify(&map));
             if candidate < score {
                 (best, score, better) = (map, candidate, true);
@@ -243,6 +243,11 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
         if !better {
             break;
         }
+    }
+    // The search compares names as first wrapped; only once it is done do
+    // names still on a line try narrower wraps, so its moves stay the same.
+    if score.1 > 0 {
+        best = draw(&plan, &labels::NARROWER);
     }
     finished(best)
 }
@@ -274,6 +279,7 @@ fn finish(
     sizes: &[Size],
     shapes: &[Shape],
     placement: rows::Placement,
+    narrower: &[usize],
 ) -> MapLayout {
     let network = graph.network();
     let stations: Vec<StationMark> = network
@@ -282,12 +288,19 @@ fn finish(
         .collect();
     let lines = paths::route(graph, &placement.at, &placement.row);
     let connections = paths::connect(graph, &placement.at);
+    let titles: Vec<&str> = network
+        .positions()
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
     let labels = labels::place(
+        &titles,
         texts,
         sizes,
         &stations,
         &lines,
         Rect::new(0.0, 0.0, placement.width, placement.height),
+        narrower,
     );
     let hub = crate::lod::hub(graph)
         .and_then(|p| stations.get(p.get()))

@@ -335,3 +335,52 @@ fn a_station_is_found_by_pointing_at_its_mark_or_its_name() {
     let nowhere = Point::new(map.width + 500.0, map.height + 500.0);
     assert_eq!(map.station_at(nowhere, 10.0), None);
 }
+
+#[test]
+fn a_name_no_spot_clears_wraps_narrower_to_fit_between_lines() {
+    // Two upright lines 50 units either side of a station: a name wrapped
+    // at 22 characters is wider than the gap at every spot, one wrapped at
+    // 9 fits inside it.
+    let at = Point::new(300.0, 400.0);
+    let station = Shape::new(1, false).mark(PositionIndex(0), at);
+    let upright = |x: f32| LinePath {
+        line: LineIndex(0),
+        colour: Colour::default(),
+        points: vec![Point::new(x, 150.0), Point::new(x, 700.0)],
+        stops: vec![0, 1],
+    };
+    let lines = [upright(at.x - 50.0), upright(at.x + 50.0)];
+    let title = "Level 2 Diploma in Site Carpentry and Joinery";
+    let text = wrap(title, LABEL_MAX_CHARS);
+    let size = text_size(&text);
+    let map = Rect::new(0.0, 0.0, 800.0, 800.0);
+    let place = |narrower: &[usize]| {
+        labels::place(
+            &[title],
+            vec![text.clone()],
+            &[size],
+            std::slice::from_ref(&station),
+            &lines,
+            map,
+            narrower,
+        )
+        .remove(0)
+    };
+    let on_a_line = |label: &Label| {
+        let mut strokes = strokes::Strokes::new(&lines, map);
+        strokes.touching(&label.bounds) > 0
+    };
+    let wide = place(&[]);
+    assert!(on_a_line(&wide), "{:?}", wide.bounds);
+    assert_eq!(wide.lines, text);
+    let narrow = place(&labels::NARROWER);
+    assert!(
+        !on_a_line(&narrow),
+        "{:?} {:?}",
+        narrow.lines,
+        narrow.bounds
+    );
+    assert!(narrow.lines.len() > text.len());
+    // Same words, in the same order: the map data carries only the breaks.
+    assert_eq!(narrow.lines.join(" "), title);
+}
