@@ -369,7 +369,19 @@ fn scale_naming_two(
             let view_box = view
                 .view_box(layout.width, layout.height)
                 .on_screen(screen_width, screen_height);
-            let (_, shown) = names_in_view(&layout.bands, (lines, interchanges), view_box, scale);
+            // A name shows only wholly on screen, and only shown names
+            // block others, so the names starting outside the view are
+            // left out: on a large map the pick among them is what costs.
+            let area = Rect::new(view_box.x, view_box.y, view_box.width, view_box.height);
+            let in_view = |names: &[FixedName]| -> Vec<FixedName> {
+                names
+                    .iter()
+                    .filter(|n| area.contains(n.at))
+                    .cloned()
+                    .collect()
+            };
+            let (lines, interchanges) = (in_view(lines), in_view(interchanges));
+            let (_, shown) = names_in_view(&layout.bands, (&lines, &interchanges), view_box, scale);
             let named = |range: &[bool]| range.iter().filter(|&&s| s).count() >= 2;
             let (line_flags, interchange_flags) = shown.split_at(lines.len());
             named(line_flags) && (labels_readable(scale) || named(interchange_flags))

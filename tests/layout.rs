@@ -57,9 +57,12 @@ fn generated_network_has_no_overlaps() {
     let (map, report) = laid_out(&network);
     assert_clean("generated 2000/500", &network, &map, &report);
     assert_eq!(map.bands.len(), 9);
-    // A ratchet on the way to zero (issue 10): names on a line try
-    // narrower wraps, which took 894 to 654.
-    assert!(report.labels_on_lines <= 654, "{report:?}");
+    // Ratchets on the way to zero (issue 10): names on a line try
+    // narrower wraps, which took 894 to 654; stretches that run into a
+    // station or a name bend elsewhere, which took names on lines to 123
+    // and lines through stations they skip from 281 to 14.
+    assert!(report.labels_on_lines <= 123, "{report:?}");
+    assert!(report.pass_throughs <= 14, "{report:?}");
 }
 
 #[test]

@@ -144,6 +144,12 @@ pub(super) fn place(
     labels
 }
 
+/// The box a name of `size` takes at its reserved spot, below-right of
+/// `station`, where every label starts.
+pub(super) fn reserved(station: &StationMark, size: Size) -> Rect {
+    spot(Spot::BelowRight, station, size).2
+}
+
 /// Narrower wraps a name still on a line tries, widest first.
 pub(super) const NARROWER: [usize; 3] = [16, 12, 9];
 

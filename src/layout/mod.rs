@@ -27,6 +27,11 @@
 //!    swaps alone stopped at 99).
 //!    Up to [`ORDER_SEARCH_LIMIT`] positions; a national-scale network keeps
 //!    its first order and its time budget.
+//! 5. `clearance`: the map kept is drawn again with every stretch that
+//!    runs into a station it skips, or a name at its reserved spot, bent
+//!    elsewhere where that hits less; [`verify`] keeps whichever of the two
+//!    reads better. The search never clears: the moves it makes fix the
+//!    same faults for the small maps it runs on, with fewer crossings.
 //!
 //! [`verify`] measures the result; the tests hold the layout to it.
 //!
@@ -35,6 +40,7 @@
 //! which holds for Arial / Liberation Sans / Helvetica at 13 px on ordinary
 //! words. The SVG renderer sets [`FONT_FAMILY`] explicitly for that reason.
 
+mod clearance;
 mod geometry;
 mod labels;
 mod paths;
@@ -211,31 +217,36 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
         .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
         .collect();
     let mut plan = rows::RowPlan::new(network, &sizes);
-    let draw = |plan: &rows::RowPlan, narrower: &[usize]| {
+    let draw = |plan: &rows::RowPlan, finish: Finish| {
         let placement = rows::place(network, &sizes, &shapes, plan);
-        finish(graph, texts.clone(), &sizes, &shapes, placement, narrower)
+        finish.run(graph, texts.clone(), &sizes, &shapes, placement)
     };
-    let finished = |mut map: MapLayout| {
+    // Clearing stretches of stations and names changes where lines run,
+    // which can cost crossings: it is kept only when the map reads better.
+    let kept = |plan: &rows::RowPlan| {
+        let plain = draw(plan, Finish::KEPT);
+        let cleared = draw(plan, Finish::CLEARED);
+        let better = legibility(&verify(&cleared)) < legibility(&verify(&plain));
+        let mut map = if better { cleared } else { plain };
         map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
         map
     };
     if network.positions().len() > ORDER_SEARCH_LIMIT {
-        return finished(draw(&plan, &labels::NARROWER));
+        return kept(&plan);
     }
-    let mut best = draw(&plan, &[]);
     // Local search over the order of each block's rows: make one move,
     // keep it if the map reads better. Rows are packed first fit, so
-    // their first order is only a guess.
-    let mut score = legibility(&verify(&best));
+    // their first order is only a guess. The search compares names as
+    // first wrapped, and stretches as first bent.
+    let mut score = legibility(&verify(&draw(&plan, Finish::SEARCH)));
     for _ in 0..ORDER_SEARCH_PASSES {
         let mut better = false;
         for change in plan.moves() {
             let before = plan.clone();
             plan.apply(change);
-            let map = draw(&plan, &[]);
-            let candidate = legibility(&verify(&map));
+            let candidate = legibility(&verify(&draw(&plan, Finish::SEARCH)));
             if candidate < score {
-                (best, score, better) = (map, candidate, true);
+                (score, better) = (candidate, true);
             } else {
                 plan = before;
             }
@@ -244,12 +255,7 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
             break;
         }
     }
-    // The search compares names as first wrapped; only once it is done do
-    // names still on a line try narrower wraps, so its moves stay the same.
-    if score.1 > 0 {
-        best = draw(&plan, &labels::NARROWER);
-    }
-    finished(best)
+    kept(&plan)
 }
 
 /// Networks up to this many positions get their row order searched; a
@@ -272,36 +278,75 @@ fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
     )
 }
 
-/// The passes after placement: stations, lines, connections, labels.
+/// How much the passes after placement do: the row-order search draws
+/// many maps and compares them cheaply; the map kept gets every pass.
+#[derive(Clone, Copy)]
+struct Finish {
+    /// Wraps a name still on a line tries ([`labels::NARROWER`]).
+    narrower: &'static [usize],
+    /// Whether stretches that run into a station or a name try other
+    /// bends (`clearance`).
+    clear: bool,
+}
+
+impl Finish {
+    const SEARCH: Finish = Finish {
+        narrower: &[],
+        clear: false,
+    };
+    const KEPT: Finish = Finish {
+        narrower: &labels::NARROWER,
+        clear: false,
+    };
+    const CLEARED: Finish = Finish {
+        narrower: &labels::NARROWER,
+        clear: true,
+    };
+
+    /// The passes after placement: stations, lines, connections, labels.
+    fn run(
+        self,
+        graph: &CareerGraph,
+        texts: Vec<Vec<String>>,
+        sizes: &[Size],
+        shapes: &[Shape],
+        placement: rows::Placement,
+    ) -> MapLayout {
+        finish(graph, texts, sizes, shapes, placement, self)
+    }
+}
+
 fn finish(
     graph: &CareerGraph,
     texts: Vec<Vec<String>>,
     sizes: &[Size],
     shapes: &[Shape],
     placement: rows::Placement,
-    narrower: &[usize],
+    how: Finish,
 ) -> MapLayout {
     let network = graph.network();
     let stations: Vec<StationMark> = network
         .position_indices()
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
-    let lines = paths::route(graph, &placement.at, &placement.row);
+    let area = Rect::new(0.0, 0.0, placement.width, placement.height);
+    let mut obstacles = how.clear.then(|| {
+        let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
+        let names: Vec<Rect> = stations
+            .iter()
+            .zip(sizes)
+            .map(|(s, &size)| labels::reserved(s, size))
+            .collect();
+        clearance::Obstacles::new(&marks, &names, area)
+    });
+    let lines = paths::route(graph, &placement.at, &placement.row, obstacles.as_mut());
     let connections = paths::connect(graph, &placement.at);
     let titles: Vec<&str> = network
         .positions()
         .iter()
         .map(|p| p.title.as_str())
         .collect();
-    let labels = labels::place(
-        &titles,
-        texts,
-        sizes,
-        &stations,
-        &lines,
-        Rect::new(0.0, 0.0, placement.width, placement.height),
-        narrower,
-    );
+    let labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
     let hub = crate::lod::hub(graph)
         .and_then(|p| stations.get(p.get()))
         .map_or(Point::new(0.0, 0.0), |s| s.at);

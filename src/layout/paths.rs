@@ -16,9 +16,11 @@
 //! parallel at the same spacing as the horizontal parts: a shared stretch
 //! reads as a bundle of parallel coloured lines.
 
+use super::clearance::{self, Hits, Obstacles};
 use super::{ConnectionPath, LINE_SPACING, LinePath, Point};
 use crate::graph::CareerGraph;
 use crate::journey::{LineIndex, PositionIndex};
+use std::collections::HashMap;
 use std::f32::consts::SQRT_2;
 
 /// Shortest horizontal run out of, and into, a station before a diagonal.
@@ -33,10 +35,23 @@ const CORRIDOR_INSET: f32 = 12.0;
 const MAX_LANES: usize = 4;
 
 /// Routes every run of every line over the station centres `at`, in line
-/// order, each line's trunk before its branches.
-pub(super) fn route(graph: &CareerGraph, at: &[Point], row: &[u32]) -> Vec<LinePath> {
+/// order, each line's trunk before its branches; clear of `obstacles`,
+/// if given, where a stretch can be.
+pub(super) fn route(
+    graph: &CareerGraph,
+    at: &[Point],
+    row: &[u32],
+    obstacles: Option<&mut Obstacles>,
+) -> Vec<LinePath> {
     let network = graph.network();
     let slots = slots(graph, at);
+    let mut clear = Clear {
+        slots: &slots,
+        at,
+        obstacles,
+        chosen: HashMap::new(),
+        columns: columns(at),
+    };
     let mut paths = Vec::new();
     for l in network.line_indices() {
         let line = network.line(l);
@@ -58,7 +73,7 @@ pub(super) fn route(graph: &CareerGraph, at: &[Point], row: &[u32]) -> Vec<LineP
                         Lean::Early
                     };
                     let ends = ((from, start), (here, stop));
-                    for point in between(&slots, at, ends, Some(l), lean) {
+                    for point in clear.between(ends, l, lean) {
                         push(&mut points, point);
                     }
                 }
@@ -121,12 +136,122 @@ fn own_row(run: &[PositionIndex], row: &[u32]) -> Option<u32> {
 }
 
 /// Where a stretch between two rows makes its diagonal.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Lean {
     /// Right after leaving its start, then along the end's row.
     Early,
     /// Just before its end, after running along the start's row.
     Late,
+    /// Where the stretch's centre line, along its start's row, reaches
+    /// this x.
+    At(f32),
+    /// Straight down (or up) at this x, with square corners: the way
+    /// past rows a long diagonal would cut through.
+    Corridor(f32),
+    /// Along a row, stepping this far down (up, if negative) and back: the
+    /// way round a station on the row that the line does not stop at.
+    Bump(f32),
+}
+
+/// Routes stretches of lines clear of stations and names where it can.
+struct Clear<'a> {
+    slots: &'a [Vec<LineIndex>],
+    at: &'a [Point],
+    obstacles: Option<&'a mut Obstacles>,
+    /// Where the stretches that had to move make their diagonal, so the
+    /// next line on the same stretch that must move moves the same way and
+    /// the bundle stays parallel.
+    chosen: HashMap<(PositionIndex, PositionIndex), Lean>,
+    /// Every x a station stands at, in order: the corridors left of them
+    /// are clear of names.
+    columns: Vec<f32>,
+}
+
+impl Clear<'_> {
+    /// [`between`], leaning `lean`; or, if that runs into a station or a
+    /// name and the step is mostly sideways, the place for its diagonal
+    /// that runs into the fewest.
+    fn between(
+        &mut self,
+        ends: ((PositionIndex, Point), (PositionIndex, Point)),
+        line: LineIndex,
+        lean: Lean,
+    ) -> Vec<Point> {
+        let ((from, start), (to, end)) = ends;
+        let corners = between(self.slots, self.at, ends, Some(line), lean);
+        let Some(obstacles) = self.obstacles.as_deref_mut() else {
+            return corners;
+        };
+        let stroke = |corners: &[Point]| {
+            let mut points = Vec::with_capacity(corners.len() + 2);
+            points.push(start);
+            points.extend_from_slice(corners);
+            points.push(end);
+            points
+        };
+        let first: Hits = obstacles.hits(&stroke(&corners), [from, to]);
+        if first.clear() {
+            return corners;
+        }
+        if let Some(&lean) = self.chosen.get(&(from, to)) {
+            return between(self.slots, self.at, ends, Some(line), lean);
+        }
+        let (a, b) = (self.at[from.get()], self.at[to.get()]);
+        let level = start.y == end.y;
+        let diagonals = clearance::places(a, b, STUB)
+            .filter(|_| sideways(start, end))
+            .map(Lean::At);
+        let corridors = corridors(&self.columns, a.x, b.x)
+            .filter(|_| !level)
+            .map(Lean::Corridor);
+        let bumps = BUMPS.into_iter().filter(|_| level).map(Lean::Bump);
+        let mut best = (first, corners, None);
+        for lean in diagonals.chain(corridors).chain(bumps) {
+            let candidate = between(self.slots, self.at, ends, Some(line), lean);
+            let hits = obstacles.hits(&stroke(&candidate), [from, to]);
+            if hits < best.0 {
+                best = (hits, candidate, Some(lean));
+                if hits.clear() {
+                    break;
+                }
+            }
+        }
+        if let Some(lean) = best.2 {
+            self.chosen.insert((from, to), lean);
+        }
+        best.1
+    }
+}
+
+/// How far a line along a row may step aside round a station it skips,
+/// nearest first, above before below (names sit below stations).
+const BUMPS: [f32; 8] = [-12.0, 12.0, -18.0, 18.0, -24.0, 24.0, -30.0, 30.0];
+
+/// The distinct x of every station, in order.
+fn columns(at: &[Point]) -> Vec<f32> {
+    let mut xs: Vec<f32> = at.iter().map(|p| p.x).collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup();
+    xs
+}
+
+/// The corridors strictly between `from` and `to` (left of each station
+/// column there, where no names are), at most [`clearance::PLACES`] of
+/// them, spread evenly.
+fn corridors(columns: &[f32], from: f32, to: f32) -> impl Iterator<Item = f32> + '_ {
+    let (lo, hi) = (from.min(to), from.max(to));
+    let start = columns.partition_point(|&x| x <= lo + CORRIDOR_INSET + STUB);
+    let end = columns.partition_point(|&x| x <= hi);
+    let inside = &columns[start..end.max(start)];
+    let step = inside.len().div_ceil(clearance::PLACES).max(1);
+    inside.iter().step_by(step).map(|&x| x - CORRIDOR_INSET)
+}
+
+/// Whether a step from `start` to `end` is drawn mostly sideways, with one
+/// diagonal, rather than down a corridor.
+fn sideways(start: Point, end: Point) -> bool {
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    dy != 0.0 && dx.abs() >= dy.abs() + 2.0 * STUB
 }
 
 /// How far along a run, each way, the slot order looks for where two
@@ -221,10 +346,36 @@ fn between(
 ) -> Vec<Point> {
     let (a, b) = (at[from.get()], at[to.get()]);
     let (dx, dy) = (end.x - start.x, end.y - start.y);
+    if let Lean::Bump(h) = lean
+        && dx.abs() >= 2.0 * (STUB + h.abs())
+    {
+        let sx = dx.signum();
+        let (out, back) = (start.x + STUB * sx, end.x - STUB * sx);
+        let away = h.abs() * sx;
+        return vec![
+            Point::new(out, start.y),
+            Point::new(out + away, start.y + h),
+            Point::new(back - away, end.y + h),
+            Point::new(back, end.y),
+        ];
+    }
     if dy == 0.0 {
         return Vec::new();
     }
-    if dx.abs() >= dy.abs() + 2.0 * STUB {
+    if let Lean::Corridor(x) = lean
+        && dx.abs() > 2.0 * STUB
+    {
+        // Square corners: the outer line of a bundle turns furthest along,
+        // so the lines nest round both corners.
+        let (sx, sy) = (dx.signum(), dy.signum());
+        let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
+        let along = ((x - offset * sx * sy - start.x) * sx)
+            .round()
+            .clamp(STUB, dx.abs() - STUB);
+        let x = start.x + along * sx;
+        return vec![Point::new(x, start.y), Point::new(x, end.y)];
+    }
+    if sideways(start, end) {
         let (sx, sy) = (dx.signum(), dy.signum());
         // The diagonal of the stretch's centre line passes through the
         // midpoint of the two stations. Offsetting a 45-degree segment by
@@ -237,8 +388,9 @@ fn between(
         // Bend a stub and a half in from the station, so lines of a
         // bundle, which bend a little before or after, keep their stubs.
         let reference = match lean {
-            Lean::Early => Point::new(a.x + BEND_INSET * sx, a.y),
+            Lean::Early | Lean::Bump(_) => Point::new(a.x + BEND_INSET * sx, a.y),
             Lean::Late => Point::new(b.x - BEND_INSET * sx, b.y),
+            Lean::At(x) | Lean::Corridor(x) => Point::new(x, a.y),
         };
         let reference = Point::new(reference.x, reference.y + SQRT_2 * offset);
         let ideal = reference.x + (start.y - reference.y) * sx * sy;

@@ -384,3 +384,72 @@ fn a_name_no_spot_clears_wraps_narrower_to_fit_between_lines() {
     // Same words, in the same order: the map data carries only the breaks.
     assert_eq!(narrow.lines.join(" "), title);
 }
+
+#[test]
+fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
+    let positions: Vec<Position> = [1, 3, 2, 4]
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| sample::position(&format!("p{i}"), level(n), Sector::Construction))
+        .collect();
+    let lines = vec![
+        sample::line("a", Sector::Construction, &[0, 1]),
+        sample::line("b", Sector::Construction, &[2, 3]),
+    ];
+    let network = Network::new(positions, lines, Vec::new(), Vec::new()).expect("valid");
+    let graph = CareerGraph::new(network);
+    // Line a's stretch bends late, so its diagonal runs from (276, 100) to
+    // (476, 300): through line b's first station, which a skips.
+    let at = [
+        Point::new(100.0, 100.0),
+        Point::new(500.0, 300.0),
+        Point::new(376.0, 200.0),
+        Point::new(700.0, 200.0),
+    ];
+    let row = [0, 1, 2, 2];
+    let marks: Vec<StationMark> = (0..4)
+        .map(|i| Shape::new(1, false).mark(PositionIndex(i as u32), at[i]))
+        .collect();
+    let skipped = marks[2].bounds;
+    let through = |paths: &[LinePath]| {
+        paths[0]
+            .points
+            .windows(2)
+            .any(|w| skipped.hit_by_segment(w[0], w[1]))
+    };
+    let plain = paths::route(&graph, &at, &row, None);
+    assert!(through(&plain), "{:?}", plain[0].points);
+
+    let bounds: Vec<Rect> = marks.iter().map(|m| m.bounds).collect();
+    let names: Vec<Rect> = marks
+        .iter()
+        .map(|m| labels::reserved(m, Size::new(60.0, 16.0)))
+        .collect();
+    let area = Rect::new(0.0, 0.0, 800.0, 600.0);
+    let mut obstacles = clearance::Obstacles::new(&bounds, &names, area);
+    let cleared = paths::route(&graph, &at, &row, Some(&mut obstacles));
+    let line = &cleared[0].points;
+    assert!(!through(&cleared), "{line:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !line.windows(2).any(|w| n.hit_by_segment(w[0], w[1]))),
+        "and clear of the names: {line:?}"
+    );
+    assert_eq!(
+        (line.first(), line.last()),
+        (plain[0].points.first(), plain[0].points.last())
+    );
+    let path = MapLayout {
+        width: 800.0,
+        height: 600.0,
+        bands: Vec::new(),
+        stations: Vec::new(),
+        lines: cleared,
+        connections: Vec::new(),
+        hub: Point::new(0.0, 0.0),
+        small_screen_scale: 1.0,
+        labels: Vec::new(),
+    };
+    assert_eq!(verify(&path).non_octilinear_segments, 0);
+}

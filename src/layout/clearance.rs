@@ -1,0 +1,155 @@
+//! What a line's stretch between two rows must keep clear of: the stations
+//! it does not stop at and the names beside them.
+//!
+//! `paths` bends a stretch next to one of its two stations. On a large map
+//! that diagonal, or the run along the other row, can cut through a station
+//! between them or a name, and no later pass can move a station. So a
+//! stretch that hits something tries its diagonal at other places along
+//! its length (`Lean::At`) and keeps the one that hits least: stations
+//! first, then names. Names are taken at their reserved spot below-right
+//! of their station, where most of them stay; the label pass then moves
+//! the rest off whatever lines are still on them.
+
+use super::geometry::Grid;
+use super::{LINE_WIDTH, Point, Rect};
+use crate::journey::PositionIndex;
+
+/// Bucket size for the grid: about a label's height and a half.
+const CELL: f32 = 48.0;
+
+/// How many places along a stretch its diagonal may try, besides the two
+/// next to its stations.
+pub(super) const PLACES: usize = 24;
+
+/// The stations and reserved name boxes, indexed by where they are.
+pub(super) struct Obstacles {
+    /// Station shapes, then name boxes: item `i < stations` is the station
+    /// of `PositionIndex(i)`; item `stations + i` is its name.
+    boxes: Vec<Rect>,
+    stations: usize,
+    grid: Grid,
+}
+
+/// What a polyline runs into: stations it passes through, then names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Hits {
+    pub stations: usize,
+    pub names: usize,
+}
+
+impl Hits {
+    /// Runs into no station and no name.
+    pub(super) fn clear(self) -> bool {
+        self == Hits::default()
+    }
+}
+
+impl Obstacles {
+    /// Indexes the station shapes and the reserved name boxes, one of each
+    /// per position, all in `area`.
+    pub(super) fn new(stations: &[Rect], names: &[Rect], area: Rect) -> Obstacles {
+        let boxes: Vec<Rect> = stations.iter().chain(names).copied().collect();
+        let mut grid = Grid::new(area, CELL, boxes.len());
+        for (i, r) in boxes.iter().enumerate() {
+            grid.insert(i as u32, r);
+        }
+        Obstacles {
+            boxes,
+            stations: stations.len(),
+            grid,
+        }
+    }
+
+    /// What the drawn stroke along `points` runs into, except the stations
+    /// at its two `ends`, which it stops at.
+    pub(super) fn hits(&mut self, points: &[Point], ends: [PositionIndex; 2]) -> Hits {
+        let reach = LINE_WIDTH / 2.0;
+        let (boxes, stations) = (&self.boxes, self.stations);
+        let mut found: Vec<u32> = Vec::new();
+        for w in points.windows(2) {
+            let swept = Rect::spanning(w[0], w[1]).inflate(reach);
+            self.grid.query(&swept, |i| {
+                let item = i as usize;
+                let own_end = item < stations && ends.iter().any(|e| e.get() == item);
+                if !own_end && boxes[item].inflate(reach).hit_by_segment(w[0], w[1]) {
+                    found.push(i);
+                }
+            });
+        }
+        found.sort_unstable();
+        found.dedup();
+        let on_stations = found.iter().filter(|&&i| (i as usize) < stations).count();
+        Hits {
+            stations: on_stations,
+            names: found.len() - on_stations,
+        }
+    }
+}
+
+/// The places to try for the diagonal of a stretch from `a` to `b`: where
+/// its centre line leaves `a`'s row, evenly from next to `a` to next to
+/// `b`, keeping `stub` of straight line at each end.
+pub(super) fn places(a: Point, b: Point, stub: f32) -> impl Iterator<Item = f32> {
+    let sx = (b.x - a.x).signum();
+    let first = a.x + stub * sx;
+    let last = b.x - ((b.y - a.y).abs() + stub) * sx;
+    (0..=PLACES).map(move |k| (first + (last - first) * k as f32 / PLACES as f32).round())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(i: usize) -> PositionIndex {
+        PositionIndex(i as u32)
+    }
+
+    #[test]
+    fn a_stroke_counts_stations_it_skips_and_names_but_not_its_own_ends() {
+        let stations = [
+            Rect::new(-5.0, -5.0, 10.0, 10.0),
+            Rect::new(95.0, -5.0, 10.0, 10.0),
+            Rect::new(45.0, -5.0, 10.0, 10.0),
+        ];
+        let names = [
+            Rect::new(4.0, 8.0, 40.0, 16.0),
+            Rect::new(104.0, 8.0, 40.0, 16.0),
+            Rect::new(30.0, 40.0, 40.0, 16.0),
+        ];
+        let area = Rect::new(-10.0, -10.0, 200.0, 100.0);
+        let mut obstacles = Obstacles::new(&stations, &names, area);
+        let straight = [Point::new(0.0, 0.0), Point::new(100.0, 0.0)];
+        assert_eq!(
+            obstacles.hits(&straight, [at(0), at(1)]),
+            Hits {
+                stations: 1,
+                names: 0
+            }
+        );
+        let down = [Point::new(0.0, 0.0), Point::new(60.0, 60.0)];
+        assert_eq!(
+            obstacles.hits(&down, [at(0), at(1)]),
+            Hits {
+                stations: 0,
+                names: 2
+            }
+        );
+        assert!(
+            obstacles
+                .hits(
+                    &[Point::new(0.0, -40.0), Point::new(100.0, -40.0)],
+                    [at(0), at(1)]
+                )
+                .clear()
+        );
+    }
+
+    #[test]
+    fn places_run_from_one_station_to_the_other_each_way() {
+        let right: Vec<f32> = places(Point::new(0.0, 0.0), Point::new(200.0, 50.0), 12.0).collect();
+        assert_eq!(right.len(), PLACES + 1);
+        assert_eq!((right[0], right[PLACES]), (12.0, 138.0));
+        let left: Vec<f32> = places(Point::new(200.0, 0.0), Point::new(0.0, -50.0), 12.0).collect();
+        assert_eq!((left[0], left[PLACES]), (188.0, 62.0));
+    }
+}
