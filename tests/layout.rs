@@ -59,10 +59,11 @@ fn generated_network_has_no_overlaps() {
     assert_eq!(map.bands.len(), 9);
     // Ratchets on the way to zero (issue 10): names on a line try
     // narrower wraps, which took 894 to 654; stretches that run into a
-    // station or a name bend elsewhere, which took names on lines to 123
-    // and lines through stations they skip from 281 to 14.
-    assert!(report.labels_on_lines <= 123, "{report:?}");
-    assert!(report.pass_throughs <= 14, "{report:?}");
+    // station or a name bend elsewhere (along it, down a corridor, or
+    // slanting off a row), which took names on lines to 60 and lines
+    // through stations they skip from 281 to 6.
+    assert!(report.labels_on_lines <= 60, "{report:?}");
+    assert!(report.pass_throughs <= 6, "{report:?}");
 }
 
 #[test]

@@ -1,14 +1,18 @@
-//! What a line's stretch between two rows must keep clear of: the stations
-//! it does not stop at and the names beside them.
+//! What a line's stretch must keep clear of: the stations it does not stop
+//! at and the names beside them.
 //!
 //! `paths` bends a stretch next to one of its two stations. On a large map
 //! that diagonal, or the run along the other row, can cut through a station
 //! between them or a name, and no later pass can move a station. So a
-//! stretch that hits something tries its diagonal at other places along
-//! its length (`Lean::At`) and keeps the one that hits least: stations
-//! first, then names. Names are taken at their reserved spot below-right
-//! of their station, where most of them stay; the label pass then moves
-//! the rest off whatever lines are still on them.
+//! stretch that hits something tries other shapes (`paths::Lean`): its
+//! diagonal at other places along it, a drop down one of the [`corridors`]
+//! with square corners or a diagonal off or onto its row, or, along a
+//! row, a step aside. It keeps the shape that hits least: stations first,
+//! then names. Names are taken at their reserved spot below-right of their
+//! station, where most of them stay; the label pass then moves the rest
+//! off whatever lines are still on them.
+//!
+//! [`corridors`]: Obstacles::corridors
 
 use super::geometry::Grid;
 use super::{LINE_WIDTH, Point, Rect};
@@ -17,9 +21,8 @@ use crate::journey::PositionIndex;
 /// Bucket size for the grid: about a label's height and a half.
 const CELL: f32 = 48.0;
 
-/// How many places along a stretch its diagonal may try, besides the two
-/// next to its stations.
-pub(super) const PLACES: usize = 24;
+/// How many places along a stretch its diagonal, or its drop, may try.
+pub(super) const PLACES: usize = 48;
 
 /// The stations and reserved name boxes, indexed by where they are.
 pub(super) struct Obstacles {
@@ -58,6 +61,21 @@ impl Obstacles {
             stations: stations.len(),
             grid,
         }
+    }
+
+    /// Where a line may run straight up or down, in order: `inset` left of
+    /// each station, and just right of each name.
+    pub(super) fn corridors(&self, inset: f32) -> Vec<f32> {
+        let (stations, names) = self.boxes.split_at(self.stations);
+        let mut xs: Vec<f32> = stations
+            .iter()
+            .map(|s| s.x + s.width / 2.0 - inset)
+            .chain(names.iter().map(|n| n.right() + LINE_WIDTH))
+            .map(f32::round)
+            .collect();
+        xs.sort_by(f32::total_cmp);
+        xs.dedup();
+        xs
     }
 
     /// What the drawn stroke along `points` runs into, except the stations

@@ -45,12 +45,16 @@ pub(super) fn route(
 ) -> Vec<LinePath> {
     let network = graph.network();
     let slots = slots(graph, at);
+    let corridors = obstacles
+        .as_deref()
+        .map(|o| o.corridors(CORRIDOR_INSET))
+        .unwrap_or_default();
     let mut clear = Clear {
         slots: &slots,
         at,
         obstacles,
         chosen: HashMap::new(),
-        columns: columns(at),
+        corridors,
     };
     let mut paths = Vec::new();
     for l in network.line_indices() {
@@ -151,6 +155,12 @@ enum Lean {
     /// Along a row, stepping this far down (up, if negative) and back: the
     /// way round a station on the row that the line does not stop at.
     Bump(f32),
+    /// Off its start's row at once, by a diagonal up to this x, then
+    /// straight down (or up): the way past a station next along the row.
+    SlantOut(f32),
+    /// Straight down (or up) at this x, then a diagonal into its end: the
+    /// way past a station just before the end along its row.
+    SlantIn(f32),
 }
 
 /// Routes stretches of lines clear of stations and names where it can.
@@ -162,9 +172,9 @@ struct Clear<'a> {
     /// next line on the same stretch that must move moves the same way and
     /// the bundle stays parallel.
     chosen: HashMap<(PositionIndex, PositionIndex), Lean>,
-    /// Every x a station stands at, in order: the corridors left of them
-    /// are clear of names.
-    columns: Vec<f32>,
+    /// Where a line may run straight up or down, in order
+    /// ([`Obstacles::corridors`]).
+    corridors: Vec<f32>,
 }
 
 impl Clear<'_> {
@@ -201,12 +211,15 @@ impl Clear<'_> {
         let diagonals = clearance::places(a, b, STUB)
             .filter(|_| sideways(start, end))
             .map(Lean::At);
-        let corridors = corridors(&self.columns, a.x, b.x)
+        let corridors: Vec<f32> = corridors(&self.corridors, a.x, b.x)
             .filter(|_| !level)
-            .map(Lean::Corridor);
+            .collect();
+        let drops = [Lean::Corridor, Lean::SlantOut, Lean::SlantIn]
+            .into_iter()
+            .flat_map(|shape| corridors.iter().map(move |&x| shape(x)));
         let bumps = BUMPS.into_iter().filter(|_| level).map(Lean::Bump);
         let mut best = (first, corners, None);
-        for lean in diagonals.chain(corridors).chain(bumps) {
+        for lean in diagonals.chain(drops).chain(bumps) {
             let candidate = between(self.slots, self.at, ends, Some(line), lean);
             let hits = obstacles.hits(&stroke(&candidate), [from, to]);
             if hits < best.0 {
@@ -227,24 +240,15 @@ impl Clear<'_> {
 /// nearest first, above before below (names sit below stations).
 const BUMPS: [f32; 8] = [-12.0, 12.0, -18.0, 18.0, -24.0, 24.0, -30.0, 30.0];
 
-/// The distinct x of every station, in order.
-fn columns(at: &[Point]) -> Vec<f32> {
-    let mut xs: Vec<f32> = at.iter().map(|p| p.x).collect();
-    xs.sort_by(f32::total_cmp);
-    xs.dedup();
-    xs
-}
-
-/// The corridors strictly between `from` and `to` (left of each station
-/// column there, where no names are), at most [`clearance::PLACES`] of
-/// them, spread evenly.
-fn corridors(columns: &[f32], from: f32, to: f32) -> impl Iterator<Item = f32> + '_ {
+/// The `corridors` strictly between `from` and `to`, at least a stub from
+/// each, at most [`clearance::PLACES`] of them, spread evenly.
+fn corridors(corridors: &[f32], from: f32, to: f32) -> impl Iterator<Item = f32> + '_ {
     let (lo, hi) = (from.min(to), from.max(to));
-    let start = columns.partition_point(|&x| x <= lo + CORRIDOR_INSET + STUB);
-    let end = columns.partition_point(|&x| x <= hi);
-    let inside = &columns[start..end.max(start)];
+    let start = corridors.partition_point(|&x| x <= lo + STUB);
+    let end = corridors.partition_point(|&x| x < hi - STUB);
+    let inside = &corridors[start..end.max(start)];
     let step = inside.len().div_ceil(clearance::PLACES).max(1);
-    inside.iter().step_by(step).map(|&x| x - CORRIDOR_INSET)
+    inside.iter().step_by(step).copied()
 }
 
 /// Whether a step from `start` to `end` is drawn mostly sideways, with one
@@ -346,7 +350,10 @@ fn between(
 ) -> Vec<Point> {
     let (a, b) = (at[from.get()], at[to.get()]);
     let (dx, dy) = (end.x - start.x, end.y - start.y);
+    // Only along a row: another line on the stretch may meet it at other
+    // heights, and then takes the stretch's other shapes.
     if let Lean::Bump(h) = lean
+        && dy == 0.0
         && dx.abs() >= 2.0 * (STUB + h.abs())
     {
         let sx = dx.signum();
@@ -361,6 +368,35 @@ fn between(
     }
     if dy == 0.0 {
         return Vec::new();
+    }
+    if let Lean::SlantOut(x) | Lean::SlantIn(x) = lean
+        && dx.abs() > 2.0 * STUB
+    {
+        let (sx, sy) = (dx.signum(), dy.signum());
+        let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
+        let along = ((x - offset * sx * sy - start.x) * sx)
+            .round()
+            .clamp(STUB, dx.abs() - STUB);
+        let x = start.x + along * sx;
+        let out = matches!(lean, Lean::SlantOut(_));
+        // The diagonal's length: from the stub out to x, or from x to the
+        // stub in.
+        let rise = if out { along } else { dx.abs() - along } - STUB;
+        if rise < dy.abs() {
+            return if out {
+                vec![
+                    Point::new(start.x + STUB * sx, start.y),
+                    Point::new(x, start.y + rise * sy),
+                    Point::new(x, end.y),
+                ]
+            } else {
+                vec![
+                    Point::new(x, start.y),
+                    Point::new(x, end.y - rise * sy),
+                    Point::new(end.x - STUB * sx, end.y),
+                ]
+            };
+        }
     }
     if let Lean::Corridor(x) = lean
         && dx.abs() > 2.0 * STUB
@@ -388,7 +424,9 @@ fn between(
         // Bend a stub and a half in from the station, so lines of a
         // bundle, which bend a little before or after, keep their stubs.
         let reference = match lean {
-            Lean::Early | Lean::Bump(_) => Point::new(a.x + BEND_INSET * sx, a.y),
+            Lean::Early | Lean::Bump(_) | Lean::SlantOut(_) | Lean::SlantIn(_) => {
+                Point::new(a.x + BEND_INSET * sx, a.y)
+            }
             Lean::Late => Point::new(b.x - BEND_INSET * sx, b.y),
             Lean::At(x) | Lean::Corridor(x) => Point::new(x, a.y),
         };
@@ -441,4 +479,61 @@ fn between(
         corners.reverse();
     }
     corners
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a polyline keeps to the eight directions and never turns
+    /// back on itself.
+    fn drawable(points: &[Point]) -> bool {
+        let steps: Vec<(f32, f32)> = points
+            .windows(2)
+            .map(|w| (w[1].x - w[0].x, w[1].y - w[0].y))
+            .filter(|&(dx, dy)| dx != 0.0 || dy != 0.0)
+            .collect();
+        let octilinear = steps
+            .iter()
+            .all(|&(dx, dy)| dx == 0.0 || dy == 0.0 || dx.abs() == dy.abs());
+        let forward = steps
+            .windows(2)
+            .all(|s| s[0].0 * s[1].0 + s[0].1 * s[1].1 >= 0.0);
+        octilinear && forward
+    }
+
+    #[test]
+    fn every_shape_a_stretch_can_take_is_octilinear_and_never_turns_back() {
+        let slots = vec![Vec::new(); 2];
+        let shapes = |x: f32| {
+            [
+                Lean::Early,
+                Lean::Late,
+                Lean::At(x),
+                Lean::Corridor(x),
+                Lean::SlantOut(x),
+                Lean::SlantIn(x),
+                Lean::Bump(-12.0),
+                Lean::Bump(18.0),
+            ]
+        };
+        let pairs = [
+            (Point::new(100.0, 100.0), Point::new(600.0, 300.0)),
+            (Point::new(100.0, 500.0), Point::new(400.0, 80.0)),
+            (Point::new(100.0, 200.0), Point::new(700.0, 200.0)),
+            (Point::new(600.0, 100.0), Point::new(100.0, 400.0)),
+        ];
+        for (a, b) in pairs {
+            let at = [a, b];
+            let ends = ((PositionIndex(0), a), (PositionIndex(1), b));
+            for x in [a.x.min(b.x) + 40.0, (a.x + b.x) / 2.0, a.x.max(b.x) - 40.0] {
+                for lean in shapes(x) {
+                    let mut points = vec![a];
+                    points.extend(between(&slots, &at, ends, None, lean));
+                    points.push(b);
+                    assert!(drawable(&points), "{points:?}");
+                }
+            }
+        }
+    }
 }
