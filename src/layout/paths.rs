@@ -236,6 +236,45 @@ impl Clear<'_> {
     }
 }
 
+/// The corners of a drop between rows down a corridor
+/// ([`Lean::Corridor`], [`Lean::SlantOut`], [`Lean::SlantIn`]) from stop
+/// `start` to stop `end`, at stations `a` and `b`; `None` for the other
+/// shapes, or where the drop does not fit.
+fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Option<Vec<Point>> {
+    let (Lean::Corridor(x) | Lean::SlantOut(x) | Lean::SlantIn(x)) = lean else {
+        return None;
+    };
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    if dx.abs() <= 2.0 * STUB || dy == 0.0 {
+        return None;
+    }
+    // The outer line of a bundle turns furthest along, so the lines nest
+    // round both corners.
+    let (sx, sy) = (dx.signum(), dy.signum());
+    let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
+    let along = ((x - offset * sx * sy - start.x) * sx)
+        .round()
+        .clamp(STUB, dx.abs() - STUB);
+    let x = start.x + along * sx;
+    // The diagonal's length: from the stub out to x, or from x to the stub
+    // in; it must reach the other row no sooner than the corridor does.
+    let (out, into) = (along - STUB, dx.abs() - along - STUB);
+    match lean {
+        Lean::SlantOut(_) if out < dy.abs() => Some(vec![
+            Point::new(start.x + STUB * sx, start.y),
+            Point::new(x, start.y + out * sy),
+            Point::new(x, end.y),
+        ]),
+        Lean::SlantIn(_) if into < dy.abs() => Some(vec![
+            Point::new(x, start.y),
+            Point::new(x, end.y - into * sy),
+            Point::new(end.x - STUB * sx, end.y),
+        ]),
+        Lean::Corridor(_) => Some(vec![Point::new(x, start.y), Point::new(x, end.y)]),
+        _ => None,
+    }
+}
+
 /// How far a line along a row may step aside round a station it skips,
 /// nearest first, above before below (names sit below stations).
 const BUMPS: [f32; 8] = [-12.0, 12.0, -18.0, 18.0, -24.0, 24.0, -30.0, 30.0];
@@ -369,47 +408,8 @@ fn between(
     if dy == 0.0 {
         return Vec::new();
     }
-    if let Lean::SlantOut(x) | Lean::SlantIn(x) = lean
-        && dx.abs() > 2.0 * STUB
-    {
-        let (sx, sy) = (dx.signum(), dy.signum());
-        let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
-        let along = ((x - offset * sx * sy - start.x) * sx)
-            .round()
-            .clamp(STUB, dx.abs() - STUB);
-        let x = start.x + along * sx;
-        let out = matches!(lean, Lean::SlantOut(_));
-        // The diagonal's length: from the stub out to x, or from x to the
-        // stub in.
-        let rise = if out { along } else { dx.abs() - along } - STUB;
-        if rise < dy.abs() {
-            return if out {
-                vec![
-                    Point::new(start.x + STUB * sx, start.y),
-                    Point::new(x, start.y + rise * sy),
-                    Point::new(x, end.y),
-                ]
-            } else {
-                vec![
-                    Point::new(x, start.y),
-                    Point::new(x, end.y - rise * sy),
-                    Point::new(end.x - STUB * sx, end.y),
-                ]
-            };
-        }
-    }
-    if let Lean::Corridor(x) = lean
-        && dx.abs() > 2.0 * STUB
-    {
-        // Square corners: the outer line of a bundle turns furthest along,
-        // so the lines nest round both corners.
-        let (sx, sy) = (dx.signum(), dy.signum());
-        let offset = ((start.y - a.y) + (end.y - b.y)) / 2.0;
-        let along = ((x - offset * sx * sy - start.x) * sx)
-            .round()
-            .clamp(STUB, dx.abs() - STUB);
-        let x = start.x + along * sx;
-        return vec![Point::new(x, start.y), Point::new(x, end.y)];
+    if let Some(corners) = drop((start, end), (a, b), lean) {
+        return corners;
     }
     if sideways(start, end) {
         let (sx, sy) = (dx.signum(), dy.signum());
