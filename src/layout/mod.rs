@@ -29,7 +29,8 @@
 //!    its first order and its time budget.
 //! 5. `clearance`: the map kept is drawn again with every stretch that
 //!    runs into a station it skips, or a name at its reserved spot, bent
-//!    elsewhere where that hits less; [`verify`] keeps whichever of the two
+//!    elsewhere where that hits less, then once more round the names where
+//!    the label pass moved them; [`verify`] keeps whichever of the two
 //!    reads better. The search never clears: the moves it makes fix the
 //!    same faults for the small maps it runs on, with fewer crossings.
 //!
@@ -330,8 +331,8 @@ fn finish(
         .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
         .collect();
     let area = Rect::new(0.0, 0.0, placement.width, placement.height);
+    let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
     let mut obstacles = how.clear.then(|| {
-        let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
         let names: Vec<Rect> = stations
             .iter()
             .zip(sizes)
@@ -339,14 +340,30 @@ fn finish(
             .collect();
         clearance::Obstacles::new(&marks, &names, area)
     });
-    let lines = paths::route(graph, &placement.at, &placement.row, obstacles.as_mut());
+    let mut lines = paths::route(graph, &placement.at, &placement.row, obstacles.as_mut());
     let connections = paths::connect(graph, &placement.at);
     let titles: Vec<&str> = network
         .positions()
         .iter()
         .map(|p| p.title.as_str())
         .collect();
-    let labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
+    let mut labels = labels::place(
+        &titles,
+        texts.clone(),
+        sizes,
+        &stations,
+        &lines,
+        area,
+        how.narrower,
+    );
+    if how.clear {
+        // A name its line ran into has moved: the lines clear the names
+        // where they now stand, and the names move again round them.
+        let names: Vec<Rect> = labels.iter().map(|l| l.bounds).collect();
+        let mut placed = clearance::Obstacles::new(&marks, &names, area);
+        lines = paths::route(graph, &placement.at, &placement.row, Some(&mut placed));
+        labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
+    }
     let hub = crate::lod::hub(graph)
         .and_then(|p| stations.get(p.get()))
         .map_or(Point::new(0.0, 0.0), |s| s.at);

@@ -130,7 +130,7 @@ async fn main() {
         median(loads.clone())
     );
     println!(
-        "choosing a route to the redrawn map (ms, 20 choices): median {:.1} ms, max {:.1} ms (budget 16)",
+        "choosing a route to the redrawn map (ms, 20 choices): {routes:.1?} median {:.1} ms, max {:.1} ms (budget 16)",
         median(routes.clone()),
         routes.iter().cloned().fold(0.0, f64::max)
     );
