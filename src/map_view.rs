@@ -342,21 +342,30 @@ fn id(value: &str) -> Option<String> {
 /// A share link's progress text: its own alphabet only (percent-escapes of
 /// `;`, `,`, `=` and `/` are undone, as some apps add them).
 fn shared_progress(value: &str) -> Option<String> {
-    let text = value
-        .replace("%3B", ";")
-        .replace("%3b", ";")
-        .replace("%2C", ",")
-        .replace("%2c", ",");
-    let text = text
-        .replace("%3D", "=")
-        .replace("%3d", "=")
-        .replace("%2F", "/")
-        .replace("%2f", "/");
-    let ok = text.len() <= 4096
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-/;,=".contains(&b));
-    ok.then_some(text)
+    // One pass by hand: eight `str::replace` calls brought the substring
+    // searcher's code into the browser bundle for four escapes.
+    let bytes = value.as_bytes();
+    let mut text = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let escape = match bytes.get(i..i + 3) {
+            Some([b'%', high, low]) => match (high, low.to_ascii_lowercase()) {
+                (b'3', b'b') => Some(';'),
+                (b'2', b'c') => Some(','),
+                (b'3', b'd') => Some('='),
+                (b'2', b'f') => Some('/'),
+                _ => None,
+            },
+            _ => None,
+        };
+        let ok = byte.is_ascii_lowercase() || byte.is_ascii_digit() || b"-/;,=".contains(&byte);
+        match escape {
+            Some(c) => (text.push(c), i += 3),
+            None if ok => (text.push(char::from(byte)), i += 1),
+            None => return None,
+        };
+    }
+    (text.len() <= 4096).then_some(text)
 }
 
 fn viewport(value: &str) -> Option<Viewport> {
@@ -571,5 +580,24 @@ mod tests {
         );
         let view = MapView::from_query("view=10,20,999");
         assert_eq!(view.viewport.map(|v| v.zoom), Some(Viewport::MAX_ZOOM));
+    }
+
+    #[test]
+    fn a_shared_progress_text_undoes_its_four_escapes_in_either_case_and_nothing_else() {
+        assert_eq!(
+            shared_progress("a%2fb%2Fc%3bd%3Be%2cf%2Cg%3dh%3D").as_deref(),
+            Some("a/b/c;d;e,f,g=h=")
+        );
+        assert_eq!(shared_progress("%41"), None, "another escape");
+        assert_eq!(shared_progress("done=a%2"), None, "a cut escape");
+        assert_eq!(shared_progress("done=A"), None, "outside its alphabet");
+        assert_eq!(shared_progress("").as_deref(), Some(""));
+        let long = "a".repeat(4096);
+        assert_eq!(shared_progress(&long).as_deref(), Some(long.as_str()));
+        assert_eq!(shared_progress(&format!("{long}a")), None, "too long");
+        assert_eq!(
+            shared_progress(&format!("{}%3b", "a".repeat(4095))).map(|t| t.len()),
+            Some(4096)
+        );
     }
 }

@@ -95,10 +95,11 @@ fn shipped_content_has_no_overlaps() {
     // apprenticeships; the manager one on the Site management line added 7;
     // moving single rows as well as swapping them took 99 to 87, and wider
     // narrow bands, which give the search other room, to 76; four Level 5
-    // branches, to 74).
+    // branches, to 74; stretches between rows bent where lines cross
+    // least, to 60).
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
-    assert!(report.line_crossings <= 74, "{report:?}");
+    assert!(report.line_crossings <= 60, "{report:?}");
     // Near 16:9, so a laptop or a projector shows the whole map at a scale
     // where its lines and names can be made out (`lod::first_view`).
     assert!(report.aspect_permille <= 2000, "{report:?}");

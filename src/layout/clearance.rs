@@ -14,7 +14,7 @@
 //!
 //! [`corridors`]: Obstacles::corridors
 
-use super::geometry::Grid;
+use super::spatial::Grid;
 use super::{LINE_WIDTH, Point, Rect};
 use crate::journey::PositionIndex;
 
@@ -105,13 +105,14 @@ impl Obstacles {
 }
 
 /// The places to try for the diagonal of a stretch from `a` to `b`: where
-/// its centre line leaves `a`'s row, evenly from next to `a` to next to
-/// `b`, keeping `stub` of straight line at each end.
-pub(super) fn places(a: Point, b: Point, stub: f32) -> impl Iterator<Item = f32> {
+/// its centre line leaves `a`'s row, `count` + 1 of them evenly from next
+/// to `a` to next to `b`, keeping `stub` of straight line at each end.
+pub(super) fn places(a: Point, b: Point, stub: f32, count: usize) -> impl Iterator<Item = f32> {
     let sx = (b.x - a.x).signum();
     let first = a.x + stub * sx;
     let last = b.x - ((b.y - a.y).abs() + stub) * sx;
-    (0..=PLACES).map(move |k| (first + (last - first) * k as f32 / PLACES as f32).round())
+    let count = count.max(1);
+    (0..=count).map(move |k| (first + (last - first) * k as f32 / count as f32).round())
 }
 
 #[cfg(test)]
@@ -164,10 +165,12 @@ mod tests {
 
     #[test]
     fn places_run_from_one_station_to_the_other_each_way() {
-        let right: Vec<f32> = places(Point::new(0.0, 0.0), Point::new(200.0, 50.0), 12.0).collect();
+        let right: Vec<f32> =
+            places(Point::new(0.0, 0.0), Point::new(200.0, 50.0), 12.0, PLACES).collect();
         assert_eq!(right.len(), PLACES + 1);
         assert_eq!((right[0], right[PLACES]), (12.0, 138.0));
-        let left: Vec<f32> = places(Point::new(200.0, 0.0), Point::new(0.0, -50.0), 12.0).collect();
+        let left: Vec<f32> =
+            places(Point::new(200.0, 0.0), Point::new(0.0, -50.0), 12.0, PLACES).collect();
         assert_eq!((left[0], left[PLACES]), (188.0, 62.0));
     }
 }

@@ -10,8 +10,8 @@
 //! clears tries again wrapped narrower (taller), which fits between lines a
 //! wide name cannot.
 
-use super::geometry::Grid;
 use super::rows::{LABEL_GAP, LABEL_INSET};
+use super::spatial::Grid;
 use super::strokes::Strokes;
 use super::{
     Align, HEADER_HEIGHT, LABEL_BASELINE, Label, LinePath, Point, Rect, Size, StationMark,

@@ -33,6 +33,10 @@
 //!    the label pass moved them; [`verify`] keeps whichever of the two
 //!    reads better. The search never clears: the moves it makes fix the
 //!    same faults for the small maps it runs on, with fewer crossings.
+//! 6. `untangle`, for maps the search runs on: the map kept is also drawn
+//!    with each stretch between rows in the shape (bent next to either
+//!    station, or down a corridor between) where lines cross least, and is
+//!    kept if it reads better (the shipped map: 74 crossings to 60).
 //!
 //! [`verify`] measures the result; the tests hold the layout to it.
 //!
@@ -41,19 +45,36 @@
 //! which holds for Arial / Liberation Sans / Helvetica at 13 px on ordinary
 //! words. The SVG renderer sets [`FONT_FAMILY`] explicitly for that reason.
 
+// The engine: native only (the `layout` feature), as the browser gets the
+// map laid out; so a change to how maps are laid out never changes the
+// app's bundle.
+#[cfg(any(feature = "layout", test))]
 mod clearance;
+#[cfg(any(feature = "layout", test))]
+mod engine;
 mod geometry;
+#[cfg(any(feature = "layout", test))]
 mod labels;
+#[cfg(any(feature = "layout", test))]
 mod paths;
+#[cfg(any(feature = "layout", test))]
 mod rows;
+#[cfg(any(feature = "layout", test))]
+mod spatial;
+#[cfg(any(feature = "layout", test))]
 mod strokes;
+#[cfg(any(feature = "layout", test))]
+mod untangle;
+#[cfg(any(feature = "layout", test))]
 mod verify;
 mod wire;
 
+#[cfg(any(feature = "layout", test))]
+pub use engine::layout;
 pub use geometry::{Point, Rect, Size};
+#[cfg(any(feature = "layout", test))]
 pub use verify::{LayoutReport, verify};
 
-use crate::graph::CareerGraph;
 use crate::journey::{Colour, Level, LineIndex, PositionIndex};
 use serde::{Deserialize, Serialize};
 
@@ -203,185 +224,6 @@ pub struct Label {
     pub bounds: Rect,
 }
 
-/// Lays out the graph's network. Deterministic: the same network always
-/// gives the same layout, natively and in wasm.
-pub fn layout(graph: &CareerGraph) -> MapLayout {
-    let network = graph.network();
-    let texts: Vec<Vec<String>> = network
-        .positions()
-        .iter()
-        .map(|p| wrap(&p.title, LABEL_MAX_CHARS))
-        .collect();
-    let sizes: Vec<Size> = texts.iter().map(|t| text_size(t)).collect();
-    let shapes: Vec<Shape> = network
-        .position_indices()
-        .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
-        .collect();
-    let mut plan = rows::RowPlan::new(network, &sizes);
-    let draw = |plan: &rows::RowPlan, finish: Finish| {
-        let placement = rows::place(network, &sizes, &shapes, plan);
-        finish.run(graph, texts.clone(), &sizes, &shapes, placement)
-    };
-    // Clearing stretches of stations and names changes where lines run,
-    // which can cost crossings: it is kept only when the map reads better.
-    let kept = |plan: &rows::RowPlan| {
-        let plain = draw(plan, Finish::KEPT);
-        let cleared = draw(plan, Finish::CLEARED);
-        let better = legibility(&verify(&cleared)) < legibility(&verify(&plain));
-        let mut map = if better { cleared } else { plain };
-        map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
-        map
-    };
-    if network.positions().len() > ORDER_SEARCH_LIMIT {
-        return kept(&plan);
-    }
-    // Local search over the order of each block's rows: make one move,
-    // keep it if the map reads better. Rows are packed first fit, so
-    // their first order is only a guess. The search compares names as
-    // first wrapped, and stretches as first bent.
-    let mut score = legibility(&verify(&draw(&plan, Finish::SEARCH)));
-    for _ in 0..ORDER_SEARCH_PASSES {
-        let mut better = false;
-        for change in plan.moves() {
-            let before = plan.clone();
-            plan.apply(change);
-            let candidate = legibility(&verify(&draw(&plan, Finish::SEARCH)));
-            if candidate < score {
-                (score, better) = (candidate, true);
-            } else {
-                plan = before;
-            }
-        }
-        if !better {
-            break;
-        }
-    }
-    kept(&plan)
-}
-
-/// Networks up to this many positions get their row order searched; a
-/// national-scale one keeps its first order, so it lays out in its budget.
-const ORDER_SEARCH_LIMIT: usize = 400;
-/// At most this many sweeps over the neighbouring rows.
-const ORDER_SEARCH_PASSES: usize = 8;
-
-/// What the row-order search minimises, most important first: hard rules
-/// (which the passes keep at zero anyway), labels a line runs through,
-/// lines through stations they skip, crossings, then bends.
-fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
-    let hard = r.hard_rule_breaks().iter().map(|&(_, n)| n).sum();
-    (
-        hard,
-        r.labels_on_lines,
-        r.pass_throughs,
-        r.line_crossings,
-        r.bends,
-    )
-}
-
-/// How much the passes after placement do: the row-order search draws
-/// many maps and compares them cheaply; the map kept gets every pass.
-#[derive(Clone, Copy)]
-struct Finish {
-    /// Wraps a name still on a line tries ([`labels::NARROWER`]).
-    narrower: &'static [usize],
-    /// Whether stretches that run into a station or a name try other
-    /// bends (`clearance`).
-    clear: bool,
-}
-
-impl Finish {
-    const SEARCH: Finish = Finish {
-        narrower: &[],
-        clear: false,
-    };
-    const KEPT: Finish = Finish {
-        narrower: &labels::NARROWER,
-        clear: false,
-    };
-    const CLEARED: Finish = Finish {
-        narrower: &labels::NARROWER,
-        clear: true,
-    };
-
-    /// The passes after placement: stations, lines, connections, labels.
-    fn run(
-        self,
-        graph: &CareerGraph,
-        texts: Vec<Vec<String>>,
-        sizes: &[Size],
-        shapes: &[Shape],
-        placement: rows::Placement,
-    ) -> MapLayout {
-        finish(graph, texts, sizes, shapes, placement, self)
-    }
-}
-
-fn finish(
-    graph: &CareerGraph,
-    texts: Vec<Vec<String>>,
-    sizes: &[Size],
-    shapes: &[Shape],
-    placement: rows::Placement,
-    how: Finish,
-) -> MapLayout {
-    let network = graph.network();
-    let stations: Vec<StationMark> = network
-        .position_indices()
-        .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
-        .collect();
-    let area = Rect::new(0.0, 0.0, placement.width, placement.height);
-    let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
-    let mut obstacles = how.clear.then(|| {
-        let names: Vec<Rect> = stations
-            .iter()
-            .zip(sizes)
-            .map(|(s, &size)| labels::reserved(s, size))
-            .collect();
-        clearance::Obstacles::new(&marks, &names, area)
-    });
-    let mut lines = paths::route(graph, &placement.at, &placement.row, obstacles.as_mut());
-    let connections = paths::connect(graph, &placement.at);
-    let titles: Vec<&str> = network
-        .positions()
-        .iter()
-        .map(|p| p.title.as_str())
-        .collect();
-    let mut labels = labels::place(
-        &titles,
-        texts.clone(),
-        sizes,
-        &stations,
-        &lines,
-        area,
-        how.narrower,
-    );
-    if how.clear {
-        // A name its line ran into has moved: the lines clear the names
-        // where they now stand, and the names move again round them.
-        let names: Vec<Rect> = labels.iter().map(|l| l.bounds).collect();
-        let mut placed = clearance::Obstacles::new(&marks, &names, area);
-        lines = paths::route(graph, &placement.at, &placement.row, Some(&mut placed));
-        labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
-    }
-    let hub = crate::lod::hub(graph)
-        .and_then(|p| stations.get(p.get()))
-        .map_or(Point::new(0.0, 0.0), |s| s.at);
-    let mut map = MapLayout {
-        width: placement.width,
-        height: placement.height,
-        bands: placement.bands,
-        stations,
-        lines,
-        connections,
-        labels,
-        hub,
-        small_screen_scale: crate::lod::LABELS_FROM_SCALE,
-    };
-    map.snap_to_tenths();
-    map
-}
-
 impl MapLayout {
     /// The box around every run of `line`, or `None` if it has no path.
     pub fn line_bounds(&self, line: LineIndex) -> Option<Rect> {
@@ -422,39 +264,12 @@ impl MapLayout {
             .min_by(|a, b| distance(a.at).total_cmp(&distance(b.at)))
             .map(|s| s.position)
     }
-
-    /// Every coordinate at whole tenths of a pixel, as the map data stores
-    /// them, so a layout and its decoded copy are equal.
-    fn snap_to_tenths(&mut self) {
-        let (w, h) = (geometry::snap(self.width), geometry::snap(self.height));
-        (self.width, self.height) = (w, h);
-        self.hub = self.hub.snapped();
-        for band in &mut self.bands {
-            (band.x, band.width) = (geometry::snap(band.x), geometry::snap(band.width));
-        }
-        for s in &mut self.stations {
-            s.at = s.at.snapped();
-            s.bounds = s.bounds.snapped();
-            s.capsule = (s.capsule.0.snapped(), s.capsule.1.snapped());
-            s.tick = s.tick.snapped();
-        }
-        for path in &mut self.lines {
-            path.points.iter_mut().for_each(|p| *p = p.snapped());
-        }
-        for c in &mut self.connections {
-            c.points.iter_mut().for_each(|p| *p = p.snapped());
-        }
-        for label in &mut self.labels {
-            label.anchor = label.anchor.snapped();
-            label.bounds = label.bounds.snapped();
-        }
-    }
 }
 
 /// The drawn shape of a station, known before it has coordinates so that
 /// placement can leave room for it.
 #[derive(Clone, Copy, Debug)]
-struct Shape {
+pub(super) struct Shape {
     /// How many lines stop here.
     stops: usize,
     /// Drawn as an interchange.
@@ -462,21 +277,21 @@ struct Shape {
 }
 
 impl Shape {
-    fn new(stops: usize, interchange: bool) -> Shape {
+    pub(super) fn new(stops: usize, interchange: bool) -> Shape {
         Shape { stops, interchange }
     }
 
-    fn interchange(self) -> bool {
+    pub(super) fn interchange(self) -> bool {
         self.interchange
     }
 
     /// From the centre to the outermost stop.
-    fn half_span(self) -> f32 {
+    pub(super) fn half_span(self) -> f32 {
         self.stops.saturating_sub(1) as f32 * LINE_SPACING / 2.0
     }
 
     /// How far the shape reaches above and below the station's centre.
-    fn extent(self) -> (f32, f32) {
+    pub(super) fn extent(self) -> (f32, f32) {
         if self.interchange() {
             let reach = self.half_span() + CAPSULE_RADIUS;
             (reach, reach)
@@ -485,7 +300,7 @@ impl Shape {
         }
     }
 
-    fn mark(self, position: PositionIndex, at: Point) -> StationMark {
+    pub(super) fn mark(self, position: PositionIndex, at: Point) -> StationMark {
         let (up, down) = self.extent();
         let half = if self.interchange() {
             CAPSULE_RADIUS

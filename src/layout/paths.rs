@@ -28,20 +28,26 @@ const STUB: f32 = 12.0;
 /// From a station's centre to where a stretch between rows bends.
 const BEND_INSET: f32 = 24.0;
 /// From a station's centre to the nearest vertical run in its corridor.
-const CORRIDOR_INSET: f32 = 12.0;
+pub(super) const CORRIDOR_INSET: f32 = 12.0;
 /// Vertical runs by one station sit side by side; past this many they share
 /// the outermost lane rather than wander into the labels of the sub-column
 /// to the left.
 const MAX_LANES: usize = 4;
 
+/// The shapes some stretches must take, by their two stations in the
+/// order the line runs (`untangle`).
+pub(super) type Shapes = HashMap<(PositionIndex, PositionIndex), Lean>;
+
 /// Routes every run of every line over the station centres `at`, in line
-/// order, each line's trunk before its branches; clear of `obstacles`,
-/// if given, where a stretch can be.
+/// order, each line's trunk before its branches: in the shape `shapes`
+/// gives a stretch, else clear of `obstacles`, if given, where a stretch
+/// can be.
 pub(super) fn route(
     graph: &CareerGraph,
     at: &[Point],
     row: &[u32],
     obstacles: Option<&mut Obstacles>,
+    shapes: &Shapes,
 ) -> Vec<LinePath> {
     let network = graph.network();
     let slots = slots(graph, at);
@@ -77,7 +83,11 @@ pub(super) fn route(
                         Lean::Early
                     };
                     let ends = ((from, start), (here, stop));
-                    for point in clear.between(ends, l, lean) {
+                    let corners = match shapes.get(&(from, here)) {
+                        Some(&shape) => between(&slots, at, ends, Some(l), shape),
+                        None => clear.between(ends, l, lean),
+                    };
+                    for point in corners {
                         push(&mut points, point);
                     }
                 }
@@ -141,7 +151,7 @@ fn own_row(run: &[PositionIndex], row: &[u32]) -> Option<u32> {
 
 /// Where a stretch between two rows makes its diagonal.
 #[derive(Clone, Copy, PartialEq)]
-enum Lean {
+pub(super) enum Lean {
     /// Right after leaving its start, then along the end's row.
     Early,
     /// Just before its end, after running along the start's row.
@@ -208,10 +218,10 @@ impl Clear<'_> {
         }
         let (a, b) = (self.at[from.get()], self.at[to.get()]);
         let level = start.y == end.y;
-        let diagonals = clearance::places(a, b, STUB)
+        let diagonals = clearance::places(a, b, STUB, clearance::PLACES)
             .filter(|_| sideways(start, end))
             .map(Lean::At);
-        let corridors: Vec<f32> = corridors(&self.corridors, a.x, b.x)
+        let corridors: Vec<f32> = corridors(&self.corridors, a.x, b.x, clearance::PLACES)
             .filter(|_| !level)
             .collect();
         let drops = [Lean::Corridor, Lean::SlantOut, Lean::SlantIn]
@@ -280,13 +290,18 @@ fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Opt
 const BUMPS: [f32; 8] = [-12.0, 12.0, -18.0, 18.0, -24.0, 24.0, -30.0, 30.0];
 
 /// The `corridors` strictly between `from` and `to`, at least a stub from
-/// each, at most [`clearance::PLACES`] of them, spread evenly.
-fn corridors(corridors: &[f32], from: f32, to: f32) -> impl Iterator<Item = f32> + '_ {
+/// each, at most `count` of them, spread evenly.
+pub(super) fn corridors(
+    corridors: &[f32],
+    from: f32,
+    to: f32,
+    count: usize,
+) -> impl Iterator<Item = f32> + '_ {
     let (lo, hi) = (from.min(to), from.max(to));
     let start = corridors.partition_point(|&x| x <= lo + STUB);
     let end = corridors.partition_point(|&x| x < hi - STUB);
     let inside = &corridors[start..end.max(start)];
-    let step = inside.len().div_ceil(clearance::PLACES).max(1);
+    let step = inside.len().div_ceil(count.max(1)).max(1);
     inside.iter().step_by(step).copied()
 }
 

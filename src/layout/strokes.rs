@@ -2,7 +2,7 @@
 //! touches something: the label pass moves names off lines by it, and
 //! `verify` counts the names still on one by it, so the two never disagree.
 
-use super::geometry::Grid;
+use super::spatial::Grid;
 use super::{LINE_WIDTH, LinePath, Point, Rect};
 
 /// Bucket size for the grid: about a label's height and a half.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::graph::CareerGraph;
 use crate::journey::{Level, Network, Position, Sector, sample};
 
 fn level(n: i64) -> Level {
@@ -417,7 +418,7 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
             .windows(2)
             .any(|w| skipped.hit_by_segment(w[0], w[1]))
     };
-    let plain = paths::route(&graph, &at, &row, None);
+    let plain = paths::route(&graph, &at, &row, None, &paths::Shapes::new());
     assert!(through(&plain), "{:?}", plain[0].points);
 
     let bounds: Vec<Rect> = marks.iter().map(|m| m.bounds).collect();
@@ -427,7 +428,13 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
         .collect();
     let area = Rect::new(0.0, 0.0, 800.0, 600.0);
     let mut obstacles = clearance::Obstacles::new(&bounds, &names, area);
-    let cleared = paths::route(&graph, &at, &row, Some(&mut obstacles));
+    let cleared = paths::route(
+        &graph,
+        &at,
+        &row,
+        Some(&mut obstacles),
+        &paths::Shapes::new(),
+    );
     let line = &cleared[0].points;
     assert!(!through(&cleared), "{line:?}");
     assert!(

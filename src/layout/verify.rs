@@ -4,7 +4,7 @@
 //! zero is the rule (octilinearity, overlaps) and watch the rest (crossings,
 //! bends) as quality numbers. Uniform grids keep it near-linear.
 
-use super::geometry::{Grid, crosses};
+use super::spatial::{Grid, crosses};
 use super::strokes::Strokes;
 use super::{MapLayout, Point, Rect};
 use serde::{Deserialize, Serialize};

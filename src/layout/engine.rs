@@ -1,0 +1,241 @@
+//! The layout engine: the passes in order, the row-order search, and
+//! which finished map is kept (see the module above for the passes).
+
+use super::{
+    LABEL_MAX_CHARS, LayoutReport, MapLayout, Point, Rect, Shape, Size, StationMark, clearance,
+    geometry, labels, paths, rows, text_size, untangle, verify, wrap,
+};
+use crate::graph::CareerGraph;
+
+/// Lays out the graph's network. Deterministic: the same network always
+/// gives the same layout, natively and in wasm.
+pub fn layout(graph: &CareerGraph) -> MapLayout {
+    let network = graph.network();
+    let texts: Vec<Vec<String>> = network
+        .positions()
+        .iter()
+        .map(|p| wrap(&p.title, LABEL_MAX_CHARS))
+        .collect();
+    let sizes: Vec<Size> = texts.iter().map(|t| text_size(t)).collect();
+    let shapes: Vec<Shape> = network
+        .position_indices()
+        .map(|p| Shape::new(graph.lines_at(p).len(), graph.is_interchange(p)))
+        .collect();
+    let mut plan = rows::RowPlan::new(network, &sizes);
+    let draw = |plan: &rows::RowPlan, finish: Finish| {
+        let placement = rows::place(network, &sizes, &shapes, plan);
+        finish.run(graph, texts.clone(), &sizes, &shapes, placement)
+    };
+    // Clearing stretches of stations and names changes where lines run,
+    // which can cost crossings: it is kept only when the map reads better.
+    // Untangling draws the map once per shape it tries: only small maps.
+    let kept = |plan: &rows::RowPlan, finishes: &[Finish]| {
+        let mut best: Option<(_, MapLayout)> = None;
+        for &finish in finishes {
+            let map = draw(plan, finish);
+            let score = legibility(&verify(&map));
+            if best.as_ref().is_none_or(|(kept, _)| score < *kept) {
+                best = Some((score, map));
+            }
+        }
+        let mut map = best
+            .map(|(_, map)| map)
+            .unwrap_or_else(|| draw(plan, Finish::KEPT));
+        map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
+        map
+    };
+    if network.positions().len() > ORDER_SEARCH_LIMIT {
+        return kept(&plan, &[Finish::KEPT, Finish::CLEARED]);
+    }
+    // Local search over the order of each block's rows: make one move,
+    // keep it if the map reads better. Rows are packed first fit, so
+    // their first order is only a guess. The search compares names as
+    // first wrapped, and stretches as first bent.
+    let mut score = legibility(&verify(&draw(&plan, Finish::SEARCH)));
+    for _ in 0..ORDER_SEARCH_PASSES {
+        let mut better = false;
+        for change in plan.moves() {
+            let before = plan.clone();
+            plan.apply(change);
+            let candidate = legibility(&verify(&draw(&plan, Finish::SEARCH)));
+            if candidate < score {
+                (score, better) = (candidate, true);
+            } else {
+                plan = before;
+            }
+        }
+        if !better {
+            break;
+        }
+    }
+    kept(&plan, &[Finish::KEPT, Finish::CLEARED, Finish::UNTANGLED])
+}
+
+/// Networks up to this many positions get their row order searched; a
+/// national-scale one keeps its first order, so it lays out in its budget.
+const ORDER_SEARCH_LIMIT: usize = 400;
+/// At most this many sweeps over the neighbouring rows.
+const ORDER_SEARCH_PASSES: usize = 8;
+
+/// What the row-order search minimises, most important first: hard rules
+/// (which the passes keep at zero anyway), labels a line runs through,
+/// lines through stations they skip, crossings, then bends.
+fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
+    let hard = r.hard_rule_breaks().iter().map(|&(_, n)| n).sum();
+    (
+        hard,
+        r.labels_on_lines,
+        r.pass_throughs,
+        r.line_crossings,
+        r.bends,
+    )
+}
+
+/// How much the passes after placement do: the row-order search draws
+/// many maps and compares them cheaply; the map kept gets every pass.
+#[derive(Clone, Copy)]
+struct Finish {
+    /// Wraps a name still on a line tries ([`labels::NARROWER`]).
+    narrower: &'static [usize],
+    /// Whether stretches that run into a station or a name try other
+    /// bends (`clearance`).
+    clear: bool,
+    /// Whether stretches between rows bend where lines cross least
+    /// (`untangle`).
+    untangle: bool,
+}
+
+impl Finish {
+    const SEARCH: Finish = Finish {
+        narrower: &[],
+        clear: false,
+        untangle: false,
+    };
+    const KEPT: Finish = Finish {
+        narrower: &labels::NARROWER,
+        clear: false,
+        untangle: false,
+    };
+    const CLEARED: Finish = Finish {
+        narrower: &labels::NARROWER,
+        clear: true,
+        untangle: false,
+    };
+    const UNTANGLED: Finish = Finish {
+        narrower: &labels::NARROWER,
+        clear: false,
+        untangle: true,
+    };
+
+    /// The passes after placement: stations, lines, connections, labels.
+    fn run(
+        self,
+        graph: &CareerGraph,
+        texts: Vec<Vec<String>>,
+        sizes: &[Size],
+        shapes: &[Shape],
+        placement: rows::Placement,
+    ) -> MapLayout {
+        finish(graph, texts, sizes, shapes, placement, self)
+    }
+}
+
+fn finish(
+    graph: &CareerGraph,
+    texts: Vec<Vec<String>>,
+    sizes: &[Size],
+    shapes: &[Shape],
+    placement: rows::Placement,
+    how: Finish,
+) -> MapLayout {
+    let network = graph.network();
+    let stations: Vec<StationMark> = network
+        .position_indices()
+        .map(|p| shapes[p.get()].mark(p, placement.at[p.get()]))
+        .collect();
+    let area = Rect::new(0.0, 0.0, placement.width, placement.height);
+    let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
+    let names: Vec<Rect> = stations
+        .iter()
+        .zip(sizes)
+        .map(|(s, &size)| labels::reserved(s, size))
+        .collect();
+    let (at, row) = (&placement.at[..], &placement.row[..]);
+    let no_shapes = paths::Shapes::new();
+    let mut lines = if how.untangle {
+        untangle::untangle(graph, (at, row), &stations, &names, area)
+    } else {
+        let mut obstacles = how
+            .clear
+            .then(|| clearance::Obstacles::new(&marks, &names, area));
+        paths::route(graph, at, row, obstacles.as_mut(), &no_shapes)
+    };
+    let connections = paths::connect(graph, &placement.at);
+    let titles: Vec<&str> = network
+        .positions()
+        .iter()
+        .map(|p| p.title.as_str())
+        .collect();
+    let mut labels = labels::place(
+        &titles,
+        texts.clone(),
+        sizes,
+        &stations,
+        &lines,
+        area,
+        how.narrower,
+    );
+    if how.clear {
+        // A name its line ran into has moved: the lines clear the names
+        // where they now stand, and the names move again round them.
+        let names: Vec<Rect> = labels.iter().map(|l| l.bounds).collect();
+        let mut placed = clearance::Obstacles::new(&marks, &names, area);
+        lines = paths::route(graph, at, row, Some(&mut placed), &no_shapes);
+        labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
+    }
+    let hub = crate::lod::hub(graph)
+        .and_then(|p| stations.get(p.get()))
+        .map_or(Point::new(0.0, 0.0), |s| s.at);
+    let mut map = MapLayout {
+        width: placement.width,
+        height: placement.height,
+        bands: placement.bands,
+        stations,
+        lines,
+        connections,
+        labels,
+        hub,
+        small_screen_scale: crate::lod::LABELS_FROM_SCALE,
+    };
+    map.snap_to_tenths();
+    map
+}
+
+impl MapLayout {
+    /// Every coordinate at whole tenths of a pixel, as the map data stores
+    /// them, so a layout and its decoded copy are equal.
+    fn snap_to_tenths(&mut self) {
+        let (w, h) = (geometry::snap(self.width), geometry::snap(self.height));
+        (self.width, self.height) = (w, h);
+        self.hub = self.hub.snapped();
+        for band in &mut self.bands {
+            (band.x, band.width) = (geometry::snap(band.x), geometry::snap(band.width));
+        }
+        for s in &mut self.stations {
+            s.at = s.at.snapped();
+            s.bounds = s.bounds.snapped();
+            s.capsule = (s.capsule.0.snapped(), s.capsule.1.snapped());
+            s.tick = s.tick.snapped();
+        }
+        for path in &mut self.lines {
+            path.points.iter_mut().for_each(|p| *p = p.snapped());
+        }
+        for c in &mut self.connections {
+            c.points.iter_mut().for_each(|p| *p = p.snapped());
+        }
+        for label in &mut self.labels {
+            label.anchor = label.anchor.snapped();
+            label.bounds = label.bounds.snapped();
+        }
+    }
+}
