@@ -12,7 +12,6 @@
 //! station, where most of them stay; the label pass then moves the rest
 //! off whatever lines are still on them.
 //!
-//! [`corridors`]: Obstacles::corridors
 
 use super::spatial::Grid;
 use super::{LINE_WIDTH, Point, Rect};
@@ -63,19 +62,10 @@ impl Obstacles {
         }
     }
 
-    /// Where a line may run straight up or down, in order: `inset` left of
-    /// each station, and just right of each name.
+    /// Where a line may run straight up or down ([`corridors`]).
     pub(super) fn corridors(&self, inset: f32) -> Vec<f32> {
         let (stations, names) = self.boxes.split_at(self.stations);
-        let mut xs: Vec<f32> = stations
-            .iter()
-            .map(|s| s.x + s.width / 2.0 - inset)
-            .chain(names.iter().map(|n| n.right() + LINE_WIDTH))
-            .map(f32::round)
-            .collect();
-        xs.sort_by(f32::total_cmp);
-        xs.dedup();
-        xs
+        corridors(stations, names, inset)
     }
 
     /// What the drawn stroke along `points` runs into, except the stations
@@ -102,6 +92,20 @@ impl Obstacles {
             names: found.len() - on_stations,
         }
     }
+}
+
+/// Where a line may run straight up or down, in order: `inset` left of
+/// each of the `stations`, and just right of each of the `names`.
+pub(super) fn corridors(stations: &[Rect], names: &[Rect], inset: f32) -> Vec<f32> {
+    let mut xs: Vec<f32> = stations
+        .iter()
+        .map(|s| s.x + s.width / 2.0 - inset)
+        .chain(names.iter().map(|n| n.right() + LINE_WIDTH))
+        .map(f32::round)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup();
+    xs
 }
 
 /// The places to try for the diagonal of a stretch from `a` to `b`: where

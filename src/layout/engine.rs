@@ -29,23 +29,22 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
     // Clearing stretches of stations and names changes where lines run,
     // which can cost crossings: it is kept only when the map reads better.
     // Untangling draws the map once per shape it tries: only small maps.
-    let kept = |plan: &rows::RowPlan, finishes: &[Finish]| {
-        let mut best: Option<(_, MapLayout)> = None;
-        for &finish in finishes {
+    let kept = |plan: &rows::RowPlan, others: &[Finish]| {
+        let first = draw(plan, Finish::KEPT);
+        let mut best = (legibility(&verify(&first)), first);
+        for &finish in others {
             let map = draw(plan, finish);
             let score = legibility(&verify(&map));
-            if best.as_ref().is_none_or(|(kept, _)| score < *kept) {
-                best = Some((score, map));
+            if score < best.0 {
+                best = (score, map);
             }
         }
-        let mut map = best
-            .map(|(_, map)| map)
-            .unwrap_or_else(|| draw(plan, Finish::KEPT));
+        let mut map = best.1;
         map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
         map
     };
     if network.positions().len() > ORDER_SEARCH_LIMIT {
-        return kept(&plan, &[Finish::KEPT, Finish::CLEARED]);
+        return kept(&plan, &[Finish::CLEARED]);
     }
     // Local search over the order of each block's rows: make one move,
     // keep it if the map reads better. Rows are packed first fit, so
@@ -68,7 +67,7 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
             break;
         }
     }
-    kept(&plan, &[Finish::KEPT, Finish::CLEARED, Finish::UNTANGLED])
+    kept(&plan, &[Finish::CLEARED, Finish::UNTANGLED])
 }
 
 /// Networks up to this many positions get their row order searched; a

@@ -189,8 +189,9 @@ struct Clear<'a> {
 
 impl Clear<'_> {
     /// [`between`], leaning `lean`; or, if that runs into a station or a
-    /// name and the step is mostly sideways, the place for its diagonal
-    /// that runs into the fewest.
+    /// name, the shape that runs into the fewest: the diagonal elsewhere
+    /// along the stretch, a drop down a corridor, or a step aside along a
+    /// row (the shape chosen for this stretch before, if there is one).
     fn between(
         &mut self,
         ends: ((PositionIndex, Point), (PositionIndex, Point)),
@@ -501,20 +502,26 @@ mod tests {
     use super::*;
 
     /// Whether a polyline keeps to the eight directions and never turns
-    /// back on itself.
-    fn drawable(points: &[Point]) -> bool {
-        let steps: Vec<(f32, f32)> = points
-            .windows(2)
-            .map(|w| (w[1].x - w[0].x, w[1].y - w[0].y))
-            .filter(|&(dx, dy)| dx != 0.0 || dy != 0.0)
-            .collect();
-        let octilinear = steps
-            .iter()
-            .all(|&(dx, dy)| dx == 0.0 || dy == 0.0 || dx.abs() == dy.abs());
-        let forward = steps
-            .windows(2)
-            .all(|s| s[0].0 * s[1].0 + s[0].1 * s[1].1 >= 0.0);
-        octilinear && forward
+    /// back on itself, by `verify`'s rules.
+    fn drawable(points: Vec<Point>) -> bool {
+        let map = super::super::MapLayout {
+            width: 800.0,
+            height: 600.0,
+            bands: Vec::new(),
+            stations: Vec::new(),
+            lines: vec![LinePath {
+                line: LineIndex(0),
+                colour: crate::journey::Colour::default(),
+                points,
+                stops: Vec::new(),
+            }],
+            connections: Vec::new(),
+            hub: Point::new(0.0, 0.0),
+            small_screen_scale: 1.0,
+            labels: Vec::new(),
+        };
+        let report = super::super::verify(&map);
+        report.non_octilinear_segments == 0 && report.u_turns == 0
     }
 
     #[test]
@@ -546,7 +553,7 @@ mod tests {
                     let mut points = vec![a];
                     points.extend(between(&slots, &at, ends, None, lean));
                     points.push(b);
-                    assert!(drawable(&points), "{points:?}");
+                    assert!(drawable(points.clone()), "{points:?}");
                 }
             }
         }

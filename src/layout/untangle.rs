@@ -10,7 +10,7 @@
 //! more stations it skips. Every try routes and counts the whole map
 //! again, so it is for maps the row-order search also runs on.
 
-use super::clearance::Obstacles;
+use super::clearance;
 use super::paths::{self, Lean, Shapes};
 use super::strokes::Strokes;
 use super::{LinePath, MapLayout, Point, Rect, StationMark, verify};
@@ -38,7 +38,7 @@ pub(super) fn untangle(
     let mut best_score = score(&best);
     let stretches = stretches(graph, at);
     let marks: Vec<Rect> = stations.iter().map(|s| s.bounds).collect();
-    let corridors = Obstacles::new(&marks, names, area).corridors(paths::CORRIDOR_INSET);
+    let corridors = clearance::corridors(&marks, names, paths::CORRIDOR_INSET);
     for _ in 0..SWEEPS {
         let mut better = false;
         for &(from, to) in &stretches {
