@@ -96,10 +96,12 @@ fn shipped_content_has_no_overlaps() {
     // moving single rows as well as swapping them took 99 to 87, and wider
     // narrow bands, which give the search other room, to 76; four Level 5
     // branches, to 74; stretches between rows bent where lines cross
-    // least, to 60).
+    // least, to 60). Those counted crossings between lines only; with a
+    // line crossing itself counted too (59 more then), which the search
+    // and untangling now also lower, all crossings went 119 to 112.
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
-    assert!(report.line_crossings <= 60, "{report:?}");
+    assert!(report.all_crossings() <= 112, "{report:?}");
     // Near 16:9, so a laptop or a projector shows the whole map at a scale
     // where its lines and names can be made out (`lod::first_view`).
     assert!(report.aspect_permille <= 2000, "{report:?}");
@@ -123,7 +125,14 @@ fn the_cli_measure_prints_what_verify_counts() {
             .unwrap_or_else(|| panic!("no `{name}` in {stdout}"))
             .to_owned()
     };
-    assert_eq!(value("line crossings"), report.line_crossings.to_string());
+    assert_eq!(
+        value("crossings between lines"),
+        report.line_crossings.to_string()
+    );
+    assert_eq!(
+        value("crossings of a line with itself"),
+        report.own_crossings.to_string()
+    );
     assert_eq!(
         value("labels with a line through them"),
         report.labels_on_lines.to_string()

@@ -290,7 +290,11 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
             "lines through a station they skip",
             r.pass_throughs.to_string(),
         ),
-        ("line crossings", r.line_crossings.to_string()),
+        ("crossings between lines", r.line_crossings.to_string()),
+        (
+            "crossings of a line with itself",
+            r.own_crossings.to_string(),
+        ),
         (
             "most crossings on one line",
             r.max_crossings_per_line.to_string(),

@@ -78,14 +78,15 @@ const ORDER_SEARCH_PASSES: usize = 8;
 
 /// What the row-order search minimises, most important first: hard rules
 /// (which the passes keep at zero anyway), labels a line runs through,
-/// lines through stations they skip, crossings, then bends.
+/// lines through stations they skip, crossings (a line's own included),
+/// then bends.
 fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
     let hard = r.hard_rule_breaks().iter().map(|&(_, n)| n).sum();
     (
         hard,
         r.labels_on_lines,
         r.pass_throughs,
-        r.line_crossings,
+        r.all_crossings(),
         r.bends,
     )
 }

@@ -16,47 +16,29 @@ pub struct Point {
 /// Map coordinates stored as whole tenths of a pixel. The layout's values
 /// are whole pixels or character widths of 7.2, so nothing is lost, and a
 /// small integer takes two or three bytes in the map data where a float
-/// takes four: the first load is smaller.
+/// takes four: the first load is smaller. Most values are whole pixels,
+/// which travel as pixels ([`unit`]), a byte shorter for the width of a
+/// large map.
 mod tenths {
+    use super::unit;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
-        let tenths = if value.is_finite() {
-            (value * 10.0).round() as i32
-        } else {
-            0
-        };
-        serializer.serialize_i32(tenths)
+        serializer.serialize_u32(unit::encode(unit::tenths(*value)))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f32, D::Error> {
-        Ok(i32::deserialize(deserializer)? as f32 / 10.0)
+        Ok(unit::decode(u32::deserialize(deserializer)?) as f32 / 10.0)
     }
 }
 
-/// A polyline stored as its first point and then one number per move:
-/// length in tenths times 9 plus one of the eight octilinear directions.
-/// Map lines are octilinear, so a vertex takes a byte or two in the map
-/// data where two coordinates took five or six. A move in any other
-/// direction is direction 8, followed by its two components (zigzag).
-pub(crate) mod octilinear {
-    use super::Point;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    /// Unit steps, in direction order.
-    const DIRECTIONS: [(i32, i32); 8] = [
-        (1, 0),
-        (1, 1),
-        (0, 1),
-        (-1, 1),
-        (-1, 0),
-        (-1, -1),
-        (0, -1),
-        (1, -1),
-    ];
-    const ANY: u32 = 8;
-
-    fn tenths(v: f32) -> i32 {
+/// A whole number of tenths of a pixel as a small unsigned number: a
+/// whole number of pixels as twice its zigzag, any other value as twice
+/// its own zigzag plus one. Postcard stores a number under 128 in one
+/// byte, under 16,384 in two.
+pub(crate) mod unit {
+    /// `v` in whole tenths of a pixel (0 for a value that is not finite).
+    pub fn tenths(v: f32) -> i32 {
         if v.is_finite() {
             (v * 10.0).round() as i32
         } else {
@@ -72,6 +54,50 @@ pub(crate) mod octilinear {
         ((v >> 1) as i32) ^ -((v & 1) as i32)
     }
 
+    /// The code of `tenths`.
+    pub fn encode(tenths: i32) -> u32 {
+        if tenths % 10 == 0 {
+            zigzag(tenths / 10) << 1
+        } else {
+            zigzag(tenths) << 1 | 1
+        }
+    }
+
+    /// The tenths `code` stands for; never panics, whatever the code.
+    pub fn decode(code: u32) -> i32 {
+        let value = unzigzag(code >> 1);
+        if code & 1 == 0 {
+            value.wrapping_mul(10)
+        } else {
+            value
+        }
+    }
+}
+
+/// A polyline stored as its first point and then one number per move:
+/// its length's [`unit`] code times 9 plus one of the eight octilinear
+/// directions. Map lines are octilinear, so a vertex takes a byte or two
+/// in the map data where two coordinates took five or six. A move in any
+/// other direction is direction 8, followed by the codes of its two
+/// components.
+pub(crate) mod octilinear {
+    use super::Point;
+    use super::unit::{decode, encode, tenths};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Unit steps, in direction order.
+    const DIRECTIONS: [(i32, i32); 8] = [
+        (1, 0),
+        (1, 1),
+        (0, 1),
+        (-1, 1),
+        (-1, 0),
+        (-1, -1),
+        (0, -1),
+        (1, -1),
+    ];
+    const ANY: u32 = 8;
+
     pub fn serialize<S: Serializer>(points: &[Point], serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = Vec::with_capacity(points.len() + 2);
         let mut at = (0, 0);
@@ -86,8 +112,8 @@ pub(crate) mod octilinear {
                 .position(|&d| d == unit)
                 .filter(|_| straight)
             {
-                Some(direction) => out.push(length as u32 * 9 + direction as u32),
-                None => out.extend([ANY, zigzag(dx), zigzag(dy)]),
+                Some(direction) => out.push(encode(length) * 9 + direction as u32),
+                None => out.extend([ANY, encode(dx), encode(dy)]),
             }
             at = next;
         }
@@ -101,12 +127,12 @@ pub(crate) mod octilinear {
         let mut rest = moves.into_iter();
         while let Some(m) = rest.next() {
             let (dx, dy) = if m == ANY {
-                let dx = unzigzag(rest.next().unwrap_or(0));
-                (dx, unzigzag(rest.next().unwrap_or(0)))
+                let dx = decode(rest.next().unwrap_or(0));
+                (dx, decode(rest.next().unwrap_or(0)))
             } else {
                 let (ux, uy) = DIRECTIONS[(m % 9) as usize % 8];
-                let length = (m / 9) as i32;
-                (ux * length, uy * length)
+                let length = decode(m / 9);
+                (ux.wrapping_mul(length), uy.wrapping_mul(length))
             };
             at = (at.0.wrapping_add(dx), at.1.wrapping_add(dy));
             points.push(Point::new(at.0 as f32 / 10.0, at.1 as f32 / 10.0));
@@ -272,5 +298,24 @@ mod tests {
         let bytes = postcard::to_allocvec(&straight).unwrap();
         assert!(bytes.len() <= 2 * 20 + 4, "{} bytes", bytes.len());
         assert_eq!(postcard::from_bytes::<Path>(&bytes).unwrap(), straight);
+    }
+
+    #[test]
+    fn whole_pixels_travel_shorter_than_tenths_and_both_come_back() {
+        for tenths in [0, 10, -10, 7, -7, 12_345, -20_000, 19_990, i32::MAX / 20] {
+            assert_eq!(unit::decode(unit::encode(tenths)), tenths, "{tenths}");
+        }
+        // 1,500 px is 15,000 tenths: three bytes as tenths, two as pixels.
+        let size = |v: f32| postcard::to_allocvec(&Point::new(v, 0.0)).unwrap().len() - 1;
+        assert_eq!(size(1_500.0), 2);
+        assert_eq!(size(1_500.2), 3);
+        let back: Point =
+            postcard::from_bytes(&postcard::to_allocvec(&Point::new(1_500.2, -3.0)).unwrap())
+                .unwrap();
+        assert_eq!(back, Point::new(1_500.2, -3.0));
+        // Any code decodes to some value, never a panic.
+        for code in [u32::MAX, u32::MAX - 1, 1 << 31] {
+            let _ = unit::decode(code);
+        }
     }
 }

@@ -238,6 +238,10 @@ fn verify_finds_overlaps_and_slanted_segments() {
             // Vertical, crossing both segments of line 0.
             line(1, vec![Point::new(150.0, 0.0), Point::new(150.0, 300.0)]),
             line(2, vec![Point::new(250.0, 0.0), Point::new(250.0, 300.0)]),
+            // A branch of line 2 across its trunk: an own crossing.
+            line(2, vec![Point::new(200.0, 200.0), Point::new(300.0, 200.0)]),
+            // A branch of line 1 leaving the end of its trunk: no crossing.
+            line(1, vec![Point::new(150.0, 300.0), Point::new(200.0, 350.0)]),
         ],
     };
     let report = verify(&map);
@@ -247,6 +251,9 @@ fn verify_finds_overlaps_and_slanted_segments() {
     assert_eq!(report.station_overlaps, 1);
     assert_eq!(report.label_station_overlaps, 2);
     assert_eq!(report.line_crossings, 2);
+    assert_eq!(report.own_crossings, 1);
+    // Line 0 is crossed twice; line 2 once by line 0 and once by itself.
+    assert_eq!(report.max_crossings_per_line, 2);
     assert_eq!(report.bends, 1);
     // The vertical line at x = 150 runs through the second label.
     assert_eq!(report.labels_on_lines, 1);

@@ -65,8 +65,8 @@ pub(super) fn untangle(
 }
 
 /// What the search minimises, most important first: lines through
-/// stations they skip, crossings, names (at their reserved spot) a line
-/// touches, bends. The label pass moves names off lines afterwards, and
+/// stations they skip, crossings (a line's own included), names (at their
+/// reserved spot) a line touches, bends. The label pass moves names off lines afterwards, and
 /// the kept map is judged on where they end up.
 fn tangle(
     lines: &[LinePath],
@@ -90,7 +90,7 @@ fn tangle(
     let touched = names.iter().filter(|n| strokes.touching(n) > 0).count();
     (
         report.pass_throughs,
-        report.line_crossings,
+        report.all_crossings(),
         touched,
         report.bends,
     )

@@ -26,7 +26,12 @@ pub struct LayoutReport {
     /// station (touching at a shared stop, running parallel and crossing
     /// inside an interchange, where lines meet anyway, do not count).
     pub line_crossings: usize,
-    /// The most crossings any one line takes part in.
+    /// Points where a line crosses itself outside every station: a branch
+    /// over its trunk or another branch. A pupil following the line cannot
+    /// tell that from a junction, so it is as bad as a crossing with
+    /// another line.
+    pub own_crossings: usize,
+    /// The most crossings any one line takes part in, its own included.
     pub max_crossings_per_line: usize,
     /// Changes of direction along the lines.
     pub bends: usize,
@@ -62,6 +67,12 @@ impl LayoutReport {
         ]
     }
 
+    /// Every crossing outside stations: between lines and of a line with
+    /// itself, which a reader cannot tell apart.
+    pub fn all_crossings(&self) -> usize {
+        self.line_crossings + self.own_crossings
+    }
+
     /// Whether every hard rule holds ([`Self::hard_rule_breaks`]).
     pub fn hard_rules_hold(&self) -> bool {
         self.hard_rule_breaks().iter().all(|&(_, n)| n == 0)
@@ -89,7 +100,7 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         .map(|l| l.line.get() + 1)
         .max()
         .unwrap_or(0);
-    let per_line_crossings = crossings(area, &segments, &station_bounds, line_count);
+    let crossed = crossings(area, &segments, &station_bounds, line_count);
     let mut per_line_bends = vec![0usize; line_count];
     for path in &layout.lines {
         per_line_bends[path.line.get()] += bends(&path.points);
@@ -110,8 +121,9 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         label_overlaps: overlapping_pairs(area, &label_bounds, None),
         station_overlaps: overlapping_pairs(area, &station_bounds, None),
         label_station_overlaps: overlapping_pairs(area, &label_bounds, Some(&station_bounds)),
-        line_crossings: per_line_crossings.iter().sum::<usize>() / 2,
-        max_crossings_per_line: per_line_crossings.iter().copied().max().unwrap_or(0),
+        line_crossings: crossed.between,
+        own_crossings: crossed.own,
+        max_crossings_per_line: crossed.per_line.iter().copied().max().unwrap_or(0),
         bends: per_line_bends.iter().sum(),
         median_bends_per_line: sorted_bends
             .get(sorted_bends.len() / 2)
@@ -182,14 +194,26 @@ fn overlapping_pairs(area: Rect, rects: &[Rect], others: Option<&[Rect]>) -> usi
     count
 }
 
-/// For each line, how many times it crosses another line outside every
-/// station.
+/// Crossings outside every station, counted once each.
+struct Crossings {
+    /// Between two different lines.
+    between: usize,
+    /// Of a line with itself.
+    own: usize,
+    /// For each line, the crossings it takes part in.
+    per_line: Vec<usize>,
+}
+
+/// Where segments cross outside every station. Segments that meet at a
+/// shared end or run along each other do not cross (`crosses`), so a
+/// line's consecutive segments, and runs of one line drawn over the same
+/// track, never count.
 fn crossings(
     area: Rect,
     segments: &[(usize, Point, Point)],
     stations: &[Rect],
     lines: usize,
-) -> Vec<usize> {
+) -> Crossings {
     let mut grid = Grid::new(area, CELL, segments.len());
     for (i, &(_, a, b)) in segments.iter().enumerate() {
         grid.insert(i as u32, &Rect::spanning(a, b));
@@ -198,12 +222,16 @@ fn crossings(
     for (i, r) in stations.iter().enumerate() {
         at_stations.insert(i as u32, r);
     }
-    let mut count = vec![0usize; lines];
+    let mut count = Crossings {
+        between: 0,
+        own: 0,
+        per_line: vec![0; lines],
+    };
     for (i, &(line, a, b)) in segments.iter().enumerate() {
         let mut found = Vec::new();
         grid.query(&Rect::spanning(a, b), |j| {
             let (other, c, d) = segments[j as usize];
-            if (j as usize) > i && other != line && crosses(a, b, c, d) {
+            if (j as usize) > i && crosses(a, b, c, d) {
                 found.push((other, intersection(a, b, c, d)));
             }
         });
@@ -213,9 +241,15 @@ fn crossings(
             at_stations.query(&spot.inflate(1.0), |s| {
                 inside |= stations[s as usize].inflate(1.0).contains(point);
             });
-            if !inside {
-                count[line] += 1;
-                count[other] += 1;
+            if inside {
+                continue;
+            }
+            count.per_line[line] += 1;
+            if other == line {
+                count.own += 1;
+            } else {
+                count.per_line[other] += 1;
+                count.between += 1;
             }
         }
     }
