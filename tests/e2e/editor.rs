@@ -203,13 +203,23 @@ async fn a_complete_journey_downloads_as_a_file_tubemap_check_accepts_unchanged(
         Locator::XPath("//button[normalize-space()='Download']"),
     )
     .await;
+    // Chromium can create the file under its final name before it has
+    // written it (seen once in CI: an empty file), so wait for its bytes
+    // and for no partial download to be left.
     let mut file = None;
     for _ in 0..100 {
-        file = std::fs::read_dir(&downloads)
+        let found: Vec<_> = std::fs::read_dir(&downloads)
             .unwrap()
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "toml"));
+            .collect();
+        let partial = found
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "crdownload"));
+        file = found
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e == "toml"))
+            .filter(|p| !partial && std::fs::metadata(p).is_ok_and(|m| m.len() > 0));
         if file.is_some() {
             break;
         }
