@@ -62,8 +62,9 @@ fn generated_network_has_no_overlaps() {
     // station or a name bend elsewhere (along it, down a corridor, or
     // slanting off a row), then clear the names where they moved to,
     // which took names on lines to 51 and lines through stations they
-    // skip from 281 to 6.
-    assert!(report.labels_on_lines <= 51, "{report:?}");
+    // skip from 281 to 6; names still on a line on the map kept slide
+    // along their station, to 29.
+    assert!(report.labels_on_lines <= 29, "{report:?}");
     assert!(report.pass_throughs <= 6, "{report:?}");
 }
 

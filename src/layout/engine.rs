@@ -40,6 +40,11 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
             }
         }
         let mut map = best.1;
+        let area = Rect::new(0.0, 0.0, map.width, map.height);
+        // The costliest try for a name, so only on the map kept.
+        let narrower = &labels::NARROWER;
+        labels::slide(&mut map.labels, &map.stations, &map.lines, area, narrower);
+        map.snap_to_tenths();
         map.small_screen_scale = crate::lod::small_screen_scale(graph, &map);
         map
     };

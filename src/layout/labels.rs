@@ -8,11 +8,12 @@
 //! that is clear of every label and station: each move keeps the
 //! zero-overlap invariant, so the end result keeps it too. A name no spot
 //! clears tries again wrapped narrower (taller), which fits between lines a
-//! wide name cannot.
+//! wide name cannot. On the map kept, a name still on a line slides along
+//! its station ([`slide`]), by the same rules.
 
 use super::rows::{LABEL_GAP, LABEL_INSET};
 use super::spatial::Grid;
-use super::strokes::Strokes;
+use super::strokes::{Near, Strokes};
 use super::{
     Align, HEADER_HEIGHT, LABEL_BASELINE, Label, LinePath, Point, Rect, Size, StationMark,
     text_size, wrap,
@@ -72,29 +73,13 @@ pub(super) fn place(
             }
         })
         .collect();
-
-    let mut strokes = Strokes::new(lines, map);
-    let mut station_grid = Grid::new(map, CELL, stations.len());
-    for (i, s) in stations.iter().enumerate() {
-        station_grid.insert(i as u32, &s.bounds);
-    }
-    let mut label_grid = Grid::new(map, CELL, labels.len());
-    for (i, l) in labels.iter().enumerate() {
-        label_grid.insert(i as u32, &l.bounds);
-    }
-
-    // Labels keep clear of the map edges and of the header with the titles.
-    let inside = |r: &Rect| {
-        r.x >= 0.0 && r.y >= HEADER_HEIGHT && r.right() <= map.right() && r.bottom() <= map.bottom()
-    };
-    let mut line_hits = |r: &Rect| strokes.touching(r);
-
+    let mut room = Room::new(stations, lines, &labels, map);
     for i in 0..labels.len() {
         let current = labels[i].bounds;
         if current.width <= 0.0 {
             continue;
         }
-        let mut best_hits = line_hits(&current);
+        let mut best_hits = room.strokes.touching(&current);
         if best_hits == 0 {
             continue;
         }
@@ -102,26 +87,17 @@ pub(super) fn place(
         // The name as wrapped first, at every other spot; then narrower
         // wraps, which fit between lines where a wide name cannot.
         let title = titles[i];
-        let shapes = std::iter::once((labels[i].lines.clone(), sizes[i]))
-            .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)));
+        let shapes: Vec<(Vec<String>, Size)> = std::iter::once((labels[i].lines.clone(), sizes[i]))
+            .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)))
+            .collect();
+        let around = room.around(i, &reach(&stations[i], &shapes), &labels);
         'shapes: for (wrapped, size) in shapes {
             let first = if wrapped == labels[i].lines { 1 } else { 0 };
             for &candidate in &SPOTS[first..] {
                 let (anchor, align, bounds) = spot(candidate, &stations[i], size);
-                if !inside(&bounds) {
+                let Some(hits) = around.lines_on(&bounds) else {
                     continue;
-                }
-                let mut clear = true;
-                station_grid.query(&bounds, |s| {
-                    clear &= !stations[s as usize].bounds.intersects(&bounds);
-                });
-                label_grid.query(&bounds, |l| {
-                    clear &= l as usize == i || !labels[l as usize].bounds.intersects(&bounds);
-                });
-                if !clear {
-                    continue;
-                }
-                let hits = line_hits(&bounds);
+                };
                 if hits < best_hits {
                     best_hits = hits;
                     best = Some((wrapped.clone(), anchor, align, bounds));
@@ -132,8 +108,7 @@ pub(super) fn place(
             }
         }
         if let Some((wrapped, anchor, align, bounds)) = best {
-            label_grid.remove(i as u32, &current);
-            label_grid.insert(i as u32, &bounds);
+            room.moved(i, &current, &bounds);
             let label = &mut labels[i];
             label.lines = wrapped;
             label.anchor = anchor;
@@ -144,10 +119,215 @@ pub(super) fn place(
     labels
 }
 
+/// The last try for names still on a line, on the map kept: each slides
+/// along its station ([`slid`]), as wrapped and at each of `narrower`'s
+/// wraps, to the first place clear of lines, or else the one touching
+/// the fewest, never onto another name or station.
+pub(super) fn slide(
+    labels: &mut [Label],
+    stations: &[StationMark],
+    lines: &[LinePath],
+    map: Rect,
+    narrower: &[usize],
+) {
+    let mut room = Room::new(stations, lines, labels, map);
+    for i in 0..labels.len().min(stations.len()) {
+        let current = labels[i].bounds;
+        let mut best_hits = room.strokes.touching(&current);
+        if current.width <= 0.0 || best_hits == 0 {
+            continue;
+        }
+        let title = labels[i].lines.join(" ");
+        let shapes: Vec<(Vec<String>, Size)> = std::iter::once((
+            labels[i].lines.clone(),
+            Size::new(current.width, current.height),
+        ))
+        .chain(narrower.iter().filter_map(|&max| wrapped_at(&title, max)))
+        .collect();
+        let around = room.around(i, &reach(&stations[i], &shapes), labels);
+        let mut best = None;
+        'shapes: for (wrapped, size) in shapes {
+            for (anchor, align, bounds) in slid(&stations[i], size) {
+                let Some(hits) = around.lines_on(&bounds) else {
+                    continue;
+                };
+                if hits < best_hits {
+                    best_hits = hits;
+                    best = Some((wrapped.clone(), anchor, align, bounds));
+                    if hits == 0 {
+                        break 'shapes;
+                    }
+                }
+            }
+        }
+        if let Some((wrapped, anchor, align, bounds)) = best {
+            room.moved(i, &current, &bounds);
+            let label = &mut labels[i];
+            label.lines = wrapped;
+            (label.anchor, label.align, label.bounds) = (anchor, align, bounds);
+        }
+    }
+}
+
+/// The map as the label pass sees it: the lines, the stations and the
+/// names, indexed by where they are.
+struct Room<'a> {
+    strokes: Strokes,
+    stations: &'a [StationMark],
+    station_grid: Grid,
+    label_grid: Grid,
+    map: Rect,
+}
+
+/// What lies round one name's station: the lines there and every box the
+/// name must not overlap.
+struct Around {
+    lines: Near,
+    taken: Vec<Rect>,
+    map: Rect,
+}
+
+impl<'a> Room<'a> {
+    fn new(
+        stations: &'a [StationMark],
+        lines: &[LinePath],
+        labels: &[Label],
+        map: Rect,
+    ) -> Room<'a> {
+        let mut station_grid = Grid::new(map, CELL, stations.len());
+        for (i, s) in stations.iter().enumerate() {
+            station_grid.insert(i as u32, &s.bounds);
+        }
+        let mut label_grid = Grid::new(map, CELL, labels.len());
+        for (i, l) in labels.iter().enumerate() {
+            label_grid.insert(i as u32, &l.bounds);
+        }
+        Room {
+            strokes: Strokes::new(lines, map),
+            stations,
+            station_grid,
+            label_grid,
+            map,
+        }
+    }
+
+    /// Everything within `reach` that name `i` must keep clear of, gathered
+    /// once, so the many places it tries there ask no grid.
+    fn around(&mut self, i: usize, reach: &Rect, labels: &[Label]) -> Around {
+        let mut taken = Vec::new();
+        let stations = self.stations;
+        self.station_grid
+            .query(reach, |s| taken.push(stations[s as usize].bounds));
+        self.label_grid.query(reach, |l| {
+            if l as usize != i {
+                taken.push(labels[l as usize].bounds);
+            }
+        });
+        taken.retain(|r| r.intersects(reach));
+        Around {
+            lines: self.strokes.near(reach),
+            taken,
+            map: self.map,
+        }
+    }
+
+    /// Name `i` moved from `from` to `to`.
+    fn moved(&mut self, i: usize, from: &Rect, to: &Rect) {
+        self.label_grid.remove(i as u32, from);
+        self.label_grid.insert(i as u32, to);
+    }
+}
+
+impl Around {
+    /// How many lines a name at `bounds` would touch; `None` where it may
+    /// not stand: over another name or a station, past the map's edges, or
+    /// over the header with the band titles.
+    fn lines_on(&self, bounds: &Rect) -> Option<usize> {
+        let map = self.map;
+        let inside = bounds.x >= 0.0
+            && bounds.y >= HEADER_HEIGHT
+            && bounds.right() <= map.right()
+            && bounds.bottom() <= map.bottom();
+        (inside && !self.taken.iter().any(|r| r.intersects(bounds)))
+            .then(|| self.lines.touching(bounds))
+    }
+}
+
+/// Everywhere a name in any of `shapes` may stand round `station`, fixed
+/// spots and slides: more than a name's width and height each way.
+fn reach(station: &StationMark, shapes: &[(Vec<String>, Size)]) -> Rect {
+    let (width, height) = shapes.iter().fold((0.0f32, 0.0f32), |(w, h), (_, s)| {
+        (w.max(s.width), h.max(s.height))
+    });
+    let margin = 2.0 * LABEL_GAP + SLIDE_PAST + SLIDE_AWAY[1] + LABEL_INSET;
+    let (across, down) = (width + margin, height + margin);
+    let shape = station.bounds;
+    Rect::new(
+        shape.x - across,
+        shape.y - down,
+        shape.width + 2.0 * across,
+        shape.height + 2.0 * down,
+    )
+}
+
 /// The box a name of `size` takes at its reserved spot, below-right of
 /// `station`, where every label starts.
 pub(super) fn reserved(station: &StationMark, size: Size) -> Rect {
     spot(Spot::BelowRight, station, size).2
+}
+
+/// How far apart the places a name slides to are, in pixels.
+const SLIDE_STEP: f32 = 4.0;
+/// How much further right than its default spot a name may slide: no
+/// line fits between it and its station (a stroke is
+/// [`LINE_WIDTH`](super::LINE_WIDTH) wide, and must not touch either).
+const SLIDE_PAST: f32 = 8.0;
+/// How much further from its station a slid name may also stand; again,
+/// too little for a line to pass between.
+const SLIDE_AWAY: [f32; 2] = [0.0, 6.0];
+
+/// The places a name of `size` slides to when none of the fixed spots is
+/// clear, nearest the default first: below or above `station`, anywhere
+/// from just right of its default spot to hanging left of the station,
+/// and beside it, anywhere from level with its top to level with its
+/// bottom; each also a little further out. The name stays next to its
+/// station, with no room for a line between (the slider model of map
+/// labelling).
+fn slid(station: &StationMark, size: Size) -> impl Iterator<Item = (Point, Align, Rect)> {
+    let Size { width, height } = size;
+    let (at, shape) = (station.at, station.bounds);
+    let lefts: Vec<f32> = (0..)
+        .map(|k| at.x + LABEL_INSET + SLIDE_PAST - k as f32 * SLIDE_STEP)
+        .take_while(|&left| left >= at.x - LABEL_INSET - width)
+        .collect();
+    let level = at.y - height / 2.0;
+    let tops: Vec<f32> = (0..)
+        .map(|k| k as f32 * SLIDE_STEP)
+        .take_while(|&shift| shift <= height / 2.0)
+        .flat_map(|shift| [level + shift, level - shift])
+        .collect();
+    SLIDE_AWAY.into_iter().flat_map(move |away| {
+        let below = shape.bottom() + LABEL_GAP + away;
+        let above = shape.y - LABEL_GAP - away - height;
+        let right = shape.right() + LABEL_GAP * 2.0 + away;
+        let left = shape.x - LABEL_GAP * 2.0 - away - width;
+        let under_or_over = lefts.clone().into_iter().flat_map(move |x| {
+            [
+                Rect::new(x, below, width, height),
+                Rect::new(x, above, width, height),
+            ]
+        });
+        let beside = tops.clone().into_iter().flat_map(move |y| {
+            [
+                Rect::new(right, y, width, height),
+                Rect::new(left, y, width, height),
+            ]
+        });
+        under_or_over.chain(beside).map(|bounds| {
+            let anchor = Point::new(bounds.x, bounds.y + LABEL_BASELINE);
+            (anchor, Align::Start, bounds)
+        })
+    })
 }
 
 /// Narrower wraps a name still on a line tries, widest first.

@@ -43,6 +43,37 @@ impl Strokes {
         });
         hits
     }
+
+    /// The segments touching `area`, for testing many boxes within it
+    /// without asking the grid each time.
+    pub(super) fn near(&mut self, area: &Rect) -> Near {
+        let reach = area.inflate(LINE_WIDTH / 2.0);
+        let segments = &self.segments;
+        let mut found = Vec::new();
+        self.grid.query(&reach, |i| {
+            let (a, b) = segments[i as usize];
+            if reach.hit_by_segment(a, b) {
+                found.push((a, b));
+            }
+        });
+        Near(found)
+    }
+}
+
+/// The segments near one place ([`Strokes::near`]).
+pub(super) struct Near(Vec<(Point, Point)>);
+
+impl Near {
+    /// How many segments touch `area`, by the rule of
+    /// [`Strokes::touching`]; the same count for an `area` within the one
+    /// these segments were gathered for.
+    pub(super) fn touching(&self, area: &Rect) -> usize {
+        let area = area.inflate(LINE_WIDTH / 2.0);
+        self.0
+            .iter()
+            .filter(|&&(a, b)| area.hit_by_segment(a, b))
+            .count()
+    }
 }
 
 #[cfg(test)]
@@ -80,5 +111,27 @@ mod tests {
         ]);
         assert_eq!(bent.touching(&Rect::new(90.0, 90.0, 20.0, 20.0)), 2);
         assert_eq!(bent.touching(&Rect::new(0.0, 0.0, 200.0, 200.0)), 2);
+    }
+
+    #[test]
+    fn the_segments_near_a_place_count_as_the_grid_does_within_it() {
+        let mut lines = strokes(vec![
+            Point::new(0.0, 100.0),
+            Point::new(100.0, 100.0),
+            Point::new(150.0, 150.0),
+            Point::new(150.0, 200.0),
+        ]);
+        let near = lines.near(&Rect::new(60.0, 60.0, 100.0, 100.0));
+        for (x, y) in [
+            (60.0, 60.0),
+            (80.0, 84.0),
+            (80.0, 102.0),
+            (110.0, 100.0),
+            (140.0, 120.0),
+        ] {
+            let area = Rect::new(x, y, 20.0, 16.0);
+            assert_eq!(near.touching(&area), lines.touching(&area), "{area:?}");
+        }
+        assert_eq!(near.touching(&Rect::new(120.0, 120.0, 40.0, 40.0)), 2);
     }
 }

@@ -394,6 +394,67 @@ fn a_name_no_spot_clears_wraps_narrower_to_fit_between_lines() {
 }
 
 #[test]
+fn a_name_no_fixed_spot_clears_slides_along_its_station_to_a_clear_place() {
+    let at = Point::new(300.0, 400.0);
+    let station = Shape::new(1, false).mark(PositionIndex(0), at);
+    let shape = station.bounds;
+    let title = "Bricklayer";
+    let text = wrap(title, LABEL_MAX_CHARS);
+    let size = text_size(&text);
+    let segment = |a: Point, b: Point| LinePath {
+        line: LineIndex(0),
+        colour: Colour::default(),
+        points: vec![a, b],
+        stops: vec![0, 1],
+    };
+    // Just under the station, just over it, and short uprights through
+    // the spots beside it: every fixed spot touches one.
+    let (below, above) = (shape.bottom() + 3.0, shape.y - 3.0);
+    let lines = [
+        segment(
+            Point::new(150.0, below + 1.0),
+            Point::new(450.0, below + 1.0),
+        ),
+        segment(
+            Point::new(150.0, above - 1.0),
+            Point::new(450.0, above - 1.0),
+        ),
+        segment(
+            Point::new(shape.right() + 26.0, at.y - 10.0),
+            Point::new(shape.right() + 26.0, at.y + 10.0),
+        ),
+        segment(
+            Point::new(shape.x - 26.0, at.y - 10.0),
+            Point::new(shape.x - 26.0, at.y + 10.0),
+        ),
+    ];
+    let map = Rect::new(0.0, 0.0, 800.0, 800.0);
+    let stations = std::slice::from_ref(&station);
+    let mut placed = labels::place(&[title], vec![text], &[size], stations, &lines, map, &[]);
+    let on_lines = |label: &Label| strokes::Strokes::new(&lines, map).touching(&label.bounds);
+    assert!(on_lines(&placed[0]) > 0, "{:?}", placed[0].bounds);
+    labels::slide(&mut placed, stations, &lines, map, &[]);
+    let slid = &placed[0];
+    assert_eq!(on_lines(slid), 0, "{:?}", slid.bounds);
+    assert!(!slid.bounds.intersects(&shape));
+    // Still its station's: at most 12 px from it either way, and no
+    // further right than just past the default spot.
+    let gap_x = (slid.bounds.x - shape.right()).max(shape.x - slid.bounds.right());
+    let gap_y = (slid.bounds.y - shape.bottom()).max(shape.y - slid.bounds.bottom());
+    assert!(
+        gap_x <= 12.0 && gap_y <= 12.0,
+        "{:?} {shape:?}",
+        slid.bounds
+    );
+    assert!(slid.bounds.x <= at.x + 12.0, "{:?}", slid.bounds);
+    assert_eq!(slid.lines, vec![title.to_owned()]);
+    // A name already clear of lines stays where it is.
+    let before = placed.clone();
+    labels::slide(&mut placed, stations, &lines, map, &[]);
+    assert_eq!(placed, before);
+}
+
+#[test]
 fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
     let positions: Vec<Position> = [1, 3, 2, 4]
         .iter()
