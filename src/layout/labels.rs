@@ -79,11 +79,10 @@ pub(super) fn place(
         if current.width <= 0.0 {
             continue;
         }
-        let mut best_hits = room.strokes.touching(&current);
-        if best_hits == 0 {
+        let hits = room.strokes.touching(&current);
+        if hits == 0 {
             continue;
         }
-        let mut best = None;
         // The name as wrapped first, at every other spot; then narrower
         // wraps, which fit between lines where a wide name cannot.
         let title = titles[i];
@@ -91,29 +90,17 @@ pub(super) fn place(
             .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)))
             .collect();
         let around = room.around(i, &reach(&stations[i], &shapes), &labels);
-        'shapes: for (wrapped, size) in shapes {
-            let first = if wrapped == labels[i].lines { 1 } else { 0 };
-            for &candidate in &SPOTS[first..] {
-                let (anchor, align, bounds) = spot(candidate, &stations[i], size);
-                let Some(hits) = around.lines_on(&bounds) else {
-                    continue;
-                };
-                if hits < best_hits {
-                    best_hits = hits;
-                    best = Some((wrapped.clone(), anchor, align, bounds));
-                    if hits == 0 {
-                        break 'shapes;
-                    }
-                }
-            }
-        }
-        if let Some((wrapped, anchor, align, bounds)) = best {
-            room.moved(i, &current, &bounds);
-            let label = &mut labels[i];
-            label.lines = wrapped;
-            label.anchor = anchor;
-            label.align = align;
-            label.bounds = bounds;
+        let current_lines = labels[i].lines.clone();
+        let spots = |wrapped: &[String], size: Size| {
+            // The reserved spot is where the name stands as first wrapped.
+            let first = usize::from(wrapped == current_lines.as_slice());
+            SPOTS[first..]
+                .iter()
+                .map(move |&s| spot(s, &stations[i], size))
+        };
+        if let Some(found) = best_move(&around, hits, shapes, spots) {
+            room.moved(i, &current, &found.1.2);
+            found.apply(&mut labels[i]);
         }
     }
     labels
@@ -133,8 +120,8 @@ pub(super) fn slide(
     let mut room = Room::new(stations, lines, labels, map);
     for i in 0..labels.len().min(stations.len()) {
         let current = labels[i].bounds;
-        let mut best_hits = room.strokes.touching(&current);
-        if current.width <= 0.0 || best_hits == 0 {
+        let hits = room.strokes.touching(&current);
+        if current.width <= 0.0 || hits == 0 {
             continue;
         }
         let title = labels[i].lines.join(" ");
@@ -145,28 +132,53 @@ pub(super) fn slide(
         .chain(narrower.iter().filter_map(|&max| wrapped_at(&title, max)))
         .collect();
         let around = room.around(i, &reach(&stations[i], &shapes), labels);
-        let mut best = None;
-        'shapes: for (wrapped, size) in shapes {
-            for (anchor, align, bounds) in slid(&stations[i], size) {
-                let Some(hits) = around.lines_on(&bounds) else {
-                    continue;
-                };
-                if hits < best_hits {
-                    best_hits = hits;
-                    best = Some((wrapped.clone(), anchor, align, bounds));
-                    if hits == 0 {
-                        break 'shapes;
-                    }
+        let slides = |_: &[String], size: Size| slid(&stations[i], size);
+        if let Some(found) = best_move(&around, hits, shapes, slides) {
+            room.moved(i, &current, &found.1.2);
+            found.apply(&mut labels[i]);
+        }
+    }
+}
+
+/// Where a name's box goes: its anchor, alignment and box.
+type Place = (Point, Align, Rect);
+
+/// A name's new wrap and place.
+struct Move(Vec<String>, Place);
+
+impl Move {
+    fn apply(self, label: &mut Label) {
+        let Move(lines, (anchor, align, bounds)) = self;
+        (label.lines, label.anchor, label.align, label.bounds) = (lines, anchor, align, bounds);
+    }
+}
+
+/// The best move for a name touching `hits` lines where it stands: for
+/// each of its `shapes` in turn, the `places` it may take, the first clear
+/// of lines, or else the one touching the fewest; `None` if no place
+/// touches fewer.
+fn best_move<I: Iterator<Item = Place>>(
+    around: &Around,
+    mut hits: usize,
+    shapes: Vec<(Vec<String>, Size)>,
+    places: impl Fn(&[String], Size) -> I,
+) -> Option<Move> {
+    let mut best = None;
+    for (wrapped, size) in shapes {
+        for place in places(&wrapped, size) {
+            let Some(on) = around.lines_on(&place.2) else {
+                continue;
+            };
+            if on < hits {
+                hits = on;
+                best = Some(Move(wrapped.clone(), place));
+                if on == 0 {
+                    return best;
                 }
             }
         }
-        if let Some((wrapped, anchor, align, bounds)) = best {
-            room.moved(i, &current, &bounds);
-            let label = &mut labels[i];
-            label.lines = wrapped;
-            (label.anchor, label.align, label.bounds) = (anchor, align, bounds);
-        }
     }
+    best
 }
 
 /// The map as the label pass sees it: the lines, the stations and the
