@@ -63,9 +63,11 @@ fn generated_network_has_no_overlaps() {
     // slanting off a row), then clear the names where they moved to,
     // which took names on lines to 51 and lines through stations they
     // skip from 281 to 6; names still on a line on the map kept slide
-    // along their station, to 29.
-    assert!(report.labels_on_lines <= 29, "{report:?}");
-    assert!(report.pass_throughs <= 6, "{report:?}");
+    // along their station, to 29; a stretch may also step off its row at
+    // once and run beside it to its drop, which took names on lines to 7
+    // and lines through stations they skip to none.
+    assert!(report.labels_on_lines <= 7, "{report:?}");
+    assert_eq!(report.pass_throughs, 0, "{report:?}");
 }
 
 #[test]

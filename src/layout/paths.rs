@@ -171,6 +171,11 @@ pub(super) enum Lean {
     /// Straight down (or up) at this x, then a diagonal into its end: the
     /// way past a station just before the end along its row.
     SlantIn(f32),
+    /// A short step of the first value down (up, if negative) off its
+    /// start's row at once, along beside the row to the second value's x,
+    /// then straight down (or up): the way past a station along the row
+    /// that every drop from the row itself runs through.
+    StepOut(f32, f32),
 }
 
 /// Routes stretches of lines clear of stations and names where it can.
@@ -228,9 +233,12 @@ impl Clear<'_> {
         let drops = [Lean::Corridor, Lean::SlantOut, Lean::SlantIn]
             .into_iter()
             .flat_map(|shape| corridors.iter().map(move |&x| shape(x)));
+        let steps = BUMPS
+            .into_iter()
+            .flat_map(|h| corridors.iter().map(move |&x| Lean::StepOut(h, x)));
         let bumps = BUMPS.into_iter().filter(|_| level).map(Lean::Bump);
         let mut best = (first, corners, None);
-        for lean in diagonals.chain(drops).chain(bumps) {
+        for lean in diagonals.chain(drops).chain(steps).chain(bumps) {
             let candidate = between(self.slots, self.at, ends, Some(line), lean);
             let hits = obstacles.hits(&stroke(&candidate), [from, to]);
             if hits < best.0 {
@@ -248,11 +256,12 @@ impl Clear<'_> {
 }
 
 /// The corners of a drop between rows down a corridor
-/// ([`Lean::Corridor`], [`Lean::SlantOut`], [`Lean::SlantIn`]) from stop
-/// `start` to stop `end`, at stations `a` and `b`; `None` for the other
-/// shapes, or where the drop does not fit.
+/// ([`Lean::Corridor`], [`Lean::SlantOut`], [`Lean::SlantIn`],
+/// [`Lean::StepOut`]) from stop `start` to stop `end`, at stations `a` and
+/// `b`; `None` for the other shapes, or where the drop does not fit.
 fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Option<Vec<Point>> {
-    let (Lean::Corridor(x) | Lean::SlantOut(x) | Lean::SlantIn(x)) = lean else {
+    let (Lean::Corridor(x) | Lean::SlantOut(x) | Lean::SlantIn(x) | Lean::StepOut(_, x)) = lean
+    else {
         return None;
     };
     let (dx, dy) = (end.x - start.x, end.y - start.y);
@@ -282,6 +291,19 @@ fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Opt
             Point::new(end.x - STUB * sx, end.y),
         ]),
         Lean::Corridor(_) => Some(vec![Point::new(x, start.y), Point::new(x, end.y)]),
+        // The step is a 45-degree one, and must leave a stub before the
+        // corner and not reach past the other row.
+        Lean::StepOut(h, _)
+            if out >= h.abs() + STUB && (h.signum() != sy || h.abs() < dy.abs()) =>
+        {
+            let beside = start.y + h;
+            Some(vec![
+                Point::new(start.x + STUB * sx, start.y),
+                Point::new(start.x + (STUB + h.abs()) * sx, beside),
+                Point::new(x, beside),
+                Point::new(x, end.y),
+            ])
+        }
         _ => None,
     }
 }
@@ -440,9 +462,11 @@ fn between(
         // Bend a stub and a half in from the station, so lines of a
         // bundle, which bend a little before or after, keep their stubs.
         let reference = match lean {
-            Lean::Early | Lean::Bump(_) | Lean::SlantOut(_) | Lean::SlantIn(_) => {
-                Point::new(a.x + BEND_INSET * sx, a.y)
-            }
+            Lean::Early
+            | Lean::Bump(_)
+            | Lean::SlantOut(_)
+            | Lean::SlantIn(_)
+            | Lean::StepOut(..) => Point::new(a.x + BEND_INSET * sx, a.y),
             Lean::Late => Point::new(b.x - BEND_INSET * sx, b.y),
             Lean::At(x) | Lean::Corridor(x) => Point::new(x, a.y),
         };
@@ -525,6 +549,26 @@ mod tests {
     }
 
     #[test]
+    fn a_step_out_leaves_its_row_at_once_and_runs_beside_it_to_the_drop() {
+        let (start, end) = (Point::new(100.0, 100.0), Point::new(500.0, 300.0));
+        let ends = (start, end);
+        let corners = drop(ends, ends, Lean::StepOut(-12.0, 400.0));
+        assert_eq!(
+            corners,
+            Some(vec![
+                Point::new(112.0, 100.0),
+                Point::new(124.0, 88.0),
+                Point::new(400.0, 88.0),
+                Point::new(400.0, 300.0),
+            ])
+        );
+        // No room for the step and a stub before the corner.
+        assert_eq!(drop(ends, ends, Lean::StepOut(-12.0, 130.0)), None);
+        // A step towards the other row as tall as the drop itself.
+        assert_eq!(drop(ends, ends, Lean::StepOut(200.0, 400.0)), None);
+    }
+
+    #[test]
     fn every_shape_a_stretch_can_take_is_octilinear_and_never_turns_back() {
         let slots = vec![Vec::new(); 2];
         let shapes = |x: f32| {
@@ -537,6 +581,8 @@ mod tests {
                 Lean::SlantIn(x),
                 Lean::Bump(-12.0),
                 Lean::Bump(18.0),
+                Lean::StepOut(-12.0, x),
+                Lean::StepOut(24.0, x),
             ]
         };
         let pairs = [
