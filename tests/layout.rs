@@ -65,8 +65,9 @@ fn generated_network_has_no_overlaps() {
     // skip from 281 to 6; names still on a line on the map kept slide
     // along their station, to 29; a stretch may also step off its row at
     // once and run beside it to its drop, which took names on lines to 7
-    // and lines through stations they skip to none.
-    assert!(report.labels_on_lines <= 7, "{report:?}");
+    // and lines through stations they skip to none, or drop beside the
+    // other row and step onto it: 2.
+    assert!(report.labels_on_lines <= 2, "{report:?}");
     assert_eq!(report.pass_throughs, 0, "{report:?}");
 }
 

@@ -7,7 +7,8 @@
 //! stretch that hits something tries other shapes (`paths::Lean`): its
 //! diagonal at other places along it, a drop down one of the [`corridors`]
 //! with square corners or a diagonal off or onto its row, a short step
-//! off its row at once and a run beside it to the drop, or, along a row,
+//! off its row at once and a run beside it to the drop (or a drop to
+//! beside the other row, a run along it and a step on), or, along a row,
 //! a step aside. It keeps the shape that hits least: stations first,
 //! then names. Names are taken at their reserved spot below-right of their
 //! station, where most of them stay; the label pass then moves the rest

@@ -176,6 +176,11 @@ pub(super) enum Lean {
     /// then straight down (or up): the way past a station along the row
     /// that every drop from the row itself runs through.
     StepOut(f32, f32),
+    /// Straight down (or up) at the second value's x to beside its end's
+    /// row, the first value below it (above, if negative), along beside
+    /// the row, then a short step into its end: the way past a station
+    /// along the end's row that every drop onto the row runs through.
+    StepIn(f32, f32),
 }
 
 /// Routes stretches of lines clear of stations and names where it can.
@@ -233,9 +238,10 @@ impl Clear<'_> {
         let drops = [Lean::Corridor, Lean::SlantOut, Lean::SlantIn]
             .into_iter()
             .flat_map(|shape| corridors.iter().map(move |&x| shape(x)));
-        let steps = BUMPS
+        let steps = [Lean::StepOut, Lean::StepIn]
             .into_iter()
-            .flat_map(|h| corridors.iter().map(move |&x| Lean::StepOut(h, x)));
+            .flat_map(|shape| STEPS.into_iter().map(move |h| (shape, h)))
+            .flat_map(|(shape, h)| corridors.iter().map(move |&x| shape(h, x)));
         let bumps = BUMPS.into_iter().filter(|_| level).map(Lean::Bump);
         let mut best = (first, corners, None);
         for lean in diagonals.chain(drops).chain(steps).chain(bumps) {
@@ -257,10 +263,15 @@ impl Clear<'_> {
 
 /// The corners of a drop between rows down a corridor
 /// ([`Lean::Corridor`], [`Lean::SlantOut`], [`Lean::SlantIn`],
-/// [`Lean::StepOut`]) from stop `start` to stop `end`, at stations `a` and
-/// `b`; `None` for the other shapes, or where the drop does not fit.
+/// [`Lean::StepOut`], [`Lean::StepIn`]) from stop `start` to stop `end`, at
+/// stations `a` and `b`; `None` for the other shapes, or where the drop
+/// does not fit.
 fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Option<Vec<Point>> {
-    let (Lean::Corridor(x) | Lean::SlantOut(x) | Lean::SlantIn(x) | Lean::StepOut(_, x)) = lean
+    let (Lean::Corridor(x)
+    | Lean::SlantOut(x)
+    | Lean::SlantIn(x)
+    | Lean::StepOut(_, x)
+    | Lean::StepIn(_, x)) = lean
     else {
         return None;
     };
@@ -304,6 +315,17 @@ fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Opt
                 Point::new(x, end.y),
             ])
         }
+        Lean::StepIn(h, _)
+            if into >= h.abs() + STUB && (h.signum() == sy || h.abs() < dy.abs()) =>
+        {
+            let beside = end.y + h;
+            Some(vec![
+                Point::new(x, start.y),
+                Point::new(x, beside),
+                Point::new(end.x - (STUB + h.abs()) * sx, beside),
+                Point::new(end.x - STUB * sx, end.y),
+            ])
+        }
         _ => None,
     }
 }
@@ -311,6 +333,11 @@ fn drop((start, end): (Point, Point), (a, b): (Point, Point), lean: Lean) -> Opt
 /// How far a line along a row may step aside round a station it skips,
 /// nearest first, above before below (names sit below stations).
 const BUMPS: [f32; 8] = [-12.0, 12.0, -18.0, 18.0, -24.0, 24.0, -30.0, 30.0];
+
+/// How far a stretch between rows may step off a row to run beside it
+/// ([`Lean::StepOut`], [`Lean::StepIn`]): the nearest bumps, as each
+/// height is tried at every corridor.
+const STEPS: [f32; 4] = [-12.0, 12.0, -18.0, 18.0];
 
 /// The `corridors` strictly between `from` and `to`, at least a stub from
 /// each, at most `count` of them, spread evenly.
@@ -466,7 +493,8 @@ fn between(
             | Lean::Bump(_)
             | Lean::SlantOut(_)
             | Lean::SlantIn(_)
-            | Lean::StepOut(..) => Point::new(a.x + BEND_INSET * sx, a.y),
+            | Lean::StepOut(..)
+            | Lean::StepIn(..) => Point::new(a.x + BEND_INSET * sx, a.y),
             Lean::Late => Point::new(b.x - BEND_INSET * sx, b.y),
             Lean::At(x) | Lean::Corridor(x) => Point::new(x, a.y),
         };
@@ -566,6 +594,17 @@ mod tests {
         assert_eq!(drop(ends, ends, Lean::StepOut(-12.0, 130.0)), None);
         // A step towards the other row as tall as the drop itself.
         assert_eq!(drop(ends, ends, Lean::StepOut(200.0, 400.0)), None);
+        // Its mirror: down beside the end's row, along it, a step in.
+        assert_eq!(
+            drop(ends, ends, Lean::StepIn(-12.0, 200.0)),
+            Some(vec![
+                Point::new(200.0, 100.0),
+                Point::new(200.0, 288.0),
+                Point::new(476.0, 288.0),
+                Point::new(488.0, 300.0),
+            ])
+        );
+        assert_eq!(drop(ends, ends, Lean::StepIn(-12.0, 480.0)), None);
     }
 
     #[test]
@@ -583,6 +622,8 @@ mod tests {
                 Lean::Bump(18.0),
                 Lean::StepOut(-12.0, x),
                 Lean::StepOut(24.0, x),
+                Lean::StepIn(-12.0, x),
+                Lean::StepIn(24.0, x),
             ]
         };
         let pairs = [
