@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 15;
+pub const FORMAT: u32 = 16;
 
 /// The map file's name, next to `index.html`: the app fetches it on
 /// start, and Trunk's hook has `tubemap export` write it.
