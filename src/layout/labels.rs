@@ -85,10 +85,7 @@ pub(super) fn place(
         }
         // The name as wrapped first, at every other spot; then narrower
         // wraps, which fit between lines where a wide name cannot.
-        let title = titles[i];
-        let shapes: Vec<(Vec<String>, Size)> = std::iter::once((labels[i].lines.clone(), sizes[i]))
-            .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)))
-            .collect();
+        let shapes = wraps(&labels[i].lines, sizes[i], titles[i], narrower);
         let around = room.around(i, &reach(&stations[i], &shapes), &labels);
         let current_lines = labels[i].lines.clone();
         let spots = |wrapped: &[String], size: Size| {
@@ -99,7 +96,7 @@ pub(super) fn place(
                 .map(move |&s| spot(s, &stations[i], size))
         };
         if let Some(found) = best_move(&around, hits, shapes, spots) {
-            room.moved(i, &current, &found.1.2);
+            room.moved(i, &current, &found.bounds());
             found.apply(&mut labels[i]);
         }
     }
@@ -124,17 +121,13 @@ pub(super) fn slide(
         if current.width <= 0.0 || hits == 0 {
             continue;
         }
+        let size = Size::new(current.width, current.height);
         let title = labels[i].lines.join(" ");
-        let shapes: Vec<(Vec<String>, Size)> = std::iter::once((
-            labels[i].lines.clone(),
-            Size::new(current.width, current.height),
-        ))
-        .chain(narrower.iter().filter_map(|&max| wrapped_at(&title, max)))
-        .collect();
+        let shapes = wraps(&labels[i].lines, size, &title, narrower);
         let around = room.around(i, &reach(&stations[i], &shapes), labels);
         let slides = |_: &[String], size: Size| slid(&stations[i], size);
         if let Some(found) = best_move(&around, hits, shapes, slides) {
-            room.moved(i, &current, &found.1.2);
+            room.moved(i, &current, &found.bounds());
             found.apply(&mut labels[i]);
         }
     }
@@ -144,13 +137,35 @@ pub(super) fn slide(
 type Place = (Point, Align, Rect);
 
 /// A name's new wrap and place.
-struct Move(Vec<String>, Place);
+struct Move {
+    lines: Vec<String>,
+    place: Place,
+}
 
 impl Move {
-    fn apply(self, label: &mut Label) {
-        let Move(lines, (anchor, align, bounds)) = self;
-        (label.lines, label.anchor, label.align, label.bounds) = (lines, anchor, align, bounds);
+    /// The box the name moves to.
+    fn bounds(&self) -> Rect {
+        self.place.2
     }
+
+    fn apply(self, label: &mut Label) {
+        let (anchor, align, bounds) = self.place;
+        (label.lines, label.anchor, label.align, label.bounds) =
+            (self.lines, anchor, align, bounds);
+    }
+}
+
+/// The wraps a name tries: as it stands (`lines`, of `size`), then
+/// `title` at each of `narrower`'s widths that cuts no word.
+fn wraps(
+    lines: &[String],
+    size: Size,
+    title: &str,
+    narrower: &[usize],
+) -> Vec<(Vec<String>, Size)> {
+    std::iter::once((lines.to_vec(), size))
+        .chain(narrower.iter().filter_map(|&max| wrapped_at(title, max)))
+        .collect()
 }
 
 /// The best move for a name touching `hits` lines where it stands: for
@@ -171,7 +186,10 @@ fn best_move<I: Iterator<Item = Place>>(
             };
             if on < hits {
                 hits = on;
-                best = Some(Move(wrapped.clone(), place));
+                best = Some(Move {
+                    lines: wrapped.clone(),
+                    place,
+                });
                 if on == 0 {
                     return best;
                 }
