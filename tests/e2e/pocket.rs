@@ -495,9 +495,20 @@ async fn a_phone_gets_a_bottom_sheet_and_big_touch_targets() {
                       scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
                       side: [side.left, side.top, side.right, side.bottom],
                       touch: getComputedStyle(document.querySelector('.tube-map')).touchAction,
-                      map: document.querySelector('.tube-map').getBoundingClientRect().height };",
+                      map: document.querySelector('.tube-map').getBoundingClientRect().height,
+                      mapBottom: document.querySelector('.tube-map').getBoundingClientRect().bottom,
+                      controlTops: ['.download', '.zoom-controls']
+                        .map(s => document.querySelector(s).getBoundingClientRect().top) };",
         )
         .await;
+    // On a map this short, buttons over it would hide the names of the
+    // first view: the controls sit in a strip under it.
+    let map_bottom = layout["mapBottom"].as_f64().unwrap();
+    let tops: Vec<f64> = serde_json::from_value(layout["controlTops"].clone()).unwrap();
+    assert!(
+        tops.iter().all(|&top| top >= map_bottom - 0.5),
+        "map controls cover the map: {layout}"
+    );
     let width = layout["width"].as_f64().unwrap();
     let height = layout["height"].as_f64().unwrap();
     assert_eq!(width, 360.0, "{layout}");
