@@ -66,8 +66,9 @@ fn generated_network_has_no_overlaps() {
     // along their station, to 29; a stretch may also step off its row at
     // once and run beside it to its drop, which took names on lines to 7
     // and lines through stations they skip to none, or drop beside the
-    // other row and step onto it: 2.
-    assert!(report.labels_on_lines <= 2, "{report:?}");
+    // other row and step onto it: 2; lines routed again keep off the
+    // other corners of a name no spot cleared: 1.
+    assert!(report.labels_on_lines <= 1, "{report:?}");
     assert_eq!(report.pass_throughs, 0, "{report:?}");
 }
 

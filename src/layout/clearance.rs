@@ -12,7 +12,9 @@
 //! a step aside. It keeps the shape that hits least: stations first,
 //! then names. Names are taken at their reserved spot below-right of their
 //! station, where most of them stay; the label pass then moves the rest
-//! off whatever lines are still on them.
+//! off whatever lines are still on them. Routed again round the names
+//! where they moved, lines also keep off the other corners of a name the
+//! label pass left on a line, as spare spots.
 //!
 
 use super::spatial::Grid;
@@ -28,9 +30,13 @@ pub(super) const PLACES: usize = 48;
 /// The stations and reserved name boxes, indexed by where they are.
 pub(super) struct Obstacles {
     /// Station shapes, then name boxes: item `i < stations` is the station
-    /// of `PositionIndex(i)`; item `stations + i` is its name.
+    /// of `PositionIndex(i)`; item `stations + i` is its name; after the
+    /// names come spare spots.
     boxes: Vec<Rect>,
     stations: usize,
+    /// How many boxes are stations and names: spare spots, where nothing
+    /// stands yet, make no corridor.
+    placed: usize,
     grid: Grid,
 }
 
@@ -49,15 +55,23 @@ impl Hits {
 }
 
 impl Obstacles {
-    /// Indexes the station shapes and the reserved name boxes, one of each
-    /// per position, all in `area`.
-    pub(super) fn new(stations: &[Rect], names: &[Rect], area: Rect) -> Obstacles {
-        let boxes: Vec<Rect> = stations.iter().chain(names).copied().collect();
+    /// Indexes the station shapes and the name boxes, one of each per
+    /// position, and `spares`, places names may move to, which count as
+    /// names; all in `area`.
+    pub(super) fn new(stations: &[Rect], names: &[Rect], spares: &[Rect], area: Rect) -> Obstacles {
+        let placed = stations.len() + names.len();
+        let boxes: Vec<Rect> = stations
+            .iter()
+            .chain(names)
+            .chain(spares)
+            .copied()
+            .collect();
         let mut grid = Grid::new(area, CELL, boxes.len());
         for (i, r) in boxes.iter().enumerate() {
             grid.insert(i as u32, r);
         }
         Obstacles {
+            placed,
             boxes,
             stations: stations.len(),
             grid,
@@ -66,7 +80,7 @@ impl Obstacles {
 
     /// Where a line may run straight up or down ([`corridors`]).
     pub(super) fn corridors(&self, inset: f32) -> Vec<f32> {
-        let (stations, names) = self.boxes.split_at(self.stations);
+        let (stations, names) = self.boxes[..self.placed].split_at(self.stations);
         corridors(stations, names, inset)
     }
 
@@ -142,7 +156,7 @@ mod tests {
             Rect::new(30.0, 40.0, 40.0, 16.0),
         ];
         let area = Rect::new(-10.0, -10.0, 200.0, 100.0);
-        let mut obstacles = Obstacles::new(&stations, &names, area);
+        let mut obstacles = Obstacles::new(&stations, &names, &[], area);
         let straight = [Point::new(0.0, 0.0), Point::new(100.0, 0.0)];
         assert_eq!(
             obstacles.hits(&straight, [at(0), at(1)]),
@@ -159,14 +173,20 @@ mod tests {
                 names: 2
             }
         );
-        assert!(
-            obstacles
-                .hits(
-                    &[Point::new(0.0, -40.0), Point::new(100.0, -40.0)],
-                    [at(0), at(1)]
-                )
-                .clear()
+        let above = [Point::new(0.0, -40.0), Point::new(100.0, -40.0)];
+        assert!(obstacles.hits(&above, [at(0), at(1)]).clear());
+        // A spare spot, where a name may move, counts as a name, but
+        // makes no corridor: nothing stands there yet.
+        let spare = Rect::new(20.0, -48.0, 40.0, 16.0);
+        let mut with_spare = Obstacles::new(&stations, &names, &[spare], area);
+        assert_eq!(
+            with_spare.hits(&above, [at(0), at(1)]),
+            Hits {
+                stations: 0,
+                names: 1
+            }
         );
+        assert_eq!(with_spare.corridors(12.0), obstacles.corridors(12.0));
     }
 
     #[test]

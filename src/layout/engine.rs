@@ -172,7 +172,7 @@ fn finish(
     } else {
         let mut obstacles = how
             .clear
-            .then(|| clearance::Obstacles::new(&marks, &names, area));
+            .then(|| clearance::Obstacles::new(&marks, &names, &[], area));
         paths::route(graph, at, row, obstacles.as_mut(), &no_shapes)
     };
     let connections = paths::connect(graph, &placement.at);
@@ -181,7 +181,7 @@ fn finish(
         .iter()
         .map(|p| p.title.as_str())
         .collect();
-    let mut labels = labels::place(
+    let mut placed = labels::place(
         &titles,
         texts.clone(),
         sizes,
@@ -192,11 +192,14 @@ fn finish(
     );
     if how.clear {
         // A name its line ran into has moved: the lines clear the names
-        // where they now stand, and the names move again round them.
-        let names: Vec<Rect> = labels.iter().map(|l| l.bounds).collect();
-        let mut placed = clearance::Obstacles::new(&marks, &names, area);
-        lines = paths::route(graph, at, row, Some(&mut placed), &no_shapes);
-        labels = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
+        // where they now stand, and the names move again round them. A
+        // name that found no clear spot asks the lines to keep off its
+        // other corners too, so that one of them may come clear.
+        let names: Vec<Rect> = placed.labels.iter().map(|l| l.bounds).collect();
+        let spares = labels::other_corners(&placed, &stations);
+        let mut obstacles = clearance::Obstacles::new(&marks, &names, &spares, area);
+        lines = paths::route(graph, at, row, Some(&mut obstacles), &no_shapes);
+        placed = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
     }
     let hub = crate::lod::hub(graph)
         .and_then(|p| stations.get(p.get()))
@@ -208,7 +211,7 @@ fn finish(
         stations,
         lines,
         connections,
-        labels,
+        labels: placed.labels,
         hub,
         small_screen_scale: crate::lod::LABELS_FROM_SCALE,
     };

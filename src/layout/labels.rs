@@ -46,6 +46,40 @@ const SPOTS: [Spot; 8] = [
     Spot::Above,
 ];
 
+/// The corners round their stations that the names `placed` left on a
+/// line could move to, as wrapped now: where lines routed again should
+/// keep off, so that one of them comes clear for the label pass.
+pub(super) fn other_corners(placed: &Placed, stations: &[StationMark]) -> Vec<Rect> {
+    let mut corners = Vec::new();
+    for &i in &placed.on_lines {
+        let now = placed.labels[i].bounds;
+        let size = Size::new(now.width, now.height);
+        corners.extend(
+            CORNERS
+                .into_iter()
+                .map(|corner| spot(corner, &stations[i], size).2)
+                .filter(|&bounds| bounds != now),
+        );
+    }
+    corners
+}
+
+/// The four corner spots round a station.
+const CORNERS: [Spot; 4] = [
+    Spot::BelowRight,
+    Spot::AboveRight,
+    Spot::BelowLeft,
+    Spot::AboveLeft,
+];
+
+/// What the label pass made: a label for every station, and which of
+/// them no spot could take off a line.
+pub(super) struct Placed {
+    pub labels: Vec<Label>,
+    /// Indices into `labels`, in order.
+    pub on_lines: Vec<usize>,
+}
+
 /// Labels for every station, one per position: `texts` are the `titles`
 /// wrapped. A name on a line also tries each of `narrower`'s wraps
 /// (characters a line holds), widest first.
@@ -57,7 +91,8 @@ pub(super) fn place(
     lines: &[LinePath],
     map: Rect,
     narrower: &[usize],
-) -> Vec<Label> {
+) -> Placed {
+    let mut on_lines = Vec::new();
     let mut labels: Vec<Label> = texts
         .into_iter()
         .zip(stations)
@@ -99,8 +134,11 @@ pub(super) fn place(
             room.moved(i, &current, &found.bounds());
             found.apply(&mut labels[i]);
         }
+        if around.lines.touching(&labels[i].bounds) > 0 {
+            on_lines.push(i);
+        }
     }
-    labels
+    Placed { labels, on_lines }
 }
 
 /// The last try for names still on a line, on the map kept: each slides

@@ -345,6 +345,52 @@ fn a_station_is_found_by_pointing_at_its_mark_or_its_name() {
 }
 
 #[test]
+fn a_name_left_on_a_line_asks_lines_to_keep_off_its_other_corners() {
+    let at = Point::new(300.0, 400.0);
+    let station = Shape::new(1, false).mark(PositionIndex(0), at);
+    let title = "Bricklayer";
+    let text = wrap(title, LABEL_MAX_CHARS);
+    let size = text_size(&text);
+    let map = Rect::new(0.0, 0.0, 800.0, 800.0);
+    let stations = std::slice::from_ref(&station);
+    let upright = |x: f32| LinePath {
+        line: LineIndex(0),
+        colour: Colour::default(),
+        points: vec![Point::new(x, 150.0), Point::new(x, 700.0)],
+        stops: vec![0, 1],
+    };
+    let place = |lines: &[LinePath]| {
+        labels::place(
+            &[title],
+            vec![text.clone()],
+            &[size],
+            stations,
+            lines,
+            map,
+            &[],
+        )
+    };
+    // Clear of lines: nothing to keep off.
+    let clear = place(&[upright(at.x - 200.0)]);
+    assert!(clear.on_lines.is_empty());
+    assert!(labels::other_corners(&clear, stations).is_empty());
+    // Uprights through both sides: every spot touches one.
+    let boxed = place(&[upright(at.x - 20.0), upright(at.x + 20.0)]);
+    assert_eq!(boxed.on_lines, vec![0]);
+    let now = boxed.labels[0].bounds;
+    let corners = labels::other_corners(&boxed, stations);
+    assert_eq!(corners.len(), 3, "{corners:?}");
+    for corner in &corners {
+        assert_ne!(*corner, now);
+        assert_eq!((corner.width, corner.height), (now.width, now.height));
+        assert!(!corner.intersects(&station.bounds), "{corner:?}");
+        // Just above or below the station.
+        let gap_y = (corner.y - station.bounds.bottom()).max(station.bounds.y - corner.bottom());
+        assert_eq!(gap_y, rows::LABEL_GAP, "{corner:?}");
+    }
+}
+
+#[test]
 fn a_name_no_spot_clears_wraps_narrower_to_fit_between_lines() {
     // Two upright lines 50 units either side of a station: a name wrapped
     // at 22 characters is wider than the gap at every spot, one wrapped at
@@ -372,6 +418,7 @@ fn a_name_no_spot_clears_wraps_narrower_to_fit_between_lines() {
             map,
             narrower,
         )
+        .labels
         .remove(0)
     };
     let on_a_line = |label: &Label| {
@@ -430,7 +477,8 @@ fn a_name_no_fixed_spot_clears_slides_along_its_station_to_a_clear_place() {
     ];
     let map = Rect::new(0.0, 0.0, 800.0, 800.0);
     let stations = std::slice::from_ref(&station);
-    let mut placed = labels::place(&[title], vec![text], &[size], stations, &lines, map, &[]);
+    let mut placed =
+        labels::place(&[title], vec![text], &[size], stations, &lines, map, &[]).labels;
     let on_lines = |label: &Label| strokes::Strokes::new(&lines, map).touching(&label.bounds);
     assert!(on_lines(&placed[0]) > 0, "{:?}", placed[0].bounds);
     labels::slide(&mut placed, stations, &lines, map, &[]);
@@ -495,7 +543,7 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
         .map(|m| labels::reserved(m, Size::new(60.0, 16.0)))
         .collect();
     let area = Rect::new(0.0, 0.0, 800.0, 600.0);
-    let mut obstacles = clearance::Obstacles::new(&bounds, &names, area);
+    let mut obstacles = clearance::Obstacles::new(&bounds, &names, &[], area);
     let cleared = paths::route(
         &graph,
         &at,
