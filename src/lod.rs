@@ -195,8 +195,13 @@ pub fn band_title(band: &crate::layout::Band, room: f32) -> Option<String> {
     }
 }
 
+/// A line's first name outranks every name but the hub's.
+const LINE_NAME_PRIORITY: u32 = 100;
+
 /// The names of interchanges (stations where two or more lines stop), to
-/// be drawn at a fixed size, the busiest first.
+/// be drawn at a fixed size, the busiest first. The hub's outranks every
+/// line's name: it is where pupils start, and where most lines begin, so
+/// a line's first name often lands on it.
 pub fn interchange_names(
     graph: &CareerGraph,
     layout: &MapLayout,
@@ -212,7 +217,12 @@ pub fn interchange_names(
                 FixedName {
                     at: Point::new(station.bounds.right() + 2.0, station.bounds.bottom() + 2.0),
                     text: network.position(p).title.clone(),
-                    priority: graph.lines_at(p).len() as u32,
+                    // The layout marks the hub where its station stands.
+                    priority: if station.at == layout.hub {
+                        LINE_NAME_PRIORITY + 1
+                    } else {
+                        graph.lines_at(p).len() as u32
+                    },
                 },
             ))
         })
@@ -271,7 +281,7 @@ pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, Fixe
                     at: Point::new(at.x + 6.0, at.y - 6.0),
                     text: network.line(l).name.clone(),
                     // A repeat gives way to any interchange name.
-                    priority: if i == 0 { 100 } else { 1 },
+                    priority: if i == 0 { LINE_NAME_PRIORITY } else { 1 },
                 },
             ));
         }
@@ -320,9 +330,9 @@ pub fn first_view(layout: &MapLayout, screen_width: f32, screen_height: f32) -> 
 }
 
 /// The map of the smallest phone the app is made for, in CSS pixels: 360
-/// wide, and the height left between the toolbar and the bottom sheet on a
-/// 360 by 740 screen.
-pub const SMALL_SCREEN: (f32, f32) = (360.0, 290.0);
+/// wide, and the height left between the toolbar and the map controls'
+/// strip above the bottom sheet on a 360 by 740 screen.
+pub const SMALL_SCREEN: (f32, f32) = (360.0, 280.0);
 
 /// The scale a small screen opens at, around the hub (the school stages
 /// every line leaves from, where pupils start): the zoom where station
@@ -520,6 +530,28 @@ mod tests {
             ..view
         };
         assert_eq!(shown(&names[..2], close, 4.0), [true, true]);
+    }
+
+    #[test]
+    fn the_hub_s_name_outranks_every_line_s_name() {
+        let network = crate::journey::sample::two_lines();
+        let graph = CareerGraph::new(network.clone());
+        let layout = crate::layout::layout(&graph);
+        let hub = hub(&graph).expect("a hub");
+        let interchanges = interchange_names(&graph, &layout);
+        assert!(interchanges.len() >= 2, "{interchanges:?}");
+        let best_line = line_names(&network, &layout)
+            .into_iter()
+            .map(|(_, n)| n.priority)
+            .max()
+            .expect("line names");
+        for (p, name) in interchanges {
+            if p == hub {
+                assert!(name.priority > best_line, "{name:?}");
+            } else {
+                assert!(name.priority < best_line, "{name:?}");
+            }
+        }
     }
 
     #[test]

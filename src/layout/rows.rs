@@ -102,6 +102,16 @@ impl RowPlan {
         }
     }
 
+    /// The plan with the rows of each block `flip` flags in the reverse
+    /// order.
+    pub(super) fn flipped(&self, flip: [bool; 3]) -> RowPlan {
+        let mut plan = self.clone();
+        for (order, _) in plan.order.iter_mut().zip(flip).filter(|(_, f)| *f) {
+            order.reverse();
+        }
+        plan
+    }
+
     /// Every move the row-order search tries, nearest first: each pair of
     /// rows of one block swapped, and each row of a block taken out and
     /// put back at another place (which keeps the rows between in their
