@@ -3,6 +3,7 @@
 //! reports its quality numbers (crossings, bends) for people to watch.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use tubemap::graph::CareerGraph;
 use tubemap::journey::Network;
 use tubemap::layout::{LayoutReport, MapLayout, layout, verify};
@@ -22,6 +23,23 @@ fn laid_out(network: &Network) -> (MapLayout, LayoutReport) {
     let map = layout(&CareerGraph::new(network.clone()));
     let report = verify(&map);
     (map, report)
+}
+
+/// The shipped content, loaded and laid out once for every test here: the
+/// row search makes it the slowest layout (minutes in a debug build).
+fn shipped() -> &'static (Network, MapLayout, LayoutReport) {
+    static SHIPPED: OnceLock<(Network, MapLayout, LayoutReport)> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let loaded = source::load_paths(&[PathBuf::from("journeys")]);
+        eprintln!(
+            "shipped content: {} position(s), {} journey(s), {} error(s)",
+            loaded.network.positions().len(),
+            loaded.network.journeys().len(),
+            loaded.error_count()
+        );
+        let (map, report) = laid_out(&loaded.network);
+        (loaded.network, map, report)
+    })
 }
 
 fn assert_clean(name: &str, network: &Network, map: &MapLayout, report: &LayoutReport) {
@@ -85,15 +103,8 @@ fn shipped_content_has_no_overlaps() {
         Path::new("journeys").is_dir(),
         "the shipped content is in journeys/"
     );
-    let loaded = source::load_paths(&[PathBuf::from("journeys")]);
-    eprintln!(
-        "shipped content: {} position(s), {} journey(s), {} error(s)",
-        loaded.network.positions().len(),
-        loaded.network.journeys().len(),
-        loaded.error_count()
-    );
-    let (map, report) = laid_out(&loaded.network);
-    assert_clean("shipped content", &loaded.network, &map, &report);
+    let (network, map, report) = shipped();
+    assert_clean("shipped content", network, map, report);
     // Zeros reached by the row-order search (issue 10); crossings are a
     // ratchet on the way to at most one per line: it may only go down,
     // except when the content itself changes (92 before the two Level 5
@@ -117,8 +128,7 @@ fn shipped_content_has_no_overlaps() {
 
 #[test]
 fn the_cli_measure_prints_what_verify_counts() {
-    let loaded = source::load_paths(&[PathBuf::from("journeys")]);
-    let (_, report) = laid_out(&loaded.network);
+    let (_, _, report) = shipped();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
         .args(["measure", "journeys"])
         .output()
