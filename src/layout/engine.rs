@@ -79,33 +79,27 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
     // Where the search ends depends on where it starts, so it starts from
     // each of `SEARCH_STARTS`, and the map that reads best wins (the first
     // such, so the result is deterministic).
-    let starts: Vec<rows::RowPlan> = SEARCH_STARTS.iter().map(|&f| plan.flipped(f)).collect();
-    let maps = each_start(starts, search);
-    match maps.into_iter().min_by(|a, b| a.0.cmp(&b.0)) {
-        Some((_, map)) => map,
-        // Not reached: there is always a start.
-        None => kept(&plan, &[Finish::CLEARED]),
-    }
+    let [first, others @ ..] = each_start(SEARCH_STARTS.map(|f| plan.flipped(f)), search);
+    let best = others.into_iter().fold(
+        first,
+        |best, next| if next.0 < best.0 { next } else { best },
+    );
+    best.1
 }
 
 /// `search` from each of `starts`, each on its own thread: the searches
 /// share nothing, and the machines that build the map have a core each.
 #[cfg(not(target_arch = "wasm32"))]
-fn each_start<T: Send>(
-    starts: Vec<rows::RowPlan>,
+fn each_start<T: Send, const N: usize>(
+    starts: [rows::RowPlan; N],
     search: impl Fn(rows::RowPlan) -> T + Sync,
-) -> Vec<T> {
+) -> [T; N] {
     std::thread::scope(|scope| {
         let search = &search;
-        let running: Vec<_> = starts
-            .into_iter()
-            .map(|start| scope.spawn(move || search(start)))
-            .collect();
         // A search that panicked panics here, as it would on one thread.
-        running
-            .into_iter()
+        starts
+            .map(|start| scope.spawn(move || search(start)))
             .map(|s| s.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
     })
 }
 
@@ -113,8 +107,11 @@ fn each_start<T: Send>(
 /// has no threads (the browser build leaves the engine out, but its tests
 /// lay out small maps).
 #[cfg(target_arch = "wasm32")]
-fn each_start<T>(starts: Vec<rows::RowPlan>, search: impl Fn(rows::RowPlan) -> T) -> Vec<T> {
-    starts.into_iter().map(search).collect()
+fn each_start<T, const N: usize>(
+    starts: [rows::RowPlan; N],
+    search: impl Fn(rows::RowPlan) -> T,
+) -> [T; N] {
+    starts.map(search)
 }
 
 /// Where the row-order search starts: the first-fit order, and the same
