@@ -7,13 +7,13 @@
 //! stories, notes) travel in a second file, [`MapBundle::split`], which the
 //! app fetches when a panel first opens: the first load stays small.
 
-use crate::journey::{Details, DetailsMismatch, Network, PositionIndex};
+use crate::journey::{Details, DetailsMismatch, LineIndex, Network, PositionIndex};
 use crate::layout::MapLayout;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the encoded shape changes, so a stale cached bundle is
 /// refused with a clear message instead of misread.
-pub const FORMAT: u32 = 16;
+pub const FORMAT: u32 = 17;
 
 /// The map file's name, next to `index.html`: the app fetches it on
 /// start, and Trunk's hook has `tubemap export` write it.
@@ -127,11 +127,8 @@ impl MapBundle {
         let network = &bundle.network;
         let positions = network.positions().len();
         let runs: usize = network.lines().iter().map(|l| l.runs.len()).sum();
-        let drawn_in_order = bundle.layout.lines.iter().map(|p| p.line).eq(network
-            .line_indices()
-            .flat_map(|l| std::iter::repeat_n(l, network.line(l).runs.len())));
         if stations != positions
-            || !drawn_in_order
+            || lines != runs
             || bundle.layout.labels.len() != positions
             || bundle.layout.connections.len() != network.connections().len()
         {
@@ -143,7 +140,8 @@ impl MapBundle {
             });
         }
         // What the map data leaves out because the network has it, or
-        // because station and label i are position i.
+        // because station and label i are position i, and runs are drawn
+        // in the network's order: each line's trunk, then its branches.
         let network = &bundle.network;
         for (i, station) in bundle.layout.stations.iter_mut().enumerate() {
             station.position = PositionIndex(i as u32);
@@ -158,8 +156,11 @@ impl MapBundle {
             label.position = PositionIndex(i as u32);
             label.cut_from_title(&position.title);
         }
-        for path in &mut bundle.layout.lines {
-            path.colour = network.line(path.line).colour;
+        let mut paths = bundle.layout.lines.iter_mut();
+        for (i, line) in network.lines().iter().enumerate() {
+            for path in paths.by_ref().take(line.runs.len()) {
+                (path.line, path.colour) = (LineIndex(i as u32), line.colour);
+            }
         }
         for (path, c) in bundle
             .layout
@@ -274,6 +275,13 @@ mod tests {
             Err(BundleError::Version { .. })
         ));
         bundle.format = FORMAT;
+        let mut one_run_short = bundle.clone();
+        one_run_short.layout.lines.pop();
+        let inconsistent = one_run_short.encode().unwrap();
+        assert!(matches!(
+            MapBundle::decode(&inconsistent),
+            Err(BundleError::Mismatch { .. })
+        ));
         bundle.layout.stations.pop();
         let inconsistent = bundle.encode().unwrap();
         assert!(matches!(

@@ -1,8 +1,10 @@
 use super::{Colour, PositionIndex, Sector};
 use serde::{Deserialize, Serialize};
 
-/// Index of a line in [`super::Network::lines`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Index of a line in [`super::Network::lines`]; the default is the first.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct LineIndex(pub u32);
 
 impl LineIndex {

@@ -166,7 +166,9 @@ pub struct StationMark {
 /// One run of a line (its trunk or a branch), drawn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinePath {
-    /// The line drawn.
+    /// The line drawn. Not in the map data: runs are drawn in the
+    /// network's order, so decoding takes it from there.
+    #[serde(skip)]
     pub line: LineIndex,
     /// The line's colour. Not in the map data: decoding takes it from
     /// the line.
