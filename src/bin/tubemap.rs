@@ -278,7 +278,8 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
         eprintln!("the journeys have errors: run `tubemap check` first");
         return ExitCode::FAILURE;
     }
-    let map = tubemap::layout::layout(&tubemap::graph::CareerGraph::new(loaded.network));
+    let graph = tubemap::graph::CareerGraph::new(loaded.network);
+    let map = tubemap::layout::layout(&graph);
     let r = tubemap::layout::verify(&map);
     let rows = [
         ("stations", r.stations.to_string()),
@@ -322,7 +323,29 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
     for (name, value) in rows {
         println!("{name:<45} {value}");
     }
+    print_by_line(graph.network(), &r);
     ExitCode::SUCCESS
+}
+
+/// Each line's crossings and bends, the most tangled first, so an editor
+/// sees which line a change tangled.
+fn print_by_line(network: &tubemap::journey::Network, r: &tubemap::layout::LayoutReport) {
+    let mut lines: Vec<_> = network
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let crossings = r.crossings_by_line.get(i).copied().unwrap_or(0);
+            let bends = r.bends_by_line.get(i).copied().unwrap_or(0);
+            (crossings, bends, line.name.as_str())
+        })
+        .collect();
+    lines.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(b.2)));
+    println!();
+    println!("{:<45} {:>9} {:>6}", "line", "crossings", "bends");
+    for (crossings, bends, name) in lines {
+        println!("{name:<45} {crossings:>9} {bends:>6}");
+    }
 }
 
 /// `--max-level`: "entry" or an RQF level 1 to 8.

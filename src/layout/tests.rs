@@ -254,7 +254,9 @@ fn verify_finds_overlaps_and_slanted_segments() {
     assert_eq!(report.own_crossings, 1);
     // Line 0 is crossed twice; line 2 once by line 0 and once by itself.
     assert_eq!(report.max_crossings_per_line, 2);
+    assert_eq!(report.crossings_by_line, [2, 1, 2]);
     assert_eq!(report.bends, 1);
+    assert_eq!(report.bends_by_line, [1, 0, 0]);
     // The vertical line at x = 150 runs through the second label.
     assert_eq!(report.labels_on_lines, 1);
     // Four of the five hard rules are broken here; no line turns back.

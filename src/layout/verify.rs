@@ -49,6 +49,12 @@ pub struct LayoutReport {
     pub u_turns: usize,
     /// Width over height, in thousandths (16:9 is 1778).
     pub aspect_permille: u32,
+    /// For each line, by [`LineIndex`](crate::journey::LineIndex), the
+    /// crossings it takes part in, its own included: which lines a change
+    /// tangled.
+    pub crossings_by_line: Vec<usize>,
+    /// For each line, by index, its bends (all its runs).
+    pub bends_by_line: Vec<usize>,
 }
 
 impl LayoutReport {
@@ -140,6 +146,8 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         pass_throughs: pass_throughs(layout, area, &station_bounds, line_count),
         u_turns: layout.lines.iter().map(|l| u_turns(&l.points)).sum(),
         aspect_permille: if aspect.is_finite() { aspect as u32 } else { 0 },
+        crossings_by_line: crossed.per_line,
+        bends_by_line: per_line_bends,
     }
 }
 
