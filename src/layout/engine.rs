@@ -246,6 +246,7 @@ fn finish(
         let names: Vec<Rect> = placed.labels.iter().map(|l| l.bounds).collect();
         let spares = labels::other_corners(&placed, &stations);
         let mut obstacles = clearance::Obstacles::new(&marks, &names, &spares, area);
+        obstacles.pin(labels::pinned(&placed, &stations, &lines, area));
         lines = paths::route(graph, at, row, Some(&mut obstacles), &no_shapes);
         placed = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
     }

@@ -64,6 +64,33 @@ pub(super) fn other_corners(placed: &Placed, stations: &[StationMark]) -> Vec<Re
     corners
 }
 
+/// For each of the `placed` names, whether none of its station's other
+/// corners, as wrapped now, is clear of `lines`: a line routed over it
+/// where it stands would leave it on a line, as no spot is left to move to.
+pub(super) fn pinned(
+    placed: &Placed,
+    stations: &[StationMark],
+    lines: &[LinePath],
+    map: Rect,
+) -> Vec<bool> {
+    let mut strokes = Strokes::new(lines, map);
+    placed
+        .labels
+        .iter()
+        .zip(stations)
+        .map(|(label, station)| {
+            let now = label.bounds;
+            let size = Size::new(now.width, now.height);
+            now.width > 0.0
+                && CORNERS
+                    .into_iter()
+                    .map(|corner| spot(corner, station, size).2)
+                    .filter(|&bounds| bounds != now)
+                    .all(|bounds| strokes.touching(&bounds) > 0)
+        })
+        .collect()
+}
+
 /// The four corner spots round a station.
 const CORNERS: [Spot; 4] = [
     Spot::BelowRight,

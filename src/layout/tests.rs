@@ -346,38 +346,40 @@ fn a_station_is_found_by_pointing_at_its_mark_or_its_name() {
     assert_eq!(map.station_at(nowhere, 10.0), None);
 }
 
-#[test]
-fn a_name_left_on_a_line_asks_lines_to_keep_off_its_other_corners() {
-    let at = Point::new(300.0, 400.0);
-    let station = Shape::new(1, false).mark(PositionIndex(0), at);
+/// "Bricklayer", one station at (300, 400) on an 800 px square map, its
+/// name placed round the `lines` given.
+fn bricklayer_placed(lines: &[LinePath]) -> (StationMark, labels::Placed) {
+    let station = Shape::new(1, false).mark(PositionIndex(0), Point::new(300.0, 400.0));
     let title = "Bricklayer";
     let text = wrap(title, LABEL_MAX_CHARS);
     let size = text_size(&text);
-    let map = Rect::new(0.0, 0.0, 800.0, 800.0);
     let stations = std::slice::from_ref(&station);
-    let upright = |x: f32| LinePath {
+    let placed = labels::place(&[title], vec![text], &[size], stations, lines, MAP_800, &[]);
+    (station, placed)
+}
+
+const MAP_800: Rect = Rect::new(0.0, 0.0, 800.0, 800.0);
+
+/// A run of line 0 straight from `a` to `b`.
+fn straight(a: Point, b: Point) -> LinePath {
+    LinePath {
         line: LineIndex(0),
         colour: Colour::default(),
-        points: vec![Point::new(x, 150.0), Point::new(x, 700.0)],
+        points: vec![a, b],
         stops: vec![0, 1],
-    };
-    let place = |lines: &[LinePath]| {
-        labels::place(
-            &[title],
-            vec![text.clone()],
-            &[size],
-            stations,
-            lines,
-            map,
-            &[],
-        )
-    };
+    }
+}
+
+#[test]
+fn a_name_left_on_a_line_asks_lines_to_keep_off_its_other_corners() {
+    let upright = |x: f32| straight(Point::new(x, 150.0), Point::new(x, 700.0));
     // Clear of lines: nothing to keep off.
-    let clear = place(&[upright(at.x - 200.0)]);
+    let (station, clear) = bricklayer_placed(&[upright(100.0)]);
+    let stations = std::slice::from_ref(&station);
     assert!(clear.on_lines.is_empty());
     assert!(labels::other_corners(&clear, stations).is_empty());
     // Uprights through both sides: every spot touches one.
-    let boxed = place(&[upright(at.x - 20.0), upright(at.x + 20.0)]);
+    let (_, boxed) = bricklayer_placed(&[upright(280.0), upright(320.0)]);
     assert_eq!(boxed.on_lines, vec![0]);
     let now = boxed.labels[0].bounds;
     let corners = labels::other_corners(&boxed, stations);
@@ -390,6 +392,23 @@ fn a_name_left_on_a_line_asks_lines_to_keep_off_its_other_corners() {
         let gap_y = (corner.y - station.bounds.bottom()).max(station.bounds.y - corner.bottom());
         assert_eq!(gap_y, rows::LABEL_GAP, "{corner:?}");
     }
+}
+
+#[test]
+fn a_name_with_no_other_corner_clear_is_pinned() {
+    let pinned = |lines: &[LinePath]| {
+        let (station, placed) = bricklayer_placed(lines);
+        labels::pinned(&placed, std::slice::from_ref(&station), lines, MAP_800)
+    };
+    // Nothing near: every corner is free.
+    assert_eq!(pinned(&[]), [false]);
+    // A line just above the station, and one down its left: of the
+    // corners only below-right, where the name stands, is clear.
+    let above = straight(Point::new(100.0, 380.0), Point::new(600.0, 380.0));
+    let left = straight(Point::new(280.0, 150.0), Point::new(280.0, 700.0));
+    assert_eq!(pinned(&[above.clone(), left]), [true]);
+    // With the left side free, below-left is somewhere else to go.
+    assert_eq!(pinned(&[above]), [false]);
 }
 
 #[test]
