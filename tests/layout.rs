@@ -123,6 +123,10 @@ fn shipped_content_has_no_overlaps() {
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
     assert!(report.all_crossings() <= 65, "{report:?}");
     assert!(report.max_crossings_per_line <= 16, "{report:?}");
+    // Each run (a trunk or a branch) is drawn with few bends: most with
+    // the two of one diagonal between rows. A line's own count adds up its
+    // branches, so its median is far higher (14).
+    assert!(report.median_bends_per_run <= 4, "{report:?}");
     // Near 16:9, so a laptop or a projector shows the whole map at a scale
     // where its lines and names can be made out (`lod::first_view`).
     assert!(report.aspect_permille <= 2000, "{report:?}");
@@ -160,6 +164,10 @@ fn the_cli_measure_prints_what_verify_counts() {
     assert_eq!(
         value("median bends per line"),
         report.median_bends_per_line.to_string()
+    );
+    assert_eq!(
+        value("median bends per run (trunk or branch)"),
+        report.median_bends_per_run.to_string()
     );
     // Then each line's crossings and bends, the most tangled first.
     let (network, _, _) = shipped();

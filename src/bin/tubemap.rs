@@ -303,6 +303,11 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
         ("bends", r.bends.to_string()),
         ("median bends per line", r.median_bends_per_line.to_string()),
         ("most bends on one line", r.max_bends_per_line.to_string()),
+        (
+            "median bends per run (trunk or branch)",
+            r.median_bends_per_run.to_string(),
+        ),
+        ("most bends on one run", r.max_bends_per_run.to_string()),
         ("U-turns", r.u_turns.to_string()),
         (
             "non-octilinear segments",

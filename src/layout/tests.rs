@@ -257,6 +257,11 @@ fn verify_finds_overlaps_and_slanted_segments() {
     assert_eq!(report.crossings_by_line, [2, 1, 2]);
     assert_eq!(report.bends, 1);
     assert_eq!(report.bends_by_line, [1, 0, 0]);
+    // Runs: line 0's one bend, the other four none; the median is 0.
+    assert_eq!(
+        (report.median_bends_per_run, report.max_bends_per_run),
+        (0, 1)
+    );
     // The vertical line at x = 150 runs through the second label.
     assert_eq!(report.labels_on_lines, 1);
     // Four of the five hard rules are broken here; no line turns back.

@@ -39,6 +39,13 @@ pub struct LayoutReport {
     pub median_bends_per_line: usize,
     /// The most bends of any one line.
     pub max_bends_per_line: usize,
+    /// The median, over runs (each trunk and each branch, what a rider
+    /// follows from end to end), of each run's bends. A line's count adds
+    /// up all its runs, so a line with many branches bends often even
+    /// where each branch is drawn simply.
+    pub median_bends_per_run: usize,
+    /// The most bends of any one run.
+    pub max_bends_per_run: usize,
     /// Labels that a line's drawn stroke touches (the label pass's own
     /// rule, `strokes`).
     pub labels_on_lines: usize,
@@ -108,9 +115,11 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         .unwrap_or(0);
     let crossed = crossings(area, &segments, &station_bounds, line_count);
     let mut per_line_bends = vec![0usize; line_count];
-    for path in &layout.lines {
-        per_line_bends[path.line.get()] += bends(&path.points);
+    let mut per_run_bends: Vec<usize> = layout.lines.iter().map(|l| bends(&l.points)).collect();
+    for (path, &run) in layout.lines.iter().zip(&per_run_bends) {
+        per_line_bends[path.line.get()] += run;
     }
+    per_run_bends.sort_unstable();
     let mut sorted_bends = per_line_bends.clone();
     sorted_bends.sort_unstable();
     let aspect = if layout.height > 0.0 && !layout.stations.is_empty() {
@@ -131,11 +140,10 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         own_crossings: crossed.own,
         max_crossings_per_line: crossed.per_line.iter().copied().max().unwrap_or(0),
         bends: per_line_bends.iter().sum(),
-        median_bends_per_line: sorted_bends
-            .get(sorted_bends.len() / 2)
-            .copied()
-            .unwrap_or(0),
+        median_bends_per_line: median(&sorted_bends),
         max_bends_per_line: sorted_bends.last().copied().unwrap_or(0),
+        median_bends_per_run: median(&per_run_bends),
+        max_bends_per_run: per_run_bends.last().copied().unwrap_or(0),
         labels_on_lines: {
             let mut strokes = Strokes::new(&layout.lines, area);
             label_bounds
@@ -149,6 +157,11 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
         crossings_by_line: crossed.per_line,
         bends_by_line: per_line_bends,
     }
+}
+
+/// The middle of `sorted` (the upper one of an even count); 0 if empty.
+fn median(sorted: &[usize]) -> usize {
+    sorted.get(sorted.len() / 2).copied().unwrap_or(0)
 }
 
 fn octilinear(a: Point, b: Point) -> bool {
