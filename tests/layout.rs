@@ -134,7 +134,7 @@ fn shipped_content_has_no_overlaps() {
 
 #[test]
 fn the_cli_measure_prints_what_verify_counts() {
-    let (_, _, report) = shipped();
+    let (network, _, report) = shipped();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_tubemap"))
         .args(["measure", "journeys"])
         .output()
@@ -170,7 +170,6 @@ fn the_cli_measure_prints_what_verify_counts() {
         report.median_bends_per_run.to_string()
     );
     // Then each line's crossings and bends, the most tangled first.
-    let (network, _, _) = shipped();
     let mut rows = Vec::new();
     for (i, line) in network.lines().iter().enumerate() {
         let row = stdout

@@ -120,13 +120,13 @@ impl Obstacles {
         found.sort_unstable();
         found.dedup();
         let on_stations = found.iter().filter(|&&i| (i as usize) < stations).count();
-        let pinned = &self.pinned;
+        // Names are the boxes after the stations; spare spots, after the
+        // names, are never pinned.
+        let (names, pinned) = (stations..self.placed, &self.pinned);
         let on_pinned = found
             .iter()
-            .filter(|&&i| {
-                let name = (i as usize).wrapping_sub(stations);
-                pinned.get(name).copied().unwrap_or(false)
-            })
+            .map(|&i| i as usize)
+            .filter(|i| names.contains(i) && pinned.get(i - stations) == Some(&true))
             .count();
         Hits {
             stations: on_stations,

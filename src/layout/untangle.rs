@@ -8,8 +8,9 @@
 //! stretches leaving one station the same way, moved together), its bend
 //! next to either station and drops down the corridors between, routes
 //! every line again and keeps the shape where the lines cross least, as
-//! long as no line runs through more stations it skips. Every try routes and counts the whole map
-//! again, so it is for maps the row-order search also runs on.
+//! long as no line runs through more stations it skips. Every try routes
+//! and counts the whole map again, so it is for maps the row-order search
+//! also runs on.
 
 use super::clearance;
 use super::paths::{self, Lean, Shapes};
@@ -46,6 +47,8 @@ pub(super) fn untangle(
     for _ in 0..SWEEPS {
         let mut better = false;
         for group in &groups {
+            // A bundle tries its first stretch's shapes; `paths` fits each
+            // to every stretch of the bundle, between its own stations.
             let (from, to) = group[0];
             let (a, b) = (at[from.get()], at[to.get()]);
             for lean in leans(a, b, &corridors) {
