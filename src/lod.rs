@@ -236,17 +236,33 @@ const LINE_NAME_REPEAT: f32 = 240.0;
 /// A repeat sits on a straight stretch at least this long (map units).
 const LINE_NAME_STRETCH: f32 = 30.0;
 const REPEAT_SQUARED: f32 = LINE_NAME_REPEAT * LINE_NAME_REPEAT;
+/// Another line this close above or below runs beside a line (map units):
+/// lines sharing a stretch are [`crate::layout::LINE_SPACING`] apart.
+const BUNDLE_REACH: f32 = 2.0 * crate::layout::LINE_SPACING;
 
-/// Each line's name, to be drawn at a fixed size: where its trunk first
-/// settles on its own row, then again along the trunk every
-/// [`LINE_NAME_REPEAT`] or more. The first outranks every other name; the
-/// repeats give way to interchange names.
+/// Each line's name, to be drawn at a fixed size: where it first runs
+/// straight on its own, with no other line beside it, then again along the
+/// line every [`LINE_NAME_REPEAT`] or more (else where it starts). The first outranks every other name; the repeats give way to
+/// interchange names.
 pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
     let mut names = Vec::new();
     for l in network.line_indices() {
-        // Where the trunk settles on its own row (after its first bend),
-        // then along every straight stretch of the trunk and branches,
-        // spaced out.
+        // A name on a bundle of lines side by side could be any of their
+        // colours, and the names of lines leaving one station together hide
+        // each other: a line is named only where it runs alone. (Lines
+        // only climb, so a straight stretch runs left to right.)
+        let alone = |at: Point| {
+            !layout.lines.iter().filter(|p| p.line != l).any(|p| {
+                p.points.windows(2).any(|w| {
+                    w[0].y == w[1].y
+                        && (w[0].y - at.y).abs() <= BUNDLE_REACH
+                        && w[0].x < at.x + LINE_NAME_STRETCH
+                        && w[1].x > at.x
+                })
+            })
+        };
+        // Along the trunk's straight stretches, then the branches', spaced
+        // out.
         let mut spots: Vec<Point> = Vec::new();
         for run in layout.lines.iter().filter(|p| p.line == l) {
             for w in run.points.windows(2) {
@@ -254,16 +270,17 @@ pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, Fixe
                 while w[0].y == w[1].y && x + LINE_NAME_STRETCH <= w[1].x {
                     let at = Point::new(x, w[0].y);
                     x += LINE_NAME_STRETCH;
-                    if spots
-                        .iter()
-                        .all(|s| s.distance_squared(at) >= REPEAT_SQUARED)
+                    if alone(at)
+                        && spots
+                            .iter()
+                            .all(|s| s.distance_squared(at) >= REPEAT_SQUARED)
                     {
                         spots.push(at);
                     }
                 }
             }
         }
-        // A line with no straight stretch (all bends) is named where it starts.
+        // A line never alone on a straight stretch is named where it starts.
         if let (true, Some(start)) = (
             spots.is_empty(),
             layout
@@ -552,6 +569,33 @@ mod tests {
                 assert!(name.priority < best_line, "{name:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_line_is_first_named_where_it_runs_alone_not_beside_another_line() {
+        let network = crate::journey::sample::two_lines();
+        let mut layout = crate::layout::layout(&CareerGraph::new(network.clone()));
+        layout.lines.truncate(2);
+        let (a, b) = (layout.lines[0].line, layout.lines[1].line);
+        assert_ne!(a, b);
+        // Side by side from x 0 to 200, then b drops to a row of its own.
+        layout.lines[0].points = vec![Point::new(0.0, 100.0), Point::new(500.0, 100.0)];
+        layout.lines[1].points = vec![
+            Point::new(0.0, 106.0),
+            Point::new(200.0, 106.0),
+            Point::new(300.0, 206.0),
+            Point::new(800.0, 206.0),
+        ];
+        let first = |line| {
+            line_names(&network, &layout)
+                .into_iter()
+                .find(|(l, n)| *l == line && n.priority == LINE_NAME_PRIORITY)
+                .map(|(_, n)| (n.at.x, n.at.y))
+        };
+        // a's first point clear of b's stretch (steps of 30 from 0), and
+        // b's own row; each 6 right of and above its spot.
+        assert_eq!(first(a), Some((216.0, 94.0)));
+        assert_eq!(first(b), Some((306.0, 200.0)));
     }
 
     #[test]

@@ -118,11 +118,12 @@ fn shipped_content_has_no_overlaps() {
     // and untangling now also lower, all crossings went 119 to 112; the
     // search also starting with the outer blocks' rows turned over took
     // them to 79, and the most on one line from 37 to 20; untangling
-    // bundles of stretches as one, at more corridors, to 65 and 16.
+    // bundles of stretches as one, at more corridors, to 65 and 16; the
+    // search also moving a run to another row it fits on, to 55 and 15.
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
-    assert!(report.all_crossings() <= 65, "{report:?}");
-    assert!(report.max_crossings_per_line <= 16, "{report:?}");
+    assert!(report.all_crossings() <= 55, "{report:?}");
+    assert!(report.max_crossings_per_line <= 15, "{report:?}");
     // Each run (a trunk or a branch) is drawn with few bends: most with
     // the two of one diagonal between rows. A line's own count adds up its
     // branches, so its median is far higher (14).

@@ -61,7 +61,9 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
             let mut better = false;
             for change in plan.moves() {
                 let before = plan.clone();
-                plan.apply(change);
+                if !plan.apply(change) {
+                    continue;
+                }
                 let candidate = legibility(&verify(&draw(&plan, Finish::SEARCH)));
                 if candidate < score {
                     (score, better) = (candidate, true);

@@ -19,12 +19,14 @@
 //! 3. `labels`: moves labels that sit on a line to a free spot around their
 //!    station, never onto another label or station.
 //! 4. The order of the rows: rows are packed first fit, so their first
-//!    order is a guess. A local search changes the order of a sector's
-//!    block one move at a time (two rows swapped, or one row taken out and
-//!    put back elsewhere), runs the passes again and keeps the move when
-//!    [`verify`] finds fewer labels under lines, lines through skipped
-//!    stations and crossings (the shipped map: 0, 0 and 76 crossings after;
-//!    swaps alone stopped at 99).
+//!    order, and which runs share a row, are a guess. A local search
+//!    changes them one move at a time (two rows of a sector's block
+//!    swapped, one row taken out and put back elsewhere, or one run moved
+//!    to another row with room for it), runs the passes again and keeps
+//!    the move when [`verify`] finds fewer labels under lines, lines
+//!    through skipped stations and crossings (the shipped map ends with
+//!    0, 0 and 55 crossings of every kind, after the passes below; swaps
+//!    alone stopped at 99 between lines).
 //!    Up to [`ORDER_SEARCH_LIMIT`] positions; a national-scale network keeps
 //!    its first order and its time budget.
 //! 5. `clearance`: the map kept is drawn again with every stretch that

@@ -18,8 +18,12 @@
 //! its band's widest label, so the default label spot never touches another
 //! label or station: the zero-overlap target holds by construction.
 
+mod plan;
+
+pub(super) use plan::RowPlan;
+
 use super::{Band, HEADER_HEIGHT, Point, Shape, Size};
-use crate::journey::{Level, LineIndex, Network, PositionIndex, Sector};
+use crate::journey::{Level, Network, PositionIndex};
 
 /// Blank space around the whole map.
 pub(super) const MARGIN: f32 = 40.0;
@@ -43,32 +47,6 @@ const MIN_BAND_WIDTH: f32 = 500.0;
 /// A sub-column is never narrower than this much label.
 const MIN_LABEL_WIDTH: f32 = 48.0;
 
-/// A change to the order of one block's rows, by places in that order.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum RowMove {
-    /// The rows at `from` and `to` trade places.
-    Swap {
-        block: usize,
-        from: usize,
-        to: usize,
-    },
-    /// The row at `from` is taken out and put back at `to`.
-    Shift {
-        block: usize,
-        from: usize,
-        to: usize,
-    },
-}
-
-impl RowMove {
-    /// How far the move reaches, then which block: the search tries near
-    /// moves first.
-    fn reach(&self) -> (usize, usize, usize) {
-        let (RowMove::Swap { block, from, to } | RowMove::Shift { block, from, to }) = *self;
-        (from.abs_diff(to), block, from.min(to))
-    }
-}
-
 /// Where everything went.
 pub(super) struct Placement {
     pub bands: Vec<Band>,
@@ -79,96 +57,6 @@ pub(super) struct Placement {
     pub row: Vec<u32>,
 }
 
-/// Which rows the stations sit on, before the rows are put in order: each
-/// station's (block, row in block), and the order of each block's rows top
-/// to bottom. Any order of a block's rows is a valid layout, so the layout
-/// pass can try others ([`RowPlan::apply`]).
-#[derive(Clone)]
-pub(super) struct RowPlan {
-    first_x: Vec<f32>,
-    home: Vec<Option<(usize, usize)>>,
-    order: [Vec<usize>; 3],
-}
-
-impl RowPlan {
-    /// The first-fit rows, in their first order (see [`rows`]).
-    pub(super) fn new(network: &Network, sizes: &[Size]) -> RowPlan {
-        let (_, first_x) = columns(network, sizes);
-        let (home, order) = rows(network, &first_x, sizes);
-        RowPlan {
-            first_x,
-            home,
-            order,
-        }
-    }
-
-    /// The plan with the rows of each block `flip` flags in the reverse
-    /// order.
-    pub(super) fn flipped(&self, flip: [bool; 3]) -> RowPlan {
-        let mut plan = self.clone();
-        for (order, _) in plan.order.iter_mut().zip(flip).filter(|(_, f)| *f) {
-            order.reverse();
-        }
-        plan
-    }
-
-    /// Every move the row-order search tries, nearest first: each pair of
-    /// rows of one block swapped, and each row of a block taken out and
-    /// put back at another place (which keeps the rows between in their
-    /// order, where a swap reverses both ends around them).
-    pub(super) fn moves(&self) -> Vec<RowMove> {
-        let mut moves: Vec<RowMove> = (0..3)
-            .flat_map(|block| {
-                let n = self.order[block].len();
-                (0..n).flat_map(move |from| {
-                    (0..n).filter(move |&to| to != from).flat_map(move |to| {
-                        let shift = RowMove::Shift { block, from, to };
-                        let swap = (from < to).then_some(RowMove::Swap { block, from, to });
-                        // Neighbours shifted are a swap: try it once.
-                        swap.into_iter()
-                            .chain((from.abs_diff(to) > 1).then_some(shift))
-                    })
-                })
-            })
-            .collect();
-        moves.sort_by_key(|m| m.reach());
-        moves
-    }
-
-    /// Makes `change` to the order of its block's rows.
-    pub(super) fn apply(&mut self, change: RowMove) {
-        match change {
-            RowMove::Swap { block, from, to } => self.order[block].swap(from, to),
-            RowMove::Shift { block, from, to } => {
-                let row = self.order[block].remove(from);
-                self.order[block].insert(to, row);
-            }
-        }
-    }
-
-    /// Every station's row, top to bottom.
-    fn rows(&self) -> Vec<u32> {
-        let mut at: [Vec<usize>; 3] = Default::default();
-        let mut offset = 0;
-        for (b, order) in self.order.iter().enumerate() {
-            at[b] = vec![0; order.len()];
-            for (place, &row) in order.iter().enumerate() {
-                at[b][row] = offset + place;
-            }
-            offset += order.len();
-        }
-        // Stations on no line get a row of their own at the bottom.
-        self.home
-            .iter()
-            .map(|h| {
-                h.map_or(offset, |(b, row)| at[b][row])
-                    .try_into()
-                    .unwrap_or(u32::MAX)
-            })
-            .collect()
-    }
-}
-
 /// Places every station on `plan`'s rows, leaving room for labels of `sizes`.
 pub(super) fn place(
     network: &Network,
@@ -177,7 +65,7 @@ pub(super) fn place(
     plan: &RowPlan,
 ) -> Placement {
     let first_x = &plan.first_x;
-    let row = plan.rows();
+    let row = plan.rows(network.positions().len());
     let rows = row.iter().map(|&r| r as usize + 1).max().unwrap_or(0);
     // Each row sits below the previous one's shapes and labels.
     let mut reach = vec![(0.0f32, 0.0f32); rows];
@@ -363,95 +251,6 @@ fn depths(network: &Network) -> Vec<usize> {
         }
     }
     depth
-}
-
-/// A stretch of one row taken by some of a line's stations.
-struct Claim {
-    from: f32,
-    to: f32,
-}
-
-/// Every station's (block, row in block), and each block's rows in their
-/// first order, top to bottom.
-type Homes = (Vec<Option<(usize, usize)>>, [Vec<usize>; 3]);
-
-/// Every station's row in its block, first fit.
-fn rows(network: &Network, x: &[f32], sizes: &[Size]) -> Homes {
-    let count = network.positions().len();
-    let block = |l: LineIndex| match network.line(l).sector {
-        Sector::Construction => 0,
-        Sector::General => 1,
-        Sector::Digital => 2,
-    };
-    // General lines first: they hold the hub stations every line leaves
-    // from. Then each block fills rows outward from the hub, first fit,
-    // so the lines that reach the hub first lie nearest to it.
-    let mut homing: Vec<LineIndex> = network.line_indices().collect();
-    homing.sort_by_key(|&l| (block(l) != 1, l));
-    // Which run brings each station first, and what each such run needs
-    // of a row: (block, from, to, its new stations).
-    let mut homed = vec![false; count];
-    let mut wanted: Vec<(usize, f32, f32, Vec<usize>)> = Vec::new();
-    for &l in &homing {
-        for run in &network.line(l).runs {
-            let fresh: Vec<usize> = (0..run.len()).filter(|&i| !homed[run[i].get()]).collect();
-            let (Some(&first), Some(&last)) = (fresh.first(), fresh.last()) else {
-                continue;
-            };
-            // The row is taken from the station before the first new one
-            // (the line runs along the row from there) to the last new
-            // station's label, or the station after it.
-            let departure = x[run[first.saturating_sub(1)].get()];
-            let end = run[last].get();
-            let to = run
-                .get(last + 1)
-                .map_or(x[end], |next| x[next.get()])
-                .max(x[end] + sizes[end].width)
-                + CELL_GAP;
-            let stations: Vec<usize> = fresh.iter().map(|&i| run[i].get()).collect();
-            for &p in &stations {
-                homed[p] = true;
-            }
-            wanted.push((block(l), departure - CELL_GAP, to, stations));
-        }
-    }
-    // Rows fill outward from the hub in line order, first fit: a line's
-    // runs stay on neighbouring rows, and the first lines lie nearest the
-    // hub. (Sorting runs by where they leave the hub instead scattered
-    // each line's runs and doubled the crossings.)
-    let mut home: Vec<Option<(usize, usize)>> = vec![None; count];
-    let mut blocks: [Vec<Vec<Claim>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-    for (b, from, to, stations) in wanted {
-        let claims = &mut blocks[b];
-        let row = (0..)
-            .find(|&r| {
-                claims.get(r).is_none_or(|taken: &Vec<Claim>| {
-                    taken.iter().all(|c| c.to < from || c.from > to)
-                })
-            })
-            .unwrap_or(0);
-        if row == claims.len() {
-            claims.push(Vec::new());
-        }
-        claims[row].push(Claim { from, to });
-        for p in stations {
-            home[p] = Some((b, row));
-        }
-    }
-    // Top to bottom: construction rows farthest first, then the general
-    // rows with the first (the hub) in the middle, then digital rows
-    // nearest first.
-    let [construction, general, digital] = blocks.map(|rows| rows.len());
-    let order = [
-        (0..construction).rev().collect(),
-        (1..general)
-            .step_by(2)
-            .rev()
-            .chain((0..general).step_by(2))
-            .collect(),
-        (0..digital).collect(),
-    ];
-    (home, order)
 }
 
 #[cfg(test)]
