@@ -4,8 +4,8 @@
 use super::open;
 
 /// What text the map shows inside its frame: the smallest on-screen font
-/// size, and how many band titles, line names, interchange names and
-/// station labels are visible.
+/// size, how many band titles, line names, interchange names and station
+/// labels are visible, and which of them the map's buttons cover.
 const TEXT_ON_SCREEN: &str = "
     const svg = document.querySelector('.tube-map');
     const frame = svg.getBoundingClientRect();
@@ -17,11 +17,17 @@ const TEXT_ON_SCREEN: &str = "
     const shown = [...svg.querySelectorAll('text')].filter(visible);
     const size = t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
     const count = css => shown.filter(t => t.matches(css)).length;
+    const buttons = [...document.querySelectorAll('.zoom-controls, .download')]
+        .map(b => b.getBoundingClientRect());
+    const under = t => { const r = t.getBoundingClientRect();
+        return buttons.some(b => r.right > b.left && r.left < b.right
+            && r.bottom > b.top && r.top < b.bottom); };
     const titles = shown.filter(t => t.matches('.band-title'));
     return { smallest: Math.min(...shown.map(size)), texts: shown.length,
              titleTop: Math.min(...titles.map(t => t.getBoundingClientRect().top)) - frame.top,
              bands: count('.band-title'), lines: count('.line-name'),
-             interchanges: count('.interchange-name'), labels: count('.label') };";
+             interchanges: count('.interchange-name'), labels: count('.label'),
+             underButtons: shown.filter(under).map(t => t.textContent) };";
 
 async fn text_on_screen(browser: &super::Browser) -> serde_json::Value {
     // The first view and its names settle a frame after the map mounts.
@@ -71,6 +77,12 @@ async fn the_first_view_is_readable_on_a_laptop_a_projector_and_a_phone() {
         assert!(
             text["lines"].as_u64() >= Some(2),
             "{name}: line names: {text}"
+        );
+        // The map's buttons sit where the first view has no names.
+        assert_eq!(
+            text["underButtons"],
+            serde_json::json!([]),
+            "{name}: names under the map's buttons"
         );
         let names =
             text["interchanges"].as_u64().unwrap_or(0) + text["labels"].as_u64().unwrap_or(0);
