@@ -512,7 +512,7 @@ mod tests {
             let detail = detail(scale);
             // Close in, the plain `.line` rule applies.
             let rule = if detail == "near" {
-                format!(".line {{ fill: none; stroke-width: {width}px;")
+                format!(".line {{ stroke-width: {width}px; }}")
             } else {
                 format!(".tube-map[data-detail=\"{detail}\"] .line {{ stroke-width: {width}px; }}")
             };
