@@ -245,12 +245,18 @@ const BUNDLE_REACH: f32 = 2.0 * crate::layout::LINE_SPACING;
 /// line every [`LINE_NAME_REPEAT`] or more (else where it starts). The first outranks every other name; the repeats give way to
 /// interchange names.
 pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
+    #[cfg(feature = "layout")]
+    let stretches = Stretches::new(layout);
     let mut names = Vec::new();
     for l in network.line_indices() {
         // A name on a bundle of lines side by side could be any of their
         // colours, and the names of lines leaving one station together hide
         // each other: a line is named only where it runs alone. (Lines
-        // only climb, so a straight stretch runs left to right.)
+        // only climb, so a straight stretch runs left to right.) The
+        // browser scans every stretch (see `Stretches` for the native way).
+        #[cfg(feature = "layout")]
+        let alone = |at: Point| !stretches.beside(l, at);
+        #[cfg(not(feature = "layout"))]
         let alone = |at: Point| {
             !layout.lines.iter().filter(|p| p.line != l).any(|p| {
                 p.points.windows(2).any(|w| {
@@ -304,6 +310,56 @@ pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, Fixe
         }
     }
     names
+}
+
+/// Every line's straight stretches in bands of [`BUNDLE_REACH`] by height:
+/// which lines run beside a point, found among a national map's thousands
+/// of stretches at layout time (`small_screen_scale` names every line).
+/// Scanning them all took that map 180 ms; the browser, with one map of
+/// about 70 runs, scans them (an index there cost its bundle 550 bytes).
+#[cfg(feature = "layout")]
+struct Stretches {
+    /// Band `y / BUNDLE_REACH`: (y, from x, to x, line).
+    bands: Vec<Vec<(f32, f32, f32, LineIndex)>>,
+}
+
+#[cfg(feature = "layout")]
+impl Stretches {
+    fn new(layout: &MapLayout) -> Stretches {
+        let mut bands: Vec<Vec<(f32, f32, f32, LineIndex)>> = Vec::new();
+        for p in &layout.lines {
+            for w in p.points.windows(2).filter(|w| w[0].y == w[1].y) {
+                let band = Self::band(w[0].y);
+                if bands.len() <= band {
+                    bands.resize(band + 1, Vec::new());
+                }
+                bands[band].push((w[0].y, w[0].x, w[1].x, p.line));
+            }
+        }
+        Stretches { bands }
+    }
+
+    fn band(y: f32) -> usize {
+        (y.max(0.0) / BUNDLE_REACH) as usize
+    }
+
+    /// Whether a straight stretch of a line other than `line` runs within
+    /// [`BUNDLE_REACH`] above or below a name starting at `at`.
+    fn beside(&self, line: LineIndex, at: Point) -> bool {
+        let band = Self::band(at.y);
+        let near = band.saturating_sub(1)..(band + 2).min(self.bands.len());
+        self.bands
+            .get(near)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|f| {
+                f.3 != line
+                    && (f.0 - at.y).abs() <= BUNDLE_REACH
+                    && f.1 < at.x + LINE_NAME_STRETCH
+                    && f.2 > at.x
+            })
+    }
 }
 
 /// The zoom to fly to a station at: at least `current`, and close enough
@@ -569,6 +625,46 @@ mod tests {
                 assert!(name.priority < best_line, "{name:?}");
             }
         }
+    }
+
+    #[cfg(feature = "layout")]
+    #[test]
+    fn the_index_of_stretches_finds_the_lines_a_scan_of_every_stretch_finds() {
+        let network = crate::journey::sample::two_lines();
+        let mut layout = crate::layout::layout(&CareerGraph::new(network.clone()));
+        layout.lines.truncate(2);
+        // Side by side on a band's edge (y 96 and 102 around 12 * 8), then
+        // apart.
+        layout.lines[0].points = vec![Point::new(0.0, 96.0), Point::new(500.0, 96.0)];
+        layout.lines[1].points = vec![
+            Point::new(0.0, 102.0),
+            Point::new(200.0, 102.0),
+            Point::new(300.0, 202.0),
+            Point::new(800.0, 202.0),
+        ];
+        let scan = |line, at: Point| {
+            layout.lines.iter().filter(|p| p.line != line).any(|p| {
+                p.points.windows(2).any(|w| {
+                    w[0].y == w[1].y
+                        && (w[0].y - at.y).abs() <= BUNDLE_REACH
+                        && w[0].x < at.x + LINE_NAME_STRETCH
+                        && w[1].x > at.x
+                })
+            })
+        };
+        let index = Stretches::new(&layout);
+        let mut found = [0, 0];
+        for line in [layout.lines[0].line, layout.lines[1].line] {
+            for x in (-60..900).step_by(10) {
+                for y in 0..260 {
+                    let at = Point::new(x as f32, y as f32);
+                    let beside = index.beside(line, at);
+                    assert_eq!(beside, scan(line, at), "{line:?} at {at:?}");
+                    found[usize::from(beside)] += 1;
+                }
+            }
+        }
+        assert!(found[0] > 0 && found[1] > 0, "{found:?}");
     }
 
     #[test]
