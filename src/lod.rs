@@ -242,8 +242,9 @@ const BUNDLE_REACH: f32 = 2.0 * crate::layout::LINE_SPACING;
 
 /// Each line's name, to be drawn at a fixed size: where it first runs
 /// straight on its own, with no other line beside it, then again along the
-/// line every [`LINE_NAME_REPEAT`] or more (else where it starts). The first outranks every other name; the repeats give way to
-/// interchange names.
+/// line every [`LINE_NAME_REPEAT`] or more (else where it starts). The
+/// first outranks every other name; the repeats give way to interchange
+/// names.
 pub fn line_names(network: &Network, layout: &MapLayout) -> Vec<(LineIndex, FixedName)> {
     #[cfg(feature = "layout")]
     let stretches = Stretches::new(layout);
