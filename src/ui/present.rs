@@ -8,8 +8,6 @@ use leptos::prelude::*;
 
 /// How long the view takes to glide to the next station.
 const GLIDE_MS: f64 = 450.0;
-/// How close presentation mode zooms in on a station.
-const PRESENT_ZOOM: f32 = 2.5;
 
 /// Presentation mode: the chosen journey (or route) station by station, in
 /// large type, driven by keys and presenter clickers, with a QR code that
@@ -125,17 +123,16 @@ fn glide_through(data: Shared, state: MapState, slides: Memo<Vec<Slide>>) {
         let Some(slide) = slides.with(|s| s.get(step).cloned()) else {
             return;
         };
-        let at = data.layout.stations[slide.position.get()].at;
-        let target = Viewport {
-            x: at.x,
-            y: at.y,
-            zoom: PRESENT_ZOOM,
-        };
         let layout = &data.layout;
         let from = state
             .viewport
             .get_untracked()
             .unwrap_or(Viewport::fit(layout.width, layout.height));
+        // Close enough to read the station's name and its neighbours' from
+        // the back of the room, and the station marked as chosen: at a
+        // fixed zoom the names were hidden, and nothing on the map said
+        // which station the card meant.
+        let target = state.open_near(&data, slide.position);
         generation.update_value(|g| *g = g.wrapping_add(1));
         if prefers_reduced_motion() {
             state.viewport.set(Some(target));

@@ -264,17 +264,22 @@ impl MapState {
 
     /// Opens a station and brings it into view.
     pub fn fly_to(&self, data: &Shared, position: PositionIndex) {
+        self.viewport.set(Some(self.open_near(data, position)));
+    }
+
+    /// Opens a station and returns the view centred on it, close enough to
+    /// read its name and its neighbours' (never further out than now).
+    pub fn open_near(&self, data: &Shared, position: PositionIndex) -> Viewport {
         let layout = &data.layout;
         let at = layout.stations[position.get()].at;
         let (w, h) = map_size();
         let current = self.viewport.get_untracked().map_or(1.0, |v| v.zoom);
-        let zoom = crate::lod::reading_zoom(layout, w, h, current);
-        self.viewport.set(Some(Viewport {
+        self.station.set(Some(position));
+        Viewport {
             x: at.x,
             y: at.y,
-            zoom,
-        }));
-        self.station.set(Some(position));
+            zoom: crate::lod::reading_zoom(layout, w, h, current),
+        }
     }
 }
 

@@ -878,15 +878,24 @@ async fn presentation_mode_steps_through_a_journey_by_keyboard() {
             "location.search.includes('present=1')",
         )
         .await;
-    // The view glides to the station: it ends centred on it.
+    // The view glides to the station: it ends centred on it, on screen and
+    // clear of the card, marked, and close enough that its name shows.
     let index = journey.steps[1].position.get();
     browser
         .until(
-            "the view centres on the station",
+            "the view centres on the station, beside the card",
             &format!(
                 "(() => {{ const [x, y, w, h] = document.querySelector('.tube-map').getAttribute('viewBox').split(' ').map(Number);
-                   const s = document.querySelector('.station[data-position=\"{index}\"] .hit').getBBox();
-                   return Math.abs(x + w / 2 - (s.x + s.width / 2)) < 20 && Math.abs(y + h / 2 - (s.y + s.height / 2)) < 20; }})()"
+                   const station = document.querySelector('.station[data-position=\"{index}\"]');
+                   const s = station.querySelector('.hit').getBBox();
+                   const on = station.querySelector('.hit').getBoundingClientRect();
+                   const map = document.querySelector('.tube-map').getBoundingClientRect();
+                   const card = document.querySelector('.presenter').getBoundingClientRect();
+                   const clear = on.right < card.left || on.left > card.right || on.bottom < card.top || on.top > card.bottom;
+                   const inside = on.left >= map.left && on.right <= map.right && on.top >= map.top && on.bottom <= map.bottom;
+                   return Math.abs(x + w / 2 - (s.x + s.width / 2)) < 20 && Math.abs(y + h / 2 - (s.y + s.height / 2)) < 20
+                       && clear && inside && station.classList.contains('is-selected')
+                       && document.querySelector('.tube-map').dataset.detail === 'near'; }})()"
             ),
         )
         .await;
