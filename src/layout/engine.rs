@@ -216,14 +216,14 @@ fn finish(
         .map(|(s, &size)| labels::reserved(s, size))
         .collect();
     let (at, row) = (&placement.at[..], &placement.row[..]);
-    let no_shapes = paths::Shapes::new();
+    let no_choices = paths::Choices::default();
     let mut lines = if how.untangle {
         untangle::untangle(graph, (at, row), &stations, &names, area)
     } else {
         let mut obstacles = how
             .clear
             .then(|| clearance::Obstacles::new(&marks, &names, &[], area));
-        paths::route(graph, at, row, obstacles.as_mut(), &no_shapes)
+        paths::route(graph, at, row, obstacles.as_mut(), &no_choices)
     };
     let connections = paths::connect(graph, &placement.at);
     let titles: Vec<&str> = network
@@ -249,7 +249,7 @@ fn finish(
         let spares = labels::other_corners(&placed, &stations);
         let mut obstacles = clearance::Obstacles::new(&marks, &names, &spares, area);
         obstacles.pin(labels::pinned(&placed, &stations, &lines, area));
-        lines = paths::route(graph, at, row, Some(&mut obstacles), &no_shapes);
+        lines = paths::route(graph, at, row, Some(&mut obstacles), &no_choices);
         placed = labels::place(&titles, texts, sizes, &stations, &lines, area, how.narrower);
     }
     let hub = crate::lod::hub(graph)

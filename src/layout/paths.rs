@@ -34,23 +34,33 @@ pub(super) const CORRIDOR_INSET: f32 = 12.0;
 /// to the left.
 const MAX_LANES: usize = 4;
 
-/// The shapes some stretches must take, by their two stations in the
-/// order the line runs (`untangle`).
-pub(super) type Shapes = HashMap<(PositionIndex, PositionIndex), Lean>;
+/// What `untangle` chose over the rules `route` draws by otherwise.
+#[derive(Default)]
+pub(super) struct Choices {
+    /// The shapes some stretches take, by their two stations in the order
+    /// the line runs.
+    pub(super) shapes: HashMap<(PositionIndex, PositionIndex), Lean>,
+    /// The order of the lines at some stations, top to bottom: each a
+    /// reordering of the lines [`slots`] gives there.
+    pub(super) orders: HashMap<PositionIndex, Vec<LineIndex>>,
+}
 
 /// Routes every run of every line over the station centres `at`, in line
-/// order, each line's trunk before its branches: in the shape `shapes`
-/// gives a stretch, else clear of `obstacles`, if given, where a stretch
-/// can be.
+/// order, each line's trunk before its branches: in the shape and the
+/// order `choices` give, else clear of `obstacles`, if given, where a
+/// stretch can be.
 pub(super) fn route(
     graph: &CareerGraph,
     at: &[Point],
     row: &[u32],
     obstacles: Option<&mut Obstacles>,
-    shapes: &Shapes,
+    choices: &Choices,
 ) -> Vec<LinePath> {
     let network = graph.network();
-    let slots = slots(graph, at);
+    let mut slots = slots(graph, at);
+    for (p, order) in &choices.orders {
+        slots[p.get()].clone_from(order);
+    }
     let corridors = obstacles
         .as_deref()
         .map(|o| o.corridors(CORRIDOR_INSET))
@@ -83,7 +93,7 @@ pub(super) fn route(
                         Lean::Early
                     };
                     let ends = ((from, start), (here, stop));
-                    let corners = match shapes.get(&(from, here)) {
+                    let corners = match choices.shapes.get(&(from, here)) {
                         Some(&shape) => between(&slots, at, ends, Some(l), shape),
                         None => clear.between(ends, l, lean),
                     };
@@ -377,7 +387,7 @@ const LOOKAHEAD: usize = 4;
 /// shared stretch sees the same place where the lines part, so the bundle
 /// keeps one order along its whole length instead of swapping midway. Full
 /// ties stay in line order.
-fn slots(graph: &CareerGraph, at: &[Point]) -> Vec<Vec<LineIndex>> {
+pub(super) fn slots(graph: &CareerGraph, at: &[Point]) -> Vec<Vec<LineIndex>> {
     let network = graph.network();
     let mut keyed: Vec<Vec<([f32; LOOKAHEAD], LineIndex)>> = network
         .position_indices()

@@ -530,17 +530,8 @@ fn a_name_no_fixed_spot_clears_slides_along_its_station_to_a_clear_place() {
 
 #[test]
 fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
-    let positions: Vec<Position> = [1, 3, 2, 4]
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| sample::position(&format!("p{i}"), level(n), Sector::Construction))
-        .collect();
-    let lines = vec![
-        sample::line("a", Sector::Construction, &[0, 1]),
-        sample::line("b", Sector::Construction, &[2, 3]),
-    ];
-    let network = Network::new(positions, lines, Vec::new(), Vec::new()).expect("valid");
-    let graph = CareerGraph::new(network);
+    let levels = [1, 3, 2, 4].map(level);
+    let graph = CareerGraph::new(network(&levels, &[&[0, 1], &[2, 3]]));
     // Line a's stretch bends late, so its diagonal runs from (276, 100) to
     // (476, 300): through line b's first station, which a skips.
     let at = [
@@ -560,7 +551,7 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
             .windows(2)
             .any(|w| skipped.hit_by_segment(w[0], w[1]))
     };
-    let plain = paths::route(&graph, &at, &row, None, &paths::Shapes::new());
+    let plain = paths::route(&graph, &at, &row, None, &paths::Choices::default());
     assert!(through(&plain), "{:?}", plain[0].points);
 
     let bounds: Vec<Rect> = marks.iter().map(|m| m.bounds).collect();
@@ -575,7 +566,7 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
         &at,
         &row,
         Some(&mut obstacles),
-        &paths::Shapes::new(),
+        &paths::Choices::default(),
     );
     let line = &cleared[0].points;
     assert!(!through(&cleared), "{line:?}");
@@ -601,4 +592,35 @@ fn a_stretch_that_would_run_through_a_station_it_skips_bends_elsewhere() {
         labels: Vec::new(),
     };
     assert_eq!(verify(&path).non_octilinear_segments, 0);
+}
+
+#[test]
+fn a_station_s_chosen_order_stacks_its_lines_top_to_bottom_in_that_order() {
+    let levels = [1, 2, 3].map(level);
+    let graph = CareerGraph::new(network(&levels, &[&[0, 1], &[1, 2]]));
+    let at = [
+        Point::new(100.0, 100.0),
+        Point::new(300.0, 100.0),
+        Point::new(500.0, 100.0),
+    ];
+    let row = [0, 0, 0];
+    // Where each line stops at the middle station, the one they share.
+    let heights = |choices: &paths::Choices| {
+        let lines = paths::route(&graph, &at, &row, None, choices);
+        [&lines[0], &lines[1]].map(|l| {
+            let stop = l.stops.iter().find(|&&i| l.points[i].x == 300.0);
+            stop.map(|&i| l.points[i].y).expect("stops at the middle")
+        })
+    };
+    let [a, b] = heights(&paths::Choices::default());
+    assert!(a != b, "two lines at one station stop apart: {a} {b}");
+    let (upper, lower) = if a < b {
+        (LineIndex(1), LineIndex(0))
+    } else {
+        (LineIndex(0), LineIndex(1))
+    };
+    let mut choices = paths::Choices::default();
+    choices.orders.insert(PositionIndex(1), vec![upper, lower]);
+    let [a2, b2] = heights(&choices);
+    assert_eq!([a2, b2], [b, a], "the chosen order swaps the two stops");
 }
