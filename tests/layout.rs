@@ -121,11 +121,13 @@ fn shipped_content_has_no_overlaps() {
     // bundles of stretches as one, at more corridors, to 65 and 16; the
     // search also moving a run to another row it fits on, to 55 and 15;
     // untangling also trying each line in every slot of its stations, to
-    // 49 and 12.
+    // 49 and 12. Lines through stations counted by their stroke, not only
+    // their centre line, found four lines grazing stations they skip;
+    // untangling them cost crossings: 51 and 14.
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
-    assert!(report.all_crossings() <= 49, "{report:?}");
-    assert!(report.max_crossings_per_line <= 12, "{report:?}");
+    assert!(report.all_crossings() <= 51, "{report:?}");
+    assert!(report.max_crossings_per_line <= 14, "{report:?}");
     // Each run (a trunk or a branch) is drawn with few bends: most with
     // the two of one diagonal between rows. A line's own count adds up its
     // branches, so its median is far higher (14).

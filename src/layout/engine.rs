@@ -56,7 +56,7 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
     // their first order is only a guess. The search compares names as
     // first wrapped, and stretches as first bent.
     let search = |mut plan: rows::RowPlan| {
-        let mut score = legibility(&verify(&draw(&plan, Finish::SEARCH)));
+        let mut score = draft_legibility(&draw(&plan, Finish::SEARCH));
         for _ in 0..ORDER_SEARCH_PASSES {
             let mut better = false;
             for change in plan.moves() {
@@ -64,7 +64,7 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
                 if !plan.apply(change) {
                     continue;
                 }
-                let candidate = legibility(&verify(&draw(&plan, Finish::SEARCH)));
+                let candidate = draft_legibility(&draw(&plan, Finish::SEARCH));
                 if candidate < score {
                     (score, better) = (candidate, true);
                 } else {
@@ -144,6 +144,15 @@ fn legibility(r: &LayoutReport) -> (usize, usize, usize, usize, usize) {
         r.all_crossings(),
         r.bends,
     )
+}
+
+/// [`legibility`] of a draft the row-order search compares, with its
+/// lines through stations counted by centre line
+/// ([`verify::centre_line_pass_throughs`]).
+fn draft_legibility(draft: &MapLayout) -> (usize, usize, usize, usize, usize) {
+    let mut report = verify(draft);
+    report.pass_throughs = super::verify::centre_line_pass_throughs(draft);
+    legibility(&report)
 }
 
 /// How much the passes after placement do: the row-order search draws

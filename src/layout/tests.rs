@@ -285,6 +285,49 @@ fn verify_finds_overlaps_and_slanted_segments() {
 }
 
 #[test]
+fn verify_counts_a_line_whose_stroke_runs_into_a_station_it_skips() {
+    let at = Point::new(100.0, 100.0);
+    let capsule = StationMark {
+        position: PositionIndex(0),
+        at,
+        interchange: true,
+        bounds: Rect::new(at.x - CAPSULE_RADIUS, at.y - CAPSULE_RADIUS, 14.0, 14.0),
+        capsule: (at, at),
+        tick: Point::new(0.0, 0.0),
+    };
+    // A vertical line past the capsule's left edge, `gap` from it.
+    let past = |gap: f32| {
+        let x = at.x - CAPSULE_RADIUS - gap;
+        MapLayout {
+            width: 200.0,
+            height: 300.0,
+            hub: at,
+            small_screen_scale: 1.0,
+            bands: Vec::new(),
+            stations: vec![capsule.clone()],
+            labels: Vec::new(),
+            connections: Vec::new(),
+            lines: vec![LinePath {
+                line: LineIndex(0),
+                colour: crate::journey::Colour { r: 0, g: 0, b: 0 },
+                points: vec![Point::new(x, 0.0), Point::new(x, 300.0)],
+                stops: vec![0, 1],
+            }],
+        }
+    };
+    // Its centre line misses the capsule, but half its width overlaps it.
+    let grazing = past(LINE_WIDTH / 2.0 - 1.0);
+    assert_eq!(verify(&grazing).pass_throughs, 1);
+    assert_eq!(verify::centre_line_pass_throughs(&grazing), 0);
+    // Its stroke's edge clear of the capsule.
+    assert_eq!(verify(&past(LINE_WIDTH / 2.0)).pass_throughs, 0);
+    // Through the middle: counted either way.
+    let through = past(-CAPSULE_RADIUS);
+    assert_eq!(verify(&through).pass_throughs, 1);
+    assert_eq!(verify::centre_line_pass_throughs(&through), 1);
+}
+
+#[test]
 fn verify_survives_nonsense() {
     let mut map = layout(&CareerGraph::new(sample::two_lines()));
     map.width = f32::NAN;
