@@ -308,6 +308,7 @@ fn measure(paths: &[PathBuf]) -> ExitCode {
             r.median_bends_per_run.to_string(),
         ),
         ("most bends on one run", r.max_bends_per_run.to_string()),
+        ("lines drawn over each other", r.line_overlaps.to_string()),
         ("U-turns", r.u_turns.to_string()),
         (
             "non-octilinear segments",

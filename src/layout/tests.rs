@@ -328,6 +328,41 @@ fn verify_counts_a_line_whose_stroke_runs_into_a_station_it_skips() {
 }
 
 #[test]
+fn verify_counts_lines_drawn_over_each_other_but_not_a_bundle() {
+    let run = |line: u32, y: f32, from: f32| LinePath {
+        line: LineIndex(line),
+        colour: crate::journey::Colour { r: 0, g: 0, b: 0 },
+        points: vec![Point::new(from, y), Point::new(from + 200.0, y)],
+        stops: vec![0, 1],
+    };
+    let with = |lines: Vec<LinePath>| {
+        let map = MapLayout {
+            width: 400.0,
+            height: 200.0,
+            hub: Point::new(0.0, 0.0),
+            small_screen_scale: 1.0,
+            bands: Vec::new(),
+            stations: Vec::new(),
+            labels: Vec::new(),
+            connections: Vec::new(),
+            lines,
+        };
+        verify(&map).line_overlaps
+    };
+    // Half a width apart, side by side for 100: one over the other.
+    assert_eq!(with(vec![run(0, 100.0, 0.0), run(1, 102.5, 100.0)]), 1);
+    // A bundle: a line's spacing apart.
+    assert_eq!(
+        with(vec![run(0, 100.0, 0.0), run(1, 100.0 + LINE_SPACING, 0.0)]),
+        0
+    );
+    // End to end, touching only where one ends and the other begins.
+    assert_eq!(with(vec![run(0, 100.0, 0.0), run(1, 100.0, 200.0)]), 0);
+    // Two runs of one line on one stretch read as that line.
+    assert_eq!(with(vec![run(0, 100.0, 0.0), run(0, 100.0, 50.0)]), 0);
+}
+
+#[test]
 fn verify_survives_nonsense() {
     let mut map = layout(&CareerGraph::new(sample::two_lines()));
     map.width = f32::NAN;

@@ -9,7 +9,9 @@
 //! stretches leaving one station the same way, moved together), its bend
 //! next to either station and drops down the corridors between, routes
 //! every line again and keeps the shape where the lines cross least, as
-//! long as no line runs through more stations it skips.
+//! long as no line runs through more stations it skips, nor is drawn over
+//! more lines: a line under another is hidden there, which misleads more
+//! than a crossing.
 //!
 //! `paths` also stacks the lines at a station by one rule (the heights of
 //! the stations before and after), which weighs both sides alike. Where
@@ -122,15 +124,15 @@ fn moves(n: usize) -> impl Iterator<Item = (usize, usize)> {
 }
 
 /// What the search minimises, most important first: lines through
-/// stations they skip, crossings (a line's own included), names (at their
-/// reserved spot) a line touches, bends. The label pass moves names off lines afterwards, and
+/// stations they skip, lines drawn over each other, crossings (a line's
+/// own included), names (at their reserved spot) a line touches, bends. The label pass moves names off lines afterwards, and
 /// the kept map is judged on where they end up.
 fn tangle(
     lines: &[LinePath],
     stations: &[StationMark],
     names: &[Rect],
     area: Rect,
-) -> (usize, usize, usize, usize) {
+) -> (usize, usize, usize, usize, usize) {
     let map = MapLayout {
         width: area.width,
         height: area.height,
@@ -147,6 +149,7 @@ fn tangle(
     let touched = names.iter().filter(|n| strokes.touching(n) > 0).count();
     (
         report.pass_throughs,
+        report.line_overlaps,
         report.all_crossings(),
         touched,
         report.bends,

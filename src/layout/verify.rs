@@ -6,8 +6,9 @@
 
 use super::spatial::{Grid, crosses};
 use super::strokes::Strokes;
-use super::{MapLayout, Point, Rect};
+use super::{LINE_WIDTH, MapLayout, Point, Rect};
 use serde::{Deserialize, Serialize};
+use std::f32::consts::SQRT_2;
 
 /// Counts of what is right and wrong with a layout.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +54,10 @@ pub struct LayoutReport {
     /// stop at: through it, or past it so close that it touches the mark,
     /// which reads the same.
     pub pass_throughs: usize,
+    /// Pairs of stretches of two lines drawn over each other: parallel,
+    /// their strokes overlapping, side by side for more than a line's
+    /// width. There one line hides the other, or the two read as one.
+    pub line_overlaps: usize,
     /// Places where a line turns back on itself (a turn sharper than a
     /// right angle).
     pub u_turns: usize,
@@ -96,7 +101,7 @@ impl LayoutReport {
 
 /// How far a line's stroke reaches a station's mark before it counts as
 /// running into it: half its width, less half a pixel of anti-aliasing.
-const STROKE_REACH: f32 = super::LINE_WIDTH / 2.0 - 0.5;
+const STROKE_REACH: f32 = LINE_WIDTH / 2.0 - 0.5;
 
 /// Tolerance for octilinearity, in pixels.
 const TOLERANCE: f32 = 0.01;
@@ -158,6 +163,7 @@ pub fn verify(layout: &MapLayout) -> LayoutReport {
                 .count()
         },
         pass_throughs: pass_throughs(layout, area, &station_bounds, line_count, STROKE_REACH),
+        line_overlaps: line_overlaps(&segments),
         u_turns: layout.lines.iter().map(|l| u_turns(&l.points)).sum(),
         aspect_permille: if aspect.is_finite() { aspect as u32 } else { 0 },
         crossings_by_line: crossed.per_line,
@@ -277,6 +283,53 @@ fn crossings(
             } else {
                 count.per_line[other] += 1;
                 count.between += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Pairs of segments of different lines drawn over each other
+/// ([`LayoutReport::line_overlaps`]). Only octilinear segments can be:
+/// each of the four directions is sorted by how far across it a segment
+/// runs, so only neighbours closer than a stroke are compared (a grid of
+/// every segment's surroundings cost the generated network's layout a
+/// sixth of its time budget).
+fn line_overlaps(segments: &[(usize, Point, Point)]) -> usize {
+    // How far across, or along, its direction a segment's point lies.
+    type Measure = fn(Point) -> f32;
+    // Per direction: (across, from along, to along, line).
+    let mut ways: [Vec<(f32, f32, f32, usize)>; 4] = Default::default();
+    for &(line, a, b) in segments {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let (way, across, along): (usize, Measure, Measure) =
+            if dx.abs() <= TOLERANCE && dy.abs() <= TOLERANCE {
+                continue;
+            } else if dy.abs() <= TOLERANCE {
+                (0, |p| p.y, |p| p.x)
+            } else if dx.abs() <= TOLERANCE {
+                (1, |p| p.x, |p| p.y)
+            } else if (dx - dy).abs() <= TOLERANCE {
+                (2, |p| (p.x - p.y) / SQRT_2, |p| (p.x + p.y) / SQRT_2)
+            } else if (dx + dy).abs() <= TOLERANCE {
+                (3, |p| (p.x + p.y) / SQRT_2, |p| (p.x - p.y) / SQRT_2)
+            } else {
+                continue;
+            };
+        let (from, to) = (along(a), along(b));
+        ways[way].push((across(a), from.min(to), from.max(to), line));
+    }
+    let mut count = 0;
+    for way in &mut ways {
+        way.sort_by(|p, q| p.0.total_cmp(&q.0));
+        for (i, &(across, from, to, line)) in way.iter().enumerate() {
+            for &(other_across, other_from, other_to, other) in &way[i + 1..] {
+                if other_across - across >= 2.0 * STROKE_REACH {
+                    break;
+                }
+                if other != line && to.min(other_to) - from.max(other_from) > LINE_WIDTH {
+                    count += 1;
+                }
             }
         }
     }
