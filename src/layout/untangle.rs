@@ -17,9 +17,10 @@
 //! the stations before and after), which weighs both sides alike. Where
 //! lines part by corridors instead, a different order crosses less: so
 //! each line at each station then tries every other slot there, kept the
-//! same way. Every try routes
-//! and counts the whole map again, so it is for maps the row-order search
-//! also runs on.
+//! same way.
+//!
+//! Every try routes and counts the whole map again, so it is for maps the
+//! row-order search also runs on.
 
 use super::clearance;
 use super::paths::{self, Choices, Lean};
@@ -125,8 +126,9 @@ fn moves(n: usize) -> impl Iterator<Item = (usize, usize)> {
 
 /// What the search minimises, most important first: lines through
 /// stations they skip, lines drawn over each other, crossings (a line's
-/// own included), names (at their reserved spot) a line touches, bends. The label pass moves names off lines afterwards, and
-/// the kept map is judged on where they end up.
+/// own included), names (at their reserved spot) a line touches, bends.
+/// The label pass moves names off lines afterwards, and the kept map is
+/// judged on where they end up.
 fn tangle(
     lines: &[LinePath],
     stations: &[StationMark],
