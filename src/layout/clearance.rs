@@ -104,35 +104,59 @@ impl Obstacles {
     /// What the drawn stroke along `points` runs into, except the stations
     /// at its two `ends`, which it stops at.
     pub(super) fn hits(&mut self, points: &[Point], ends: [PositionIndex; 2]) -> Hits {
+        self.count(points, ends, None)
+    }
+
+    /// [`Obstacles::hits`], if fewer than `bound`; `None` as soon as the
+    /// stroke is found to run into as much, without looking further. Most
+    /// shapes a stretch tries are no better than the best so far, and this
+    /// is where the layout spends most of its time.
+    pub(super) fn hits_below(
+        &mut self,
+        points: &[Point],
+        ends: [PositionIndex; 2],
+        bound: Hits,
+    ) -> Option<Hits> {
+        let hits = self.count(points, ends, Some(bound));
+        (hits < bound).then_some(hits)
+    }
+
+    /// What the stroke runs into, counted segment by segment, each box
+    /// once; it stops at the first segment that brings the count to
+    /// `bound`, as more can only add to it.
+    fn count(&mut self, points: &[Point], ends: [PositionIndex; 2], bound: Option<Hits>) -> Hits {
         let reach = LINE_WIDTH / 2.0;
         let (boxes, stations) = (&self.boxes, self.stations);
+        // Names are the boxes after the stations; spare spots, after the
+        // names, are never pinned.
+        let (names, pinned) = (stations..self.placed, &self.pinned);
         let mut found: Vec<u32> = Vec::new();
+        let mut hits = Hits::default();
         for w in points.windows(2) {
             let swept = Rect::spanning(w[0], w[1]).inflate(reach);
             self.grid.query(&swept, |i| {
                 let item = i as usize;
                 let own_end = item < stations && ends.iter().any(|e| e.get() == item);
-                if !own_end && boxes[item].inflate(reach).hit_by_segment(w[0], w[1]) {
-                    found.push(i);
+                if own_end
+                    || found.contains(&i)
+                    || !boxes[item].inflate(reach).hit_by_segment(w[0], w[1])
+                {
+                    return;
+                }
+                found.push(i);
+                if item < stations {
+                    hits.stations += 1;
+                } else if names.contains(&item) && pinned.get(item - stations) == Some(&true) {
+                    hits.pinned += 1;
+                } else {
+                    hits.names += 1;
                 }
             });
+            if bound.is_some_and(|bound| hits >= bound) {
+                break;
+            }
         }
-        found.sort_unstable();
-        found.dedup();
-        let on_stations = found.iter().filter(|&&i| (i as usize) < stations).count();
-        // Names are the boxes after the stations; spare spots, after the
-        // names, are never pinned.
-        let (names, pinned) = (stations..self.placed, &self.pinned);
-        let on_pinned = found
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|i| names.contains(i) && pinned.get(i - stations) == Some(&true))
-            .count();
-        Hits {
-            stations: on_stations,
-            pinned: on_pinned,
-            names: found.len() - on_stations - on_pinned,
-        }
+        hits
     }
 }
 
@@ -243,6 +267,56 @@ mod tests {
         let both = obstacles.hits(&under, ends);
         assert_eq!((both.pinned, both.names), (0, 2));
         assert!(both < pinned);
+    }
+
+    #[test]
+    fn a_bound_keeps_only_strokes_that_run_into_less() {
+        let stations = [
+            Rect::new(-5.0, -5.0, 10.0, 10.0),
+            Rect::new(395.0, -5.0, 10.0, 10.0),
+            Rect::new(195.0, -5.0, 10.0, 10.0),
+        ];
+        let names = [
+            Rect::new(100.0, 20.0, 40.0, 16.0),
+            Rect::new(200.0, 20.0, 40.0, 16.0),
+        ];
+        let area = Rect::new(-10.0, -10.0, 500.0, 100.0);
+        let mut obstacles = Obstacles::new(&stations, &names, &[], area);
+        let ends = [at(0), at(1)];
+        // Through the middle station: one station, then on under a name.
+        let through = [
+            Point::new(0.0, 0.0),
+            Point::new(300.0, 0.0),
+            Point::new(300.0, 28.0),
+            Point::new(400.0, 28.0),
+        ];
+        let one_name = Hits {
+            stations: 0,
+            pinned: 0,
+            names: 1,
+        };
+        assert_eq!(obstacles.hits_below(&through, ends, one_name), None);
+        let all = obstacles.hits(&through, ends);
+        assert_eq!(all.stations, 1);
+        assert_eq!(obstacles.hits_below(&through, ends, all), None);
+        let worse = Hits {
+            stations: 2,
+            ..Hits::default()
+        };
+        assert_eq!(obstacles.hits_below(&through, ends, worse), Some(all));
+        // Under both names: as bad as the bound of two names, so no better.
+        let under = [
+            Point::new(0.0, 0.0),
+            Point::new(0.0, 28.0),
+            Point::new(400.0, 28.0),
+        ];
+        let two_names = Hits {
+            names: 2,
+            ..Hits::default()
+        };
+        assert_eq!(obstacles.hits(&under, ends), two_names);
+        assert_eq!(obstacles.hits_below(&under, ends, two_names), None);
+        assert_eq!(obstacles.hits_below(&under, ends, worse), Some(two_names));
     }
 
     #[test]

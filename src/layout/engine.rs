@@ -29,17 +29,13 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
     // Clearing stretches of stations and names changes where lines run,
     // which can cost crossings: it is kept only when the map reads better.
     // Untangling draws the map once per shape it tries: only small maps.
+    // The finishes share nothing, so each draws on its own thread.
     let kept = |plan: &rows::RowPlan, others: &[Finish]| {
-        let first = draw(plan, Finish::KEPT);
-        let mut best = (legibility(&verify(&first)), first);
-        for &finish in others {
+        let (first, others) = each(&Finish::KEPT, others, |&finish| {
             let map = draw(plan, finish);
-            let score = legibility(&verify(&map));
-            if score < best.0 {
-                best = (score, map);
-            }
-        }
-        let mut map = best.1;
+            (legibility(&verify(&map)), map)
+        });
+        let (_, mut map) = first_best(first, others);
         let area = Rect::new(0.0, 0.0, map.width, map.height);
         // The costliest try for a name, so only on the map kept.
         let narrower = &labels::NARROWER;
@@ -81,39 +77,47 @@ pub fn layout(graph: &CareerGraph) -> MapLayout {
     // Where the search ends depends on where it starts, so it starts from
     // each of `SEARCH_STARTS`, and the map that reads best wins (the first
     // such, so the result is deterministic).
-    let [first, others @ ..] = each_start(SEARCH_STARTS.map(|f| plan.flipped(f)), search);
-    let best = others.into_iter().fold(
-        first,
-        |best, next| if next.0 < best.0 { next } else { best },
-    );
-    best.1
+    let [first, second] = SEARCH_STARTS.map(|f| plan.flipped(f));
+    let (first, others) = each(&first, &[second], |start| search(start.clone()));
+    first_best(first, others).1
 }
 
-/// `search` from each of `starts`, each on its own thread: the searches
-/// share nothing, and the machines that build the map have a core each.
+/// The item with the lowest score, the first of equals, so the result
+/// does not depend on which thread finished first.
+fn first_best<S: Ord, T>(first: (S, T), others: Vec<(S, T)>) -> (S, T) {
+    others.into_iter().fold(
+        first,
+        |best, next| if next.0 < best.0 { next } else { best },
+    )
+}
+
+/// `f` of `first` and of each of `others`, in order, each on its own
+/// thread: the row-order searches from each start, and the finishes of a
+/// map, share nothing, and the machines that build the map have two cores.
 #[cfg(not(target_arch = "wasm32"))]
-fn each_start<T: Send, const N: usize>(
-    starts: [rows::RowPlan; N],
-    search: impl Fn(rows::RowPlan) -> T + Sync,
-) -> [T; N] {
+fn each<S: Sync, T: Send>(first: &S, others: &[S], f: impl Fn(&S) -> T + Sync) -> (T, Vec<T>) {
     std::thread::scope(|scope| {
-        let search = &search;
-        // A search that panicked panics here, as it would on one thread.
-        starts
-            .map(|start| scope.spawn(move || search(start)))
-            .map(|s| s.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        let f = &f;
+        let threads: Vec<_> = others
+            .iter()
+            .map(|item| scope.spawn(move || f(item)))
+            .collect();
+        let first = f(first);
+        // A thread that panicked panics here, as it would on one thread.
+        let others = threads
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (first, others)
     })
 }
 
-/// `search` from each of `starts`, one after the other: a browser's wasm
-/// has no threads (the browser build leaves the engine out, but its tests
-/// lay out small maps).
+/// `f` of `first` and of each of `others`, one after the other: a
+/// browser's wasm has no threads (the browser build leaves the engine out,
+/// but its tests lay out small maps).
 #[cfg(target_arch = "wasm32")]
-fn each_start<T, const N: usize>(
-    starts: [rows::RowPlan; N],
-    search: impl Fn(rows::RowPlan) -> T,
-) -> [T; N] {
-    starts.map(search)
+fn each<S, T>(first: &S, others: &[S], f: impl Fn(&S) -> T) -> (T, Vec<T>) {
+    (f(first), others.iter().map(f).collect())
 }
 
 /// Where the row-order search starts: the first-fit order, and the same
@@ -310,5 +314,22 @@ impl MapLayout {
             label.anchor = label.anchor.snapped();
             label.bounds = label.bounds.snapped();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_of_the_best_wins_in_the_order_given() {
+        let (first, others) = each(&3, &[1, 4, 1], |&n| (n, n * 10));
+        assert_eq!(
+            (first, others.clone()),
+            ((3, 30), vec![(1, 10), (4, 40), (1, 10)])
+        );
+        let others = vec![(1, "second"), (4, "third"), (1, "fourth")];
+        assert_eq!(first_best((3, "first"), others), (1, "second"));
+        assert_eq!(first_best((1, "first"), vec![(1, "second")]), (1, "first"));
     }
 }

@@ -256,8 +256,8 @@ impl Clear<'_> {
         let mut best = (first, corners, None);
         for lean in diagonals.chain(drops).chain(steps).chain(bumps) {
             let candidate = between(self.slots, self.at, ends, Some(line), lean);
-            let hits = obstacles.hits(&stroke(&candidate), [from, to]);
-            if hits < best.0 {
+            let hits = obstacles.hits_below(&stroke(&candidate), [from, to], best.0);
+            if let Some(hits) = hits {
                 best = (hits, candidate, Some(lean));
                 if hits.clear() {
                     break;

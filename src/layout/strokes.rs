@@ -24,7 +24,7 @@ impl Strokes {
             .collect();
         let mut grid = Grid::new(area, CELL, segments.len());
         for (i, &(a, b)) in segments.iter().enumerate() {
-            grid.insert(i as u32, &Rect::spanning(a, b));
+            grid.insert_segment(i as u32, a, b, 0.0);
         }
         Strokes { segments, grid }
     }

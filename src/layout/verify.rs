@@ -248,9 +248,6 @@ fn crossings(
     lines: usize,
 ) -> Crossings {
     let mut grid = Grid::new(area, CELL, segments.len());
-    for (i, &(_, a, b)) in segments.iter().enumerate() {
-        grid.insert(i as u32, &Rect::spanning(a, b));
-    }
     let mut at_stations = Grid::new(area, CELL, stations.len());
     for (i, r) in stations.iter().enumerate() {
         at_stations.insert(i as u32, r);
@@ -260,15 +257,19 @@ fn crossings(
         own: 0,
         per_line: vec![0; lines],
     };
+    let mut found = Vec::new();
+    // Each segment is tested against those before it, which are all the
+    // grid holds yet, so each pair is tested once.
     for (i, &(line, a, b)) in segments.iter().enumerate() {
-        let mut found = Vec::new();
-        grid.query(&Rect::spanning(a, b), |j| {
+        found.clear();
+        grid.query_segment(a, b, 0.0, |j| {
             let (other, c, d) = segments[j as usize];
-            if (j as usize) > i && crosses(a, b, c, d) {
+            if crosses(a, b, c, d) {
                 found.push((other, intersection(a, b, c, d)));
             }
         });
-        for (other, point) in found {
+        grid.insert_segment(i as u32, a, b, 0.0);
+        for &(other, point) in &found {
             let spot = Rect::new(point.x, point.y, 0.0, 0.0);
             let mut inside = false;
             at_stations.query(&spot.inflate(1.0), |s| {
@@ -389,17 +390,12 @@ fn pass_throughs(
     for path in &layout.lines {
         let stopped = &stops_at[path.line.get()];
         for w in path.points.windows(2) {
-            grid.query(
-                &Rect::spanning(w[0], w[1]).inflate(1.0 + reach.max(0.0)),
-                |s| {
-                    let s = s as usize;
-                    if !stopped.contains(&s)
-                        && stations[s].inflate(reach).hit_by_segment(w[0], w[1])
-                    {
-                        count += 1;
-                    }
-                },
-            );
+            grid.query_segment(w[0], w[1], 1.0 + reach.max(0.0), |s| {
+                let s = s as usize;
+                if !stopped.contains(&s) && stations[s].inflate(reach).hit_by_segment(w[0], w[1]) {
+                    count += 1;
+                }
+            });
         }
     }
     count
