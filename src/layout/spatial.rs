@@ -272,7 +272,8 @@ fn finite_or_zero(v: f32) -> f32 {
     if v.is_finite() { v } else { 0.0 }
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
