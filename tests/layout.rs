@@ -90,8 +90,9 @@ fn generated_network_has_no_overlaps() {
     assert_eq!(report.labels_on_lines, 0, "{report:?}");
     assert_eq!(report.pass_throughs, 0, "{report:?}");
     // Lines drawn over each other: a ratchet. Untangling, which mends them
-    // on the shipped map, is for maps the row-order search runs on.
-    assert!(report.line_overlaps <= 3517, "{report:?}");
+    // on the shipped map, is for maps the row-order search runs on; drops
+    // moved to a free lane (`lanes`) took them from 3,517 to 1,273.
+    assert!(report.line_overlaps <= 1273, "{report:?}");
 }
 
 #[test]

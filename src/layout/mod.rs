@@ -58,6 +58,8 @@ mod geometry;
 #[cfg(any(feature = "layout", test))]
 mod labels;
 #[cfg(any(feature = "layout", test))]
+mod lanes;
+#[cfg(any(feature = "layout", test))]
 mod paths;
 #[cfg(any(feature = "layout", test))]
 mod rows;

@@ -17,6 +17,7 @@
 //! reads as a bundle of parallel coloured lines.
 
 use super::clearance::{self, Hits, Obstacles};
+use super::lanes;
 use super::{ConnectionPath, LINE_SPACING, LinePath, Point};
 use crate::graph::CareerGraph;
 use crate::journey::{LineIndex, PositionIndex};
@@ -43,6 +44,10 @@ pub(super) struct Choices {
     /// The order of the lines at some stations, top to bottom: each a
     /// reordering of the lines [`slots`] gives there.
     pub(super) orders: HashMap<PositionIndex, Vec<LineIndex>>,
+    /// Whether drops drawn over another line's move to a free lane
+    /// (`lanes`) even with no obstacles to keep clear of: untangling
+    /// judges the result, stations included.
+    pub(super) separate: bool,
 }
 
 /// Routes every run of every line over the station centres `at`, in line
@@ -112,6 +117,13 @@ pub(super) fn route(
                 stops,
             });
         }
+    }
+    if clear.obstacles.is_some() || choices.separate {
+        let runs: Vec<&[PositionIndex]> = network
+            .line_indices()
+            .flat_map(|l| network.line(l).runs.iter().map(Vec::as_slice))
+            .collect();
+        lanes::separate(&mut paths, &runs, clear.obstacles);
     }
     paths
 }

@@ -47,7 +47,10 @@ pub(super) fn untangle(
     names: &[Rect],
     area: Rect,
 ) -> Vec<LinePath> {
-    let mut choices = Choices::default();
+    let mut choices = Choices {
+        separate: true,
+        ..Choices::default()
+    };
     let mut best = paths::route(graph, at, row, None, &choices);
     let mut best_score = tangle(&best, stations, names, area);
     // Draws the map as `choices` say, and keeps it if it reads better.
