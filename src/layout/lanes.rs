@@ -102,7 +102,9 @@ pub(super) fn separate(
         let path = &mut paths[drop.path];
         let line = path.line.get();
         let stretch = stretch_ends(path, ends[drop.path], drop.at);
-        // A move may run into no more than the drop did where it was.
+        // A move may run into no more than the drop did where it was:
+        // `hits_below` keeps what is under its bound, and one name more
+        // than before is the least that is more.
         let before = &path.points[drop.at - 1..=drop.at + 2];
         let mut bound = None;
         let clear = |piece: &[Point]| {

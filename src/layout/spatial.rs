@@ -292,9 +292,7 @@ impl Grid {
         }
         self.query
     }
-}
 
-impl Grid {
     /// Calls `visit` for each item in `bucket` not yet seen by `query`.
     fn visit_bucket(&mut self, bucket: usize, query: u32, visit: &mut impl FnMut(u32)) {
         let mut at = self.buckets[bucket].0;
